@@ -1,0 +1,133 @@
+package cn.relief.engine.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The engine's commands, independent of transport. Both the gRPC gateway and the REST v2 API call
+ * this; each future either completes with the result after the command's events are committed to
+ * PostgreSQL, or fails with {@link CommandRejectedException}.
+ *
+ * <p>Variables are JSON documents already parsed into plain Java values (maps, lists, strings,
+ * numbers, booleans, null). Transports reject documents that are not JSON objects before calling.
+ */
+public interface EngineApi {
+
+  CompletableFuture<DeploymentInfo> deploy(List<DeployResource> resources, String tenantId);
+
+  CompletableFuture<ProcessInstanceInfo> createProcessInstance(CreateProcessInstance command);
+
+  /**
+   * Creates an instance and completes when the instance has completed, with the instance's
+   * variables (all of them, or only {@code fetchVariables} when not empty). Fails with {@link
+   * java.util.concurrent.TimeoutException} when {@code requestTimeout} passes first (gRPC
+   * DEADLINE_EXCEEDED, HTTP 504); the instance keeps running.
+   */
+  CompletableFuture<ProcessInstanceResult> createProcessInstanceWithResult(
+      CreateProcessInstance command, List<String> fetchVariables, Duration requestTimeout);
+
+  CompletableFuture<Void> cancelProcessInstance(long processInstanceKey);
+
+  /**
+   * Activates up to {@code maxJobsToActivate} jobs; when none is available waits (long polling) up
+   * to {@code requestTimeout} for jobs to become activatable. A zero or negative request timeout
+   * answers at once.
+   */
+  CompletableFuture<List<ActivatedJob>> activateJobs(ActivateJobs command);
+
+  /**
+   * Opens a job stream: jobs of the type that become activatable are activated for the stream and
+   * handed to {@code consumer} after their activation is committed. The consumer returns false when
+   * it could not deliver a job (the stream is gone), which makes the job activatable again.
+   */
+  JobStream openJobStream(JobStreamRequest request, JobConsumer consumer);
+
+  CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables);
+
+  CompletableFuture<Void> failJob(
+      long jobKey, int retries, String errorMessage, Duration retryBackOff, Map<String, Object> variables);
+
+  CompletableFuture<Void> throwError(
+      long jobKey, String errorCode, String errorMessage, Map<String, Object> variables);
+
+  CompletableFuture<Void> updateJobRetries(long jobKey, int retries);
+
+  CompletableFuture<Void> updateJobTimeout(long jobKey, Duration timeout);
+
+  CompletableFuture<Void> resolveIncident(long incidentKey);
+
+  /** Returns the key of the variable document record. */
+  CompletableFuture<Long> setVariables(long elementInstanceKey, Map<String, Object> variables, boolean local);
+
+  /** Returns the message key. */
+  CompletableFuture<Long> publishMessage(PublishMessage command);
+
+  TopologyInfo topology();
+
+  // ---- command and result shapes -------------------------------------------------------------
+
+  record DeployResource(String name, byte[] content) {}
+
+  record DeployedProcess(
+      String bpmnProcessId, int version, long processDefinitionKey, String resourceName, String tenantId) {}
+
+  record DeploymentInfo(long deploymentKey, String tenantId, List<DeployedProcess> processes) {}
+
+  /**
+   * Either {@code processDefinitionKey} (when &gt; 0) or {@code bpmnProcessId} with {@code version}
+   * (-1 for the latest) names the process.
+   */
+  record CreateProcessInstance(
+      String bpmnProcessId, int version, long processDefinitionKey, Map<String, Object> variables, String tenantId) {}
+
+  record ProcessInstanceInfo(
+      long processInstanceKey, long processDefinitionKey, String bpmnProcessId, int version, String tenantId) {}
+
+  record ProcessInstanceResult(ProcessInstanceInfo instance, Map<String, Object> variables) {}
+
+  record ActivateJobs(
+      String type,
+      String worker,
+      Duration timeout,
+      int maxJobsToActivate,
+      List<String> fetchVariables,
+      Duration requestTimeout,
+      List<String> tenantIds) {}
+
+  record ActivatedJob(
+      long key,
+      String type,
+      long processInstanceKey,
+      String bpmnProcessId,
+      int processDefinitionVersion,
+      long processDefinitionKey,
+      String elementId,
+      long elementInstanceKey,
+      Map<String, String> customHeaders,
+      String worker,
+      int retries,
+      long deadline,
+      Map<String, Object> variables,
+      String tenantId) {}
+
+  record JobStreamRequest(String type, String worker, Duration timeout, List<String> fetchVariables, List<String> tenantIds) {}
+
+  @FunctionalInterface
+  interface JobConsumer {
+    /** Delivers one job; returns false if it could not be delivered. */
+    boolean push(ActivatedJob job);
+  }
+
+  interface JobStream extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  record PublishMessage(
+      String name, String correlationKey, Duration timeToLive, String messageId, Map<String, Object> variables, String tenantId) {}
+
+  record TopologyInfo(
+      int nodeId, String host, int port, int partitionsCount, List<Integer> partitionIds, String version) {}
+}
