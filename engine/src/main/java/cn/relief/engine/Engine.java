@@ -1,0 +1,367 @@
+package cn.relief.engine;
+
+import cn.relief.engine.api.CommandRejectedException;
+import cn.relief.engine.api.EngineApi;
+import cn.relief.engine.api.RejectionType;
+import cn.relief.engine.bpmn.BpmnTransformer;
+import cn.relief.engine.feel.ExpressionLanguage;
+import cn.relief.engine.log.EventLog;
+import cn.relief.engine.log.EventLogException;
+import cn.relief.engine.processing.CommandHandler;
+import cn.relief.engine.processing.Rejections;
+import cn.relief.engine.processing.StreamProcessor;
+import cn.relief.engine.processing.bpmn.BpmnElementContext;
+import cn.relief.engine.processing.bpmn.BpmnElementProcessors;
+import cn.relief.engine.processing.bpmn.JobBehavior;
+import cn.relief.engine.processing.bpmn.ProcessResultListener;
+import cn.relief.engine.processing.bpmn.VariableBehavior;
+import cn.relief.engine.processing.command.DeploymentProcessor;
+import cn.relief.engine.processing.command.DueDateProcessor;
+import cn.relief.engine.processing.command.IncidentProcessor;
+import cn.relief.engine.processing.command.JobActivator;
+import cn.relief.engine.processing.command.JobCommandProcessor;
+import cn.relief.engine.processing.command.MessageProcessor;
+import cn.relief.engine.processing.command.ProcessInstanceProcessor;
+import cn.relief.engine.processing.command.VariableDocumentProcessor;
+import cn.relief.engine.record.Intent;
+import cn.relief.engine.record.ValueType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The embedded Zeebe-compatible engine of one partition. Commands from the gateways are queued
+ * and processed by a single writer thread ({@link StreamProcessor}); each command's reply is sent
+ * after its events are committed to the event log.
+ */
+public final class Engine implements EngineApi, AutoCloseable {
+  private final EngineConfiguration config;
+  private final StreamProcessor processor;
+  private final JobStreams jobStreams = new JobStreams();
+  private final LongPolls longPolls = new LongPolls();
+  private final Map<Long, ResultWaiter> resultWaiters = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService scheduler;
+  private final AtomicBoolean dueDateCheckQueued = new AtomicBoolean();
+
+  private final DeploymentProcessor deployments;
+  private final ProcessInstanceProcessor instances;
+  private final JobActivator jobActivator;
+  private final JobCommandProcessor jobCommands;
+  private final IncidentProcessor incidents;
+  private final VariableDocumentProcessor variableDocuments;
+  private final MessageProcessor messages = new MessageProcessor();
+  private final DueDateProcessor dueDates = new DueDateProcessor();
+
+  private record ResultWaiter(ProcessInstanceInfo instance, List<String> fetchVariables,
+      CompletableFuture<ProcessInstanceResult> future) {}
+
+  private Engine(EngineConfiguration config, EventLog log, ObjectMapper json) {
+    this.config = config;
+    ExpressionLanguage expressions = new ExpressionLanguage();
+    BpmnTransformer transformer = new BpmnTransformer(expressions);
+    VariableBehavior variables = new VariableBehavior(expressions, json);
+    BpmnElementProcessors elements = new BpmnElementProcessors(
+        expressions, variables, new JobBehavior(expressions, variables), new ResultListener());
+    this.deployments = new DeploymentProcessor(transformer);
+    this.instances = new ProcessInstanceProcessor(elements, variables);
+    this.jobActivator = new JobActivator(variables);
+    this.jobCommands = new JobCommandProcessor(elements, variables);
+    this.incidents = new IncidentProcessor(elements);
+    this.variableDocuments = new VariableDocumentProcessor(variables);
+    this.processor = new StreamProcessor(config, log, transformer, json, this::offerToStreams, this::wakeLongPolls);
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "engine-due-dates");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Rebuilds the state from the log and starts processing. */
+  public static Engine start(EngineConfiguration config, EventLog log, ObjectMapper json) throws EventLogException {
+    Engine engine = new Engine(config, log, json);
+    engine.processor.start();
+    long interval = config.dueDateCheckInterval().toMillis();
+    engine.scheduler.scheduleWithFixedDelay(engine::checkDueDates, interval, interval, TimeUnit.MILLISECONDS);
+    return engine;
+  }
+
+  /** Counts of what the engine holds in memory, for health checks and benchmarks. */
+  public StreamProcessor.Statistics statistics() {
+    return processor.statistics();
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    processor.close();
+    resultWaiters.values().forEach(w -> w.future().completeExceptionally(unavailable()));
+    longPolls.expire(Long.MAX_VALUE);
+  }
+
+  // ---- commands --------------------------------------------------------------------------------
+
+  @Override
+  public CompletableFuture<DeploymentInfo> deploy(List<DeployResource> resources, String tenantId) {
+    return processor.submit(ValueType.DEPLOYMENT, Intent.Deployment.CREATE,
+        reply(ctx -> deployments.deploy(ctx, resources, tenant(tenantId))));
+  }
+
+  @Override
+  public CompletableFuture<ProcessInstanceInfo> createProcessInstance(CreateProcessInstance command) {
+    return processor.submit(ValueType.PROCESS_INSTANCE_CREATION, Intent.ProcessInstanceCreation.CREATE,
+        reply(ctx -> instances.create(ctx, withTenant(command))));
+  }
+
+  @Override
+  public CompletableFuture<ProcessInstanceResult> createProcessInstanceWithResult(
+      CreateProcessInstance command, List<String> fetchVariables, Duration requestTimeout) {
+    CompletableFuture<ProcessInstanceResult> result = new CompletableFuture<>();
+    CompletableFuture<ProcessInstanceInfo> created = processor.submit(
+        ValueType.PROCESS_INSTANCE_CREATION, Intent.ProcessInstanceCreation.CREATE, (ctx, reply) -> {
+          ProcessInstanceInfo info = instances.create(ctx, withTenant(command));
+          // registered before the agenda runs, so an instance that completes at once is caught too
+          resultWaiters.put(info.processInstanceKey(), new ResultWaiter(info, fetchVariables, result));
+          ctx.afterCommit(() -> reply.complete(info));
+        });
+    created.whenComplete((info, failure) -> {
+      if (failure != null) {
+        result.completeExceptionally(failure);
+      } else {
+        result.whenComplete((r, e) -> resultWaiters.remove(info.processInstanceKey()));
+      }
+    });
+    long timeout = requestTimeout == null || requestTimeout.isZero() || requestTimeout.isNegative()
+        ? Duration.ofSeconds(15).toMillis() : requestTimeout.toMillis();
+    return result.orTimeout(timeout, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public CompletableFuture<Void> cancelProcessInstance(long processInstanceKey) {
+    return processor.submit(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.CANCEL,
+        done(ctx -> instances.cancel(ctx, processInstanceKey)));
+  }
+
+  @Override
+  public CompletableFuture<List<ActivatedJob>> activateJobs(ActivateJobs command) {
+    long requestTimeout = command.requestTimeout() == null ? 0 : command.requestTimeout().toMillis();
+    long expiresAt = requestTimeout <= 0 ? 0 : System.currentTimeMillis() + requestTimeout;
+    CompletableFuture<List<ActivatedJob>> reply = new CompletableFuture<>();
+    submitActivation(command, reply, expiresAt);
+    return reply;
+  }
+
+  private void submitActivation(ActivateJobs command, CompletableFuture<List<ActivatedJob>> reply, long expiresAt) {
+    processor.submit(ValueType.JOB, Intent.Job.ACTIVATE, (ctx, ignored) -> {
+      if (reply.isDone()) {
+        return; // the caller went away while waiting
+      }
+      validateActivation(command);
+      long timeout = command.timeout() == null ? 300_000 : command.timeout().toMillis();
+      List<ActivatedJob> jobs = jobActivator.activate(
+          ctx, command.type(), command.worker(), timeout, command.maxJobsToActivate(), command.fetchVariables());
+      if (jobs.isEmpty() && expiresAt > ctx.now()) {
+        longPolls.add(new LongPolls.Waiter(command, reply, expiresAt));
+        return;
+      }
+      ctx.afterCommit(() -> {
+        if (!reply.complete(jobs)) {
+          jobs.forEach(job -> yieldJob(job.key()));
+        }
+      });
+    }).whenComplete((ignored, failure) -> {
+      if (failure != null) {
+        reply.completeExceptionally(failure);
+      }
+    });
+  }
+
+  private static void validateActivation(ActivateJobs command) {
+    if (command.type() == null || command.type().isBlank()) {
+      throw Rejections.invalidArgument(Intent.Job.ACTIVATE, "Expected to activate jobs of a type, but the type was empty");
+    }
+    if (command.maxJobsToActivate() < 1) {
+      throw Rejections.invalidArgument(Intent.Job.ACTIVATE,
+          "Expected to activate at least 1 job, but requested %d", command.maxJobsToActivate());
+    }
+    if (command.timeout() != null && command.timeout().toMillis() < 1) {
+      throw Rejections.invalidArgument(Intent.Job.ACTIVATE,
+          "Expected a job timeout of at least 1 ms, but it was %d ms", command.timeout().toMillis());
+    }
+  }
+
+  @Override
+  public JobStream openJobStream(JobStreamRequest request, JobConsumer consumer) {
+    JobStreams.Stream stream = jobStreams.add(request, consumer);
+    return () -> jobStreams.remove(stream);
+  }
+
+  @Override
+  public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables) {
+    return processor.submit(ValueType.JOB, Intent.Job.COMPLETE, done(ctx -> jobCommands.complete(ctx, jobKey, variables)));
+  }
+
+  @Override
+  public CompletableFuture<Void> failJob(
+      long jobKey, int retries, String errorMessage, Duration retryBackOff, Map<String, Object> variables) {
+    long backoff = retryBackOff == null ? 0 : retryBackOff.toMillis();
+    return processor.submit(ValueType.JOB, Intent.Job.FAIL,
+        done(ctx -> jobCommands.fail(ctx, jobKey, retries, errorMessage, backoff, variables)));
+  }
+
+  @Override
+  public CompletableFuture<Void> throwError(
+      long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {
+    return processor.submit(ValueType.JOB, Intent.Job.THROW_ERROR,
+        done(ctx -> jobCommands.throwError(ctx, jobKey, errorCode, errorMessage, variables)));
+  }
+
+  @Override
+  public CompletableFuture<Void> updateJobRetries(long jobKey, int retries) {
+    return processor.submit(ValueType.JOB, Intent.Job.UPDATE_RETRIES,
+        done(ctx -> jobCommands.updateRetries(ctx, jobKey, retries)));
+  }
+
+  @Override
+  public CompletableFuture<Void> updateJobTimeout(long jobKey, Duration timeout) {
+    return processor.submit(ValueType.JOB, Intent.Job.UPDATE_TIMEOUT,
+        done(ctx -> jobCommands.updateTimeout(ctx, jobKey, timeout.toMillis())));
+  }
+
+  /** Makes an activated job that could not be delivered activatable again. */
+  public CompletableFuture<Void> yieldJob(long jobKey) {
+    return processor.submit(ValueType.JOB, Intent.Job.YIELDED, done(ctx -> jobCommands.yield(ctx, jobKey)));
+  }
+
+  @Override
+  public CompletableFuture<Void> resolveIncident(long incidentKey) {
+    return processor.submit(ValueType.INCIDENT, Intent.Incident.RESOLVE, done(ctx -> incidents.resolve(ctx, incidentKey)));
+  }
+
+  @Override
+  public CompletableFuture<Long> setVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) {
+    return processor.submit(ValueType.VARIABLE_DOCUMENT, Intent.VariableDocument.UPDATE,
+        reply(ctx -> variableDocuments.update(ctx, elementInstanceKey, variables == null ? Map.of() : variables, local)));
+  }
+
+  @Override
+  public CompletableFuture<Long> publishMessage(PublishMessage command) {
+    PublishMessage withTenant = new PublishMessage(command.name(), command.correlationKey(), command.timeToLive(),
+        command.messageId(), command.variables(), tenant(command.tenantId()));
+    return processor.submit(ValueType.MESSAGE, Intent.Message.PUBLISH, reply(ctx -> messages.publish(ctx, withTenant)));
+  }
+
+  @Override
+  public TopologyInfo topology() {
+    return new TopologyInfo(0, config.advertisedHost(), config.advertisedPort(), 1, List.of(config.partitionId()),
+        config.version());
+  }
+
+  // ---- the engine's own work ------------------------------------------------------------------
+
+  private void checkDueDates() {
+    longPolls.expire(System.currentTimeMillis());
+    if (dueDateCheckQueued.compareAndSet(false, true)) {
+      processor.submitInternal(ValueType.JOB, Intent.Job.TIMED_OUT, (ctx, reply) -> {
+        dueDateCheckQueued.set(false);
+        dueDates.run(ctx);
+      });
+    }
+  }
+
+  /** Called by the writer thread for each job that became activatable: push it to a stream if one is open. */
+  private boolean offerToStreams(cn.relief.engine.processing.CommandContext ctx, long jobKey, String type) {
+    JobStreams.Stream stream = jobStreams.pick(type);
+    if (stream == null) {
+      return false;
+    }
+    JobStreamRequest request = stream.request();
+    long timeout = request.timeout() == null ? 300_000 : request.timeout().toMillis();
+    ActivatedJob job = jobActivator.activateOne(ctx, jobKey, request.worker(), timeout, request.fetchVariables());
+    ctx.afterCommit(() -> {
+      boolean delivered;
+      try {
+        delivered = stream.consumer().push(job);
+      } catch (RuntimeException e) {
+        delivered = false;
+      }
+      if (!delivered) {
+        jobStreams.remove(stream);
+        yieldJob(job.key());
+      }
+    });
+    return true;
+  }
+
+  /** Called after a commit for job types that got activatable jobs nobody took yet. */
+  private void wakeLongPolls(String type) {
+    for (LongPolls.Waiter waiter : longPolls.takeAll(type)) {
+      if (!waiter.reply().isDone()) {
+        submitActivation(waiter.command(), waiter.reply(), waiter.expiresAt());
+      }
+    }
+  }
+
+  private final class ResultListener implements ProcessResultListener {
+    @Override
+    public void onProcessCompleted(BpmnElementContext process, Map<String, Object> variables) {
+      ResultWaiter waiter = resultWaiters.get(process.key());
+      if (waiter == null) {
+        return;
+      }
+      Map<String, Object> fetched = new LinkedHashMap<>();
+      if (waiter.fetchVariables() == null || waiter.fetchVariables().isEmpty()) {
+        fetched.putAll(variables);
+      } else {
+        waiter.fetchVariables().stream().filter(variables::containsKey).forEach(n -> fetched.put(n, variables.get(n)));
+      }
+      process.command().afterCommit(() -> waiter.future().complete(new ProcessInstanceResult(waiter.instance(), fetched)));
+    }
+
+    @Override
+    public void onProcessTerminated(BpmnElementContext process) {
+      ResultWaiter waiter = resultWaiters.get(process.key());
+      if (waiter != null) {
+        process.command().afterCommit(() -> waiter.future().completeExceptionally(new CommandRejectedException(
+            RejectionType.INVALID_STATE, "CREATE_WITH_AWAITING_RESULT",
+            "Expected the process instance with key '" + process.key() + "' to complete, but it was terminated")));
+      }
+    }
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  private static <T> CommandHandler<T> reply(java.util.function.Function<cn.relief.engine.processing.CommandContext, T> body) {
+    return (ctx, reply) -> {
+      T result = body.apply(ctx);
+      ctx.afterCommit(() -> reply.complete(result));
+    };
+  }
+
+  private static CommandHandler<Void> done(java.util.function.Consumer<cn.relief.engine.processing.CommandContext> body) {
+    return (ctx, reply) -> {
+      body.accept(ctx);
+      ctx.afterCommit(() -> reply.complete(null));
+    };
+  }
+
+  private static CreateProcessInstance withTenant(CreateProcessInstance command) {
+    return new CreateProcessInstance(command.bpmnProcessId(), command.version(), command.processDefinitionKey(),
+        command.variables(), tenant(command.tenantId()));
+  }
+
+  private static String tenant(String tenantId) {
+    return tenantId == null || tenantId.isBlank() ? "<default>" : tenantId;
+  }
+
+  private static CommandRejectedException unavailable() {
+    return new CommandRejectedException(RejectionType.UNAVAILABLE, "ANY", "The engine is shutting down");
+  }
+}

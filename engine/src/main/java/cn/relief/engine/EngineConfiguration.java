@@ -1,0 +1,29 @@
+package cn.relief.engine;
+
+import java.time.Duration;
+
+/**
+ * Tunables of the embedded engine.
+ *
+ * @param maxBatchSize commands processed together and committed in one transaction
+ * @param maxQueuedCommands beyond this many waiting commands new ones are refused with
+ *     RESOURCE_EXHAUSTED instead of queueing without bound
+ * @param dueDateCheckInterval how often job deadlines, back-offs and message TTLs are checked
+ */
+public record EngineConfiguration(
+    int partitionId,
+    int maxBatchSize,
+    int maxQueuedCommands,
+    Duration dueDateCheckInterval,
+    String advertisedHost,
+    int advertisedPort,
+    String version) {
+
+  public static EngineConfiguration defaults() {
+    return new EngineConfiguration(1, 1000, 20_000, Duration.ofMillis(100), "localhost", 26500, "8.8.14");
+  }
+
+  public EngineConfiguration withAdvertisedAddress(String host, int port) {
+    return new EngineConfiguration(partitionId, maxBatchSize, maxQueuedCommands, dueDateCheckInterval, host, port, version);
+  }
+}

@@ -1,0 +1,152 @@
+package cn.relief.engine.gateway.grpc;
+
+import cn.relief.engine.api.EngineApi;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BrokerInfo;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceWithResultResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Deployment;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ProcessMetadata;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the gateway protocol's response messages from the engine API's result records. */
+final class GatewayMessages {
+  /** The tenant every resource belongs to while multi-tenancy is off, as Zeebe names it. */
+  static final String DEFAULT_TENANT = "<default>";
+
+  /**
+   * Upper bound for one ActivateJobsResponse. The Camunda client accepts 5 MiB messages by default;
+   * staying below 4 MiB leaves room for framing and matches our own inbound limit.
+   */
+  static final int MAX_JOBS_RESPONSE_BYTES = 4 * 1024 * 1024 - 64 * 1024;
+
+  private GatewayMessages() {}
+
+  static String tenant(String tenantId) {
+    return tenantId == null || tenantId.isEmpty() ? DEFAULT_TENANT : tenantId;
+  }
+
+  static List<String> tenants(List<String> tenantIds) {
+    return tenantIds.isEmpty() ? List.of(DEFAULT_TENANT) : List.copyOf(tenantIds);
+  }
+
+  static TopologyResponse topology(EngineApi.TopologyInfo info) {
+    BrokerInfo.Builder broker = BrokerInfo.newBuilder()
+        .setNodeId(info.nodeId())
+        .setHost(nullToEmpty(info.host()))
+        .setPort(info.port())
+        .setVersion(nullToEmpty(info.version()));
+    // A single node leads every partition; there is no replication to report.
+    for (int partitionId : info.partitionIds()) {
+      broker.addPartitions(Partition.newBuilder()
+          .setPartitionId(partitionId)
+          .setRole(Partition.PartitionBrokerRole.LEADER)
+          .setHealth(Partition.PartitionBrokerHealth.HEALTHY));
+    }
+    return TopologyResponse.newBuilder()
+        .addBrokers(broker)
+        .setClusterSize(1)
+        .setPartitionsCount(info.partitionsCount())
+        .setReplicationFactor(1)
+        .setGatewayVersion(nullToEmpty(info.version()))
+        .build();
+  }
+
+  static DeployResourceResponse deployment(EngineApi.DeploymentInfo info) {
+    String deploymentTenant = tenant(info.tenantId());
+    DeployResourceResponse.Builder response = DeployResourceResponse.newBuilder()
+        .setKey(info.deploymentKey())
+        .setTenantId(deploymentTenant);
+    for (EngineApi.DeployedProcess process : info.processes()) {
+      response.addDeployments(Deployment.newBuilder()
+          .setProcess(ProcessMetadata.newBuilder()
+              .setBpmnProcessId(process.bpmnProcessId())
+              .setVersion(process.version())
+              .setProcessDefinitionKey(process.processDefinitionKey())
+              .setResourceName(nullToEmpty(process.resourceName()))
+              .setTenantId(process.tenantId() == null || process.tenantId().isEmpty()
+                  ? deploymentTenant
+                  : process.tenantId())));
+    }
+    return response.build();
+  }
+
+  static CreateProcessInstanceResponse createdInstance(EngineApi.ProcessInstanceInfo info) {
+    return CreateProcessInstanceResponse.newBuilder()
+        .setProcessInstanceKey(info.processInstanceKey())
+        .setProcessDefinitionKey(info.processDefinitionKey())
+        .setBpmnProcessId(nullToEmpty(info.bpmnProcessId()))
+        .setVersion(info.version())
+        .setTenantId(tenant(info.tenantId()))
+        .build();
+  }
+
+  static CreateProcessInstanceWithResultResponse instanceResult(EngineApi.ProcessInstanceResult result) {
+    EngineApi.ProcessInstanceInfo info = result.instance();
+    return CreateProcessInstanceWithResultResponse.newBuilder()
+        .setProcessInstanceKey(info.processInstanceKey())
+        .setProcessDefinitionKey(info.processDefinitionKey())
+        .setBpmnProcessId(nullToEmpty(info.bpmnProcessId()))
+        .setVersion(info.version())
+        .setTenantId(tenant(info.tenantId()))
+        .setVariables(JsonVariables.write(result.variables()))
+        .build();
+  }
+
+  static ActivatedJob activatedJob(EngineApi.ActivatedJob job) {
+    return ActivatedJob.newBuilder()
+        .setKey(job.key())
+        .setType(nullToEmpty(job.type()))
+        .setProcessInstanceKey(job.processInstanceKey())
+        .setBpmnProcessId(nullToEmpty(job.bpmnProcessId()))
+        .setProcessDefinitionVersion(job.processDefinitionVersion())
+        .setProcessDefinitionKey(job.processDefinitionKey())
+        .setElementId(nullToEmpty(job.elementId()))
+        .setElementInstanceKey(job.elementInstanceKey())
+        .setCustomHeaders(JsonVariables.write(job.customHeaders()))
+        .setWorker(nullToEmpty(job.worker()))
+        .setRetries(job.retries())
+        .setDeadline(job.deadline())
+        .setVariables(JsonVariables.write(job.variables()))
+        .setTenantId(tenant(job.tenantId()))
+        // Only service-task style jobs exist for now. The enum's zero value is ASSIGNING, which
+        // would tell the client this is a task listener job, so the neutral value is set explicitly.
+        .setKind(ActivatedJob.JobKind.BPMN_ELEMENT)
+        .setListenerEventType(ActivatedJob.ListenerEventType.UNSPECIFIED)
+        .build();
+  }
+
+  /**
+   * Packs activated jobs into as few responses as the message size allows; usually one. A job that
+   * alone exceeds the limit still gets its own response (the client will then report the size).
+   */
+  static List<ActivateJobsResponse> jobBatches(List<ActivatedJob> jobs) {
+    List<ActivateJobsResponse> batches = new ArrayList<>();
+    ActivateJobsResponse.Builder current = ActivateJobsResponse.newBuilder();
+    int currentBytes = 0;
+    for (ActivatedJob job : jobs) {
+      // Field tag + length prefix are at most 6 bytes per repeated entry.
+      int jobBytes = job.getSerializedSize() + 6;
+      if (current.getJobsCount() > 0 && currentBytes + jobBytes > MAX_JOBS_RESPONSE_BYTES) {
+        batches.add(current.build());
+        current = ActivateJobsResponse.newBuilder();
+        currentBytes = 0;
+      }
+      current.addJobs(job);
+      currentBytes += jobBytes;
+    }
+    if (current.getJobsCount() > 0) {
+      batches.add(current.build());
+    }
+    return batches;
+  }
+
+  static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}

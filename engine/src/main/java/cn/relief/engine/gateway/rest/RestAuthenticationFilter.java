@@ -1,0 +1,52 @@
+package cn.relief.engine.gateway.rest;
+
+import cn.relief.engine.api.EngineCredentials;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Requires HTTP basic authentication with the engine's credentials on the REST v2 API (what the
+ * Camunda client sends with {@code camunda.client.auth.method=basic}). Registered for {@code /v2/*}
+ * by {@link RestGatewayConfiguration}.
+ *
+ * <p>Runs before Spring MVC, so it writes its 401 problem detail itself. Async re-dispatches of an
+ * already authenticated long poll are skipped ({@link OncePerRequestFilter}'s default). Neither the
+ * Authorization header nor anything decoded from it is ever logged.
+ */
+public class RestAuthenticationFilter extends OncePerRequestFilter {
+  private static final Logger LOG = LoggerFactory.getLogger(RestAuthenticationFilter.class);
+  static final String CHALLENGE = "Basic realm=\"relief-engine\"";
+
+  private final EngineCredentials credentials;
+
+  public RestAuthenticationFilter(EngineCredentials credentials) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (credentials.acceptsAuthorizationHeader(header)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    LOG.debug("Refused unauthenticated REST request {} {} from {}",
+        request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
+    String detail = header == null
+        ? "Expected HTTP basic authentication, but the request had no Authorization header"
+        : "Expected HTTP basic authentication with valid credentials, but the given credentials were not accepted";
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+    ProblemJson.write(response, HttpStatus.UNAUTHORIZED.value(), HttpStatus.UNAUTHORIZED.getReasonPhrase(),
+        detail, request.getRequestURI());
+  }
+}

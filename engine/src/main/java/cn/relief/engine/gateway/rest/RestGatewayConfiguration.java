@@ -1,0 +1,52 @@
+package cn.relief.engine.gateway.rest;
+
+import cn.relief.engine.api.EngineCredentials;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Wires the Zeebe-compatible REST v2 API: the controllers of this package, their problem-detail
+ * error handling (also for unknown {@code /v2} paths) and basic authentication on {@code /v2/*}. Expects beans of type {@code
+ * EngineApi} and {@link EngineCredentials}.
+ *
+ * <p>The controllers are imported explicitly rather than component-scanned so that importing this
+ * configuration is all an application needs, whatever packages it scans itself.
+ *
+ * <p>Deployment size is limited by Spring Boot's multipart settings ({@code
+ * spring.servlet.multipart.max-file-size}, default 1 MB, and {@code max-request-size}, default 10
+ * MB); they are application-wide, so they are set in the application's properties, not here.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({
+  TopologyController.class,
+  DeploymentController.class,
+  ProcessInstanceController.class,
+  JobController.class,
+  IncidentController.class,
+  ElementInstanceController.class,
+  MessageController.class,
+  RestProblemHandler.class
+})
+public class RestGatewayConfiguration {
+  static final String API_PATTERN = "/v2/*";
+
+  @Bean
+  public FilterRegistrationBean<RestAuthenticationFilter> restAuthenticationFilter(EngineCredentials credentials) {
+    FilterRegistrationBean<RestAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new RestAuthenticationFilter(credentials));
+    registration.addUrlPatterns(API_PATTERN);
+    registration.setName("reliefRestAuthentication");
+    // Before any other application filter, so that nothing does work for unauthenticated callers.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  public HandlerExceptionResolver restFallbackExceptionResolver() {
+    return new RestFallbackExceptionResolver();
+  }
+}

@@ -1,0 +1,53 @@
+package cn.relief.engine.processing;
+
+import cn.relief.engine.state.EngineState;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * What a command's processing works with: the state, the writer, an agenda of follow-up steps
+ * run until empty (so that long chains of elements never recurse deeply), and side effects that
+ * run only after the batch is committed (replies, job pushes).
+ */
+public final class CommandContext {
+  private final EngineState state;
+  private final RecordWriter writer;
+  private final Deque<Runnable> agenda = new ArrayDeque<>();
+  private final List<Runnable> sideEffects;
+
+  CommandContext(EngineState state, RecordWriter writer, List<Runnable> sideEffects) {
+    this.state = state;
+    this.writer = writer;
+    this.sideEffects = sideEffects;
+  }
+
+  public EngineState state() {
+    return state;
+  }
+
+  public RecordWriter writer() {
+    return writer;
+  }
+
+  public long now() {
+    return writer.now();
+  }
+
+  /** Schedules a step of the current command, after the steps already scheduled. */
+  public void schedule(Runnable step) {
+    agenda.addLast(step);
+  }
+
+  /** Runs after the batch holding this command is durably committed. */
+  public void afterCommit(Runnable sideEffect) {
+    sideEffects.add(sideEffect);
+  }
+
+  void runAgenda() {
+    Runnable step;
+    while ((step = agenda.pollFirst()) != null) {
+      step.run();
+    }
+  }
+}

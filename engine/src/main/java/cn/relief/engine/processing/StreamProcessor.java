@@ -1,0 +1,242 @@
+package cn.relief.engine.processing;
+
+import cn.relief.engine.EngineConfiguration;
+import cn.relief.engine.api.CommandRejectedException;
+import cn.relief.engine.api.RejectionType;
+import cn.relief.engine.bpmn.BpmnTransformer;
+import cn.relief.engine.log.EventLog;
+import cn.relief.engine.log.EventLogException;
+import cn.relief.engine.record.ValueType;
+import cn.relief.engine.state.EngineState;
+import cn.relief.engine.state.EventAppliers;
+import cn.relief.engine.state.JobState;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of a partition. It takes queued commands in batches, processes them one by
+ * one against the in-memory state, commits the batch's records in one transaction (group commit)
+ * and only then runs the side effects: replies, job pushes, long-poll wake-ups.
+ *
+ * <p>If processing hits a bug or the commit fails, nothing of the batch is answered positively and
+ * the state is rebuilt from the log, so memory never runs ahead of what is durable.
+ */
+public final class StreamProcessor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamProcessor.class);
+
+  /** Offers a newly activatable job to a job stream; returns true if a stream took it. */
+  @FunctionalInterface
+  public interface JobStreamOffer {
+    boolean offer(CommandContext ctx, long jobKey, String type);
+  }
+
+  /** What the engine holds, for health checks and benchmarks. */
+  public record Statistics(
+      int processDefinitions, int elementInstances, int jobs, int incidents, int messages, long lastPosition, int queued) {}
+
+  private record Queued<T>(
+      ValueType valueType, Enum<?> intent, CommandHandler<T> handler, CompletableFuture<T> reply, boolean internal) {}
+
+  private final EngineConfiguration config;
+  private final EventLog log;
+  private final BpmnTransformer transformer;
+  private final ObjectMapper json;
+  private final JobStreamOffer streamOffer;
+  private final Consumer<String> longPollWakeUp;
+  private final BlockingQueue<Queued<?>> queue;
+  private final Thread thread;
+  private volatile boolean running;
+  private volatile EngineState state;
+  private RecordWriter writer;
+
+  public StreamProcessor(EngineConfiguration config, EventLog log, BpmnTransformer transformer, ObjectMapper json,
+      JobStreamOffer streamOffer, Consumer<String> longPollWakeUp) {
+    this.config = config;
+    this.log = log;
+    this.transformer = transformer;
+    this.json = json;
+    this.streamOffer = streamOffer;
+    this.longPollWakeUp = longPollWakeUp;
+    // internal commands get headroom above the limit for callers
+    this.queue = new ArrayBlockingQueue<>(config.maxQueuedCommands() + 10_000);
+    this.thread = new Thread(this::run, "engine-partition-" + config.partitionId());
+  }
+
+  public void start() throws EventLogException {
+    rebuildState();
+    running = true;
+    thread.start();
+  }
+
+  public Statistics statistics() {
+    EngineState s = state;
+    return new Statistics(s.processes().count(), s.elementInstances().count(), s.jobs().count(),
+        s.incidents().count(), s.messages().count(), s.lastPosition(), queue.size());
+  }
+
+  /** Queues a command from a caller; refused with RESOURCE_EXHAUSTED when too many are waiting. */
+  public <T> CompletableFuture<T> submit(ValueType valueType, Enum<?> intent, CommandHandler<T> handler) {
+    CompletableFuture<T> reply = new CompletableFuture<>();
+    if (!running) {
+      reply.completeExceptionally(new CommandRejectedException(RejectionType.UNAVAILABLE, intent.name(),
+          "The engine is not running; retry when it has started"));
+      return reply;
+    }
+    if (queue.size() >= config.maxQueuedCommands() || !queue.offer(new Queued<>(valueType, intent, handler, reply, false))) {
+      reply.completeExceptionally(new CommandRejectedException(RejectionType.RESOURCE_EXHAUSTED, intent.name(),
+          "Expected to handle the command, but the engine is at its limit of " + config.maxQueuedCommands()
+              + " queued commands; retry later"));
+    }
+    return reply;
+  }
+
+  /** Queues the engine's own work (due dates, yields); dropped silently if even the headroom is full. */
+  public void submitInternal(ValueType valueType, Enum<?> intent, CommandHandler<Void> handler) {
+    if (running) {
+      queue.offer(new Queued<>(valueType, intent, handler, new CompletableFuture<>(), true));
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    List<Queued<?>> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.forEach(q -> q.reply().completeExceptionally(
+        new CommandRejectedException(RejectionType.UNAVAILABLE, q.intent().name(), "The engine is shutting down")));
+  }
+
+  private void run() {
+    List<Queued<?>> batch = new ArrayList<>(config.maxBatchSize());
+    while (running) {
+      try {
+        Queued<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, config.maxBatchSize() - 1);
+        processBatch(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (RuntimeException | Error e) {
+        LOG.error("Unexpected failure of the engine's writer thread; rebuilding state from the log", e);
+        failAll(batch, e);
+        rebuildUntilDone();
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void processBatch(List<Queued<?>> batch) {
+    writer.setNow(System.currentTimeMillis());
+    List<Runnable> sideEffects = new ArrayList<>();
+    Set<String> typesWithWaitingJobs = new LinkedHashSet<>();
+    for (Queued<?> command : batch) {
+      processOne(command, sideEffects, typesWithWaitingJobs);
+    }
+    try {
+      log.append(writer.batch());
+    } catch (EventLogException e) {
+      LOG.error("Could not commit a batch of {} records; the batch's commands are refused", writer.batchSize(), e);
+      failAll(batch, e);
+      rebuildUntilDone();
+      return;
+    }
+    writer.clear();
+    for (Runnable sideEffect : sideEffects) {
+      try {
+        sideEffect.run();
+      } catch (RuntimeException e) {
+        LOG.warn("A side effect after commit failed", e);
+      }
+    }
+    typesWithWaitingJobs.forEach(longPollWakeUp);
+  }
+
+  private <T> void processOne(Queued<T> command, List<Runnable> sideEffects, Set<String> typesWithWaitingJobs) {
+    int before = writer.batchSize();
+    CommandContext ctx = new CommandContext(state, writer, sideEffects);
+    try {
+      command.handler().process(ctx, command.reply());
+      ctx.runAgenda();
+    } catch (CommandRejectedException rejection) {
+      if (writer.batchSize() != before) {
+        throw new IllegalStateException("A command was rejected after it had written events", rejection);
+      }
+      writer.appendRejection(-1, command.valueType(), command.intent(), rejection.type(), rejection.getMessage(), null);
+      sideEffects.add(() -> command.reply().completeExceptionally(rejection));
+      return;
+    }
+    for (long jobKey : writer.drainNewlyActivatableJobs()) {
+      JobState.Job job = state.jobs().get(jobKey);
+      if (job == null || job.state() != JobState.State.ACTIVATABLE) {
+        continue;
+      }
+      if (!streamOffer.offer(ctx, jobKey, job.record().type())) {
+        typesWithWaitingJobs.add(job.record().type());
+      }
+    }
+    // stream activations write events too; nothing else may become activatable through them
+    writer.drainNewlyActivatableJobs();
+  }
+
+  private void failAll(List<Queued<?>> batch, Throwable cause) {
+    for (Queued<?> command : batch) {
+      command.reply().completeExceptionally(new CommandRejectedException(RejectionType.UNAVAILABLE,
+          command.intent().name(), "The engine could not process the command (" + cause.getMessage() + "); retry it"));
+    }
+  }
+
+  private void rebuildUntilDone() {
+    long backoff = 100;
+    while (running || state == null) {
+      try {
+        rebuildState();
+        return;
+      } catch (EventLogException e) {
+        LOG.error("Could not rebuild the engine state from the log; retrying in {} ms", backoff, e);
+        try {
+          Thread.sleep(backoff);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        backoff = Math.min(backoff * 2, 5_000);
+      }
+    }
+  }
+
+  private void rebuildState() throws EventLogException {
+    long started = System.nanoTime();
+    EngineState fresh = new EngineState(config.partitionId());
+    EventAppliers appliers = new EventAppliers(fresh, transformer, json);
+    long[] count = new long[1];
+    log.replay(record -> {
+      appliers.apply(record);
+      count[0]++;
+    });
+    this.writer = new RecordWriter(fresh, appliers);
+    this.state = fresh;
+    LOG.info("Engine state rebuilt from {} records in {} ms (last position {})", count[0],
+        (System.nanoTime() - started) / 1_000_000, fresh.lastPosition());
+  }
+}

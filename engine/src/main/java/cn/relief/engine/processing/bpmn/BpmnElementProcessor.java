@@ -1,0 +1,14 @@
+package cn.relief.engine.processing.bpmn;
+
+/**
+ * The behaviour of one BPMN element kind at each step of its lifecycle. Each method is called
+ * with the element instance in the matching state (ACTIVATING, COMPLETING, TERMINATING) and must
+ * either move it on or raise an incident.
+ */
+interface BpmnElementProcessor {
+  void onActivate(BpmnElementContext element);
+
+  void onComplete(BpmnElementContext element);
+
+  void onTerminate(BpmnElementContext element);
+}

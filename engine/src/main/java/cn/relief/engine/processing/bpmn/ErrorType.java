@@ -1,0 +1,11 @@
+package cn.relief.engine.processing.bpmn;
+
+/** Incident error types, with Zeebe's names. */
+public enum ErrorType {
+  JOB_NO_RETRIES,
+  EXTRACT_VALUE_ERROR,
+  IO_MAPPING_ERROR,
+  CONDITION_ERROR,
+  UNHANDLED_ERROR_EVENT,
+  UNKNOWN
+}

@@ -1,0 +1,51 @@
+package cn.relief.engine.processing.bpmn;
+
+import cn.relief.engine.state.ElementInstance;
+
+/** A service task: creates a job on activation and waits for a worker to complete it. */
+final class ServiceTaskProcessor implements BpmnElementProcessor {
+  private final BpmnBehaviors behaviors;
+
+  ServiceTaskProcessor(BpmnBehaviors behaviors) {
+    this.behaviors = behaviors;
+  }
+
+  @Override
+  public void onActivate(BpmnElementContext element) {
+    String failure = behaviors.variables().applyInputMappings(element);
+    if (failure != null) {
+      behaviors.incidents().raiseElementIncident(
+          element, ErrorType.IO_MAPPING_ERROR, failure, IncidentBehavior.RetryStep.ACTIVATE);
+      return;
+    }
+    JobBehavior.Evaluated job = behaviors.jobs().evaluateJob(element);
+    if (job.failure() != null) {
+      behaviors.incidents().raiseElementIncident(
+          element, ErrorType.EXTRACT_VALUE_ERROR, job.failure(), IncidentBehavior.RetryStep.ACTIVATE);
+      return;
+    }
+    behaviors.transitions().transitionToActivated(element);
+    behaviors.jobs().createJob(element.command(), job.job());
+  }
+
+  @Override
+  public void onComplete(BpmnElementContext element) {
+    String failure = behaviors.variables().applyOutputMappings(element);
+    if (failure != null) {
+      behaviors.incidents().raiseElementIncident(
+          element, ErrorType.IO_MAPPING_ERROR, failure, IncidentBehavior.RetryStep.COMPLETE);
+      return;
+    }
+    behaviors.transitions().transitionToCompleted(element);
+    behaviors.transitions().takeOutgoingFlows(element);
+  }
+
+  @Override
+  public void onTerminate(BpmnElementContext element) {
+    ElementInstance instance = element.command().state().elementInstances().get(element.key());
+    long jobKey = instance == null ? -1 : instance.jobKey();
+    behaviors.incidents().resolveAll(element.command(), element.key(), jobKey);
+    behaviors.jobs().cancelJob(element.command(), jobKey);
+    behaviors.transitions().transitionToTerminated(element);
+  }
+}

@@ -1,0 +1,52 @@
+package cn.relief.engine.record;
+
+/** The intents of events, per value type, with Zeebe's names. */
+public final class Intent {
+  private Intent() {}
+
+  public enum Deployment { CREATED, CREATE }
+
+  public enum Process { CREATED }
+
+  public enum ProcessInstance {
+    ELEMENT_ACTIVATING,
+    ELEMENT_ACTIVATED,
+    ELEMENT_COMPLETING,
+    ELEMENT_COMPLETED,
+    ELEMENT_TERMINATING,
+    ELEMENT_TERMINATED,
+    SEQUENCE_FLOW_TAKEN,
+    CANCEL
+  }
+
+  public enum ProcessInstanceCreation { CREATED, CREATE }
+
+  public enum Variable { CREATED, UPDATED }
+
+  public enum VariableDocument { UPDATED, UPDATE }
+
+  public enum Job {
+    CREATED,
+    ACTIVATED,
+    COMPLETED,
+    FAILED,
+    TIMED_OUT,
+    RETRIES_UPDATED,
+    TIMEOUT_UPDATED,
+    ERROR_THROWN,
+    RECURRED_AFTER_BACKOFF,
+    CANCELED,
+    YIELDED,
+    // command intents, used in rejections
+    ACTIVATE,
+    COMPLETE,
+    FAIL,
+    THROW_ERROR,
+    UPDATE_RETRIES,
+    UPDATE_TIMEOUT
+  }
+
+  public enum Incident { CREATED, RESOLVED, RESOLVE }
+
+  public enum Message { PUBLISHED, EXPIRED, PUBLISH }
+}

@@ -1,0 +1,24 @@
+package cn.relief.engine.record;
+
+/** The kind of thing a record is about; names as in Zeebe's record stream. */
+public enum ValueType {
+  DEPLOYMENT(DeploymentRecord.class),
+  PROCESS(ProcessRecord.class),
+  PROCESS_INSTANCE(ProcessInstanceRecord.class),
+  PROCESS_INSTANCE_CREATION(ProcessInstanceCreationRecord.class),
+  VARIABLE(VariableRecord.class),
+  VARIABLE_DOCUMENT(VariableDocumentRecord.class),
+  JOB(JobRecord.class),
+  INCIDENT(IncidentRecord.class),
+  MESSAGE(MessageRecord.class);
+
+  private final Class<? extends RecordValue> valueClass;
+
+  ValueType(Class<? extends RecordValue> valueClass) {
+    this.valueClass = valueClass;
+  }
+
+  public Class<? extends RecordValue> valueClass() {
+    return valueClass;
+  }
+}

@@ -1,0 +1,57 @@
+package cn.relief.engine.spring;
+
+import cn.relief.engine.Engine;
+import cn.relief.engine.EngineConfiguration;
+import cn.relief.engine.api.EngineCredentials;
+import cn.relief.engine.gateway.grpc.GrpcGatewayServer;
+import cn.relief.engine.gateway.rest.RestGatewayConfiguration;
+import cn.relief.engine.log.EventLogException;
+import cn.relief.engine.log.PostgresEventLog;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import java.io.IOException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Starts the embedded engine on the application's DataSource, with its gRPC gateway on
+ * {@code relief.engine.grpc.port} and its REST v2 API under {@code /v2} of the web server.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, EmbeddedPostgresAutoConfiguration.class})
+@ConditionalOnProperty(name = "relief.engine.enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(EngineProperties.class)
+@Import(RestGatewayConfiguration.class)
+public class EmbeddedEngineAutoConfiguration {
+
+  @Bean
+  EngineCredentials engineCredentials(EngineProperties properties) {
+    return new EngineCredentials(properties.getAuth().getUsername(), properties.getAuth().getPassword());
+  }
+
+  @Bean(destroyMethod = "close")
+  Engine engine(DataSource dataSource, EngineProperties properties) throws EventLogException {
+    PostgresEventLog.migrate(dataSource);
+    // the engine's own mapper: records must serialize the same way whatever the app configures
+    ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    EngineConfiguration defaults = EngineConfiguration.defaults();
+    EngineConfiguration config = new EngineConfiguration(defaults.partitionId(), properties.getMaxBatchSize(),
+        properties.getMaxQueuedCommands(), Duration.ofMillis(100), "localhost", properties.getGrpc().getPort(),
+        defaults.version());
+    return Engine.start(config, new PostgresEventLog(dataSource, json, config.partitionId()), json);
+  }
+
+  @Bean(destroyMethod = "close")
+  GrpcGatewayServer grpcGatewayServer(Engine engine, EngineCredentials credentials, EngineProperties properties)
+      throws IOException {
+    GrpcGatewayServer server = new GrpcGatewayServer(
+        engine, credentials, properties.getGrpc().getHost(), properties.getGrpc().getPort());
+    server.start();
+    return server;
+  }
+}

@@ -1,0 +1,89 @@
+package cn.relief.engine.spring;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of the embedded engine, under {@code relief.engine}. */
+@ConfigurationProperties("relief.engine")
+public class EngineProperties {
+  /** Start the embedded engine; off when the app runs against a Camunda 8 cluster. */
+  private boolean enabled = true;
+  private final Grpc grpc = new Grpc();
+  private final Auth auth = new Auth();
+  private int maxBatchSize = 1000;
+  private int maxQueuedCommands = 20_000;
+
+  public static class Grpc {
+    private String host = "0.0.0.0";
+    private int port = 26500;
+
+    public String getHost() {
+      return host;
+    }
+
+    public void setHost(String host) {
+      this.host = host;
+    }
+
+    public int getPort() {
+      return port;
+    }
+
+    public void setPort(int port) {
+      this.port = port;
+    }
+  }
+
+  /** The credentials clients present with basic authentication. */
+  public static class Auth {
+    private String username = "demo";
+    private String password = "demo";
+
+    public String getUsername() {
+      return username;
+    }
+
+    public void setUsername(String username) {
+      this.username = username;
+    }
+
+    public String getPassword() {
+      return password;
+    }
+
+    public void setPassword(String password) {
+      this.password = password;
+    }
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public Grpc getGrpc() {
+    return grpc;
+  }
+
+  public Auth getAuth() {
+    return auth;
+  }
+
+  public int getMaxBatchSize() {
+    return maxBatchSize;
+  }
+
+  public void setMaxBatchSize(int maxBatchSize) {
+    this.maxBatchSize = maxBatchSize;
+  }
+
+  public int getMaxQueuedCommands() {
+    return maxQueuedCommands;
+  }
+
+  public void setMaxQueuedCommands(int maxQueuedCommands) {
+    this.maxQueuedCommands = maxQueuedCommands;
+  }
+}

@@ -1,0 +1,56 @@
+package cn.relief.engine.state;
+
+/**
+ * Everything the engine knows about a partition, rebuilt from the event log on start. Only the
+ * appliers change it (package-private mutators); processors read it.
+ */
+public final class EngineState {
+  private final KeyGenerator keys;
+  private final ProcessState processes = new ProcessState();
+  private final ElementInstanceState elementInstances = new ElementInstanceState();
+  private final VariableState variables = new VariableState();
+  private final JobState jobs = new JobState();
+  private final IncidentState incidents = new IncidentState();
+  private final MessageState messages = new MessageState();
+  private long lastPosition;
+
+  public EngineState(int partitionId) {
+    this.keys = new KeyGenerator(partitionId);
+  }
+
+  public KeyGenerator keys() {
+    return keys;
+  }
+
+  public ProcessState processes() {
+    return processes;
+  }
+
+  public ElementInstanceState elementInstances() {
+    return elementInstances;
+  }
+
+  public VariableState variables() {
+    return variables;
+  }
+
+  public JobState jobs() {
+    return jobs;
+  }
+
+  public IncidentState incidents() {
+    return incidents;
+  }
+
+  public MessageState messages() {
+    return messages;
+  }
+
+  public long lastPosition() {
+    return lastPosition;
+  }
+
+  void setLastPosition(long position) {
+    this.lastPosition = position;
+  }
+}

@@ -1,0 +1,199 @@
+package cn.relief.engine.state;
+
+import cn.relief.engine.bpmn.BpmnElementType;
+import cn.relief.engine.bpmn.BpmnTransformer;
+import cn.relief.engine.bpmn.ExecutableFlowNode;
+import cn.relief.engine.bpmn.ExecutableProcess;
+import cn.relief.engine.bpmn.ExecutableSequenceFlow;
+import cn.relief.engine.record.IncidentRecord;
+import cn.relief.engine.record.Intent;
+import cn.relief.engine.record.JobRecord;
+import cn.relief.engine.record.MessageRecord;
+import cn.relief.engine.record.ProcessInstanceRecord;
+import cn.relief.engine.record.ProcessRecord;
+import cn.relief.engine.record.Record;
+import cn.relief.engine.record.RecordType;
+import cn.relief.engine.record.ValueType;
+import cn.relief.engine.record.VariableRecord;
+import cn.relief.engine.state.JobState.State;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Applies events to the state. The same code runs while processing (right after an event is
+ * written) and while replaying the log after a restart, so it must depend on nothing but the
+ * event and the state: no clock, no configuration.
+ */
+public final class EventAppliers {
+  private final EngineState state;
+  private final BpmnTransformer transformer;
+  private final ObjectMapper json;
+  private final Map<String, BiConsumer<Long, Object>> appliers = new HashMap<>();
+
+  public EventAppliers(EngineState state, BpmnTransformer transformer, ObjectMapper json) {
+    this.state = state;
+    this.transformer = transformer;
+    this.json = json;
+    registerProcessAppliers();
+    registerElementAppliers();
+    registerJobAppliers();
+    registerIncidentAppliers();
+    registerVariableAppliers();
+    register(ValueType.MESSAGE, Intent.Message.PUBLISHED, (key, v) -> state.messages().published(key, (MessageRecord) v));
+    register(ValueType.MESSAGE, Intent.Message.EXPIRED, (key, v) -> state.messages().removed(key));
+  }
+
+  public void apply(Record record) {
+    state.keys().observe(record.key());
+    state.setLastPosition(record.position());
+    if (record.recordType() != RecordType.EVENT) {
+      return;
+    }
+    BiConsumer<Long, Object> applier = appliers.get(record.valueType().name() + "." + record.intent());
+    if (applier != null) {
+      applier.accept(record.key(), record.value());
+    }
+  }
+
+  private void register(ValueType type, Enum<?> intent, BiConsumer<Long, Object> applier) {
+    appliers.put(type.name() + "." + intent.name(), applier);
+  }
+
+  private void registerProcessAppliers() {
+    register(ValueType.PROCESS, Intent.Process.CREATED, (key, v) -> {
+      ProcessRecord record = (ProcessRecord) v;
+      BpmnTransformer.Result result =
+          transformer.transform(record.resourceName(), record.resource().getBytes(StandardCharsets.UTF_8));
+      ExecutableProcess executable = result.processes().stream()
+          .filter(p -> p.bpmnProcessId().equals(record.bpmnProcessId()))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException(
+              "Deployed process '" + record.bpmnProcessId() + "' no longer transforms: " + result.problems()));
+      state.processes().put(new DeployedProcess(key, record, executable));
+    });
+  }
+
+  private void registerElementAppliers() {
+    ElementInstanceState instances = state.elementInstances();
+    register(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_ACTIVATING, (key, v) -> {
+      ProcessInstanceRecord record = (ProcessInstanceRecord) v;
+      if (record.bpmnElementType() == BpmnElementType.PARALLEL_GATEWAY) {
+        ExecutableFlowNode gateway = node(record);
+        ElementInstance flowScope = instances.get(record.flowScopeKey());
+        if (gateway.incoming().size() > 1 && flowScope != null) {
+          flowScope.consumeJoinTokens(gateway.id());
+        }
+      }
+      instances.activating(key, record);
+    });
+    register(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_ACTIVATED,
+        (key, v) -> instances.transition(key, ElementState.ACTIVATED));
+    register(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_COMPLETING,
+        (key, v) -> instances.transition(key, ElementState.COMPLETING));
+    register(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_TERMINATING,
+        (key, v) -> instances.transition(key, ElementState.TERMINATING));
+    BiConsumer<Long, Object> ended = (key, v) -> {
+      instances.ended(key);
+      state.variables().removeScope(key);
+    };
+    register(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_COMPLETED, ended);
+    register(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_TERMINATED, ended);
+    register(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.SEQUENCE_FLOW_TAKEN, (key, v) -> {
+      ProcessInstanceRecord record = (ProcessInstanceRecord) v;
+      ExecutableSequenceFlow flow =
+          state.processes().byKey(record.processDefinitionKey()).executable().flow(record.elementId());
+      ExecutableFlowNode target = flow.target();
+      if (target.type() == BpmnElementType.PARALLEL_GATEWAY && target.incoming().size() > 1) {
+        ElementInstance flowScope = instances.get(record.flowScopeKey());
+        if (flowScope != null) {
+          flowScope.addJoinToken(target.id(), flow.id());
+        }
+      }
+    });
+  }
+
+  private ExecutableFlowNode node(ProcessInstanceRecord record) {
+    return state.processes().byKey(record.processDefinitionKey()).executable().node(record.elementId());
+  }
+
+  private void registerJobAppliers() {
+    JobState jobs = state.jobs();
+    register(ValueType.JOB, Intent.Job.CREATED, (key, v) -> {
+      JobRecord job = (JobRecord) v;
+      jobs.put(key, job, State.ACTIVATABLE);
+      ElementInstance element = state.elementInstances().get(job.elementInstanceKey());
+      if (element != null) {
+        element.setJobKey(key);
+      }
+    });
+    register(ValueType.JOB, Intent.Job.ACTIVATED, (key, v) -> jobs.put(key, (JobRecord) v, State.ACTIVATED));
+    BiConsumer<Long, Object> removed = (key, v) -> {
+      JobRecord job = (JobRecord) v;
+      jobs.remove(key);
+      ElementInstance element = state.elementInstances().get(job.elementInstanceKey());
+      if (element != null && element.jobKey() == key) {
+        element.setJobKey(0);
+      }
+    };
+    register(ValueType.JOB, Intent.Job.COMPLETED, removed);
+    register(ValueType.JOB, Intent.Job.CANCELED, removed);
+    register(ValueType.JOB, Intent.Job.FAILED, (key, v) -> {
+      JobRecord job = (JobRecord) v;
+      boolean immediatelyActivatable = job.retries() > 0 && job.recurringTime() <= 0;
+      jobs.put(key, job, immediatelyActivatable ? State.ACTIVATABLE : State.FAILED);
+    });
+    BiConsumer<Long, Object> activatable = (key, v) -> jobs.put(key, (JobRecord) v, State.ACTIVATABLE);
+    register(ValueType.JOB, Intent.Job.TIMED_OUT, activatable);
+    register(ValueType.JOB, Intent.Job.YIELDED, activatable);
+    register(ValueType.JOB, Intent.Job.RECURRED_AFTER_BACKOFF, activatable);
+    BiConsumer<Long, Object> updated = (key, v) -> {
+      JobState.Job job = jobs.get(key);
+      if (job != null) {
+        jobs.put(key, (JobRecord) v, job.state());
+      }
+    };
+    register(ValueType.JOB, Intent.Job.RETRIES_UPDATED, updated);
+    register(ValueType.JOB, Intent.Job.TIMEOUT_UPDATED, updated);
+    register(ValueType.JOB, Intent.Job.ERROR_THROWN, (key, v) -> jobs.put(key, (JobRecord) v, State.ERROR_THROWN));
+  }
+
+  private void registerIncidentAppliers() {
+    register(ValueType.INCIDENT, Intent.Incident.CREATED,
+        (key, v) -> state.incidents().created(key, (IncidentRecord) v));
+    register(ValueType.INCIDENT, Intent.Incident.RESOLVED, (key, v) -> {
+      IncidentRecord incident = (IncidentRecord) v;
+      state.incidents().resolved(key);
+      // a resolved job incident hands the job back to the workers, as in Zeebe
+      JobState.Job job = incident.jobKey() > 0 ? state.jobs().get(incident.jobKey()) : null;
+      if (job != null && (job.state() == State.FAILED || job.state() == State.ERROR_THROWN)) {
+        state.jobs().put(job.key(), job.record(), State.ACTIVATABLE);
+      }
+    });
+  }
+
+  private void registerVariableAppliers() {
+    BiConsumer<Long, Object> put = (key, v) -> {
+      VariableRecord variable = (VariableRecord) v;
+      state.variables().put(variable.scopeKey(), variable.name(), key, parse(variable.value()));
+    };
+    register(ValueType.VARIABLE, Intent.Variable.CREATED, put);
+    register(ValueType.VARIABLE, Intent.Variable.UPDATED, (key, v) -> {
+      VariableRecord variable = (VariableRecord) v;
+      VariableState.Variable existing = state.variables().get(variable.scopeKey(), variable.name());
+      long variableKey = existing == null ? key : existing.key();
+      state.variables().put(variable.scopeKey(), variable.name(), variableKey, parse(variable.value()));
+    });
+  }
+
+  private Object parse(String value) {
+    try {
+      return json.readValue(value, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A variable event holds invalid JSON", e);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package cn.relief.engine.it;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
+import java.net.URI;
+import java.time.Duration;
+
+/** Builds real Camunda clients against the engine under test. */
+final class EngineClients {
+  private EngineClients() {}
+
+  static CamundaClient client(int httpPort, int grpcPort, boolean preferRest) {
+    return client(httpPort, grpcPort, preferRest, "demo", "demo");
+  }
+
+  static CamundaClient client(int httpPort, int grpcPort, boolean preferRest, String user, String password) {
+    return CamundaClient.newClientBuilder()
+        .restAddress(URI.create("http://localhost:" + httpPort))
+        .grpcAddress(URI.create("http://localhost:" + grpcPort))
+        .preferRestOverGrpc(preferRest)
+        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+            .username(user).password(password).build())
+        .defaultRequestTimeout(Duration.ofSeconds(20))
+        .build();
+  }
+}
