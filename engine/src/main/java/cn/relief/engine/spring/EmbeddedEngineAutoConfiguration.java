@@ -35,7 +35,7 @@ public class EmbeddedEngineAutoConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  Engine engine(DataSource dataSource, EngineProperties properties) throws EventLogException {
+  Engine reliefEngine(DataSource dataSource, EngineProperties properties) throws EventLogException {
     PostgresEventLog.migrate(dataSource);
     // the engine's own mapper: records must serialize the same way whatever the app configures
     ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -10,8 +10,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Wires the Zeebe-compatible REST v2 API: the controllers of this package, their problem-detail
- * error handling (also for unknown {@code /v2} paths) and basic authentication on {@code /v2/*}. Expects beans of type {@code
- * EngineApi} and {@link EngineCredentials}.
+ * error handling (also for unknown {@code /v2} paths) and basic authentication on {@code /v2/*}.
+ * Expects beans of type {@code EngineApi} and {@link EngineCredentials}.
  *
  * <p>The controllers are imported explicitly rather than component-scanned so that importing this
  * configuration is all an application needs, whatever packages it scans itself.

@@ -1,0 +1,78 @@
+package cn.relief.app.deployment;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.DeployResourceCommandStep1;
+import io.camunda.client.api.response.DeploymentEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys the BPMN models on the classpath (the processes module's {@code processes/} folder)
+ * once the application is ready, through the Camunda client, so it works the same against the
+ * embedded engine and a Camunda 8 cluster. Unchanged models keep their version (the engine
+ * deduplicates identical resources).
+ */
+@Component
+class ProcessModelDeployer {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessModelDeployer.class);
+
+  private final CamundaClient client;
+  private final String pattern;
+  private volatile DeploymentEvent lastDeployment;
+
+  ProcessModelDeployer(CamundaClient client, @Value("${relief.processes.location:classpath*:processes/**/*.bpmn}") String pattern) {
+    this.client = client;
+    this.pattern = pattern;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void deployOnStartup() throws IOException, InterruptedException {
+    Resource[] resources = new PathMatchingResourcePatternResolver().getResources(pattern);
+    if (resources.length == 0) {
+      LOG.info("No process models found at {}", pattern);
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    DeployResourceCommandStep1.DeployResourceCommandStep2 command = null;
+    for (Resource resource : resources) {
+      try (InputStream in = resource.getInputStream()) {
+        byte[] content = in.readAllBytes();
+        command = command == null
+            ? client.newDeployResourceCommand().addResourceBytes(content, resource.getFilename())
+            : command.addResourceBytes(content, resource.getFilename());
+        names.add(resource.getFilename());
+      }
+    }
+    // the engine's REST API is served by this application's web server, which is up by now;
+    // against a remote cluster a few retries cover a gateway that is still starting
+    for (int attempt = 1; ; attempt++) {
+      try {
+        lastDeployment = command.send().join(30, java.util.concurrent.TimeUnit.SECONDS);
+        LOG.info("Deployed {} process model(s) {}: deployment key {}", names.size(), names, lastDeployment.getKey());
+        return;
+      } catch (RuntimeException e) {
+        if (attempt >= 5) {
+          throw new IllegalStateException("Could not deploy the process models " + names + ": " + e.getMessage(), e);
+        }
+        LOG.warn("Deploying the process models failed (attempt {}), retrying: {}", attempt, e.getMessage());
+        Thread.sleep(Duration.ofSeconds(attempt).toMillis());
+      }
+    }
+  }
+
+  /** The deployment made at start-up, or null before it happened. */
+  DeploymentEvent lastDeployment() {
+    return lastDeployment;
+  }
+}

@@ -1,0 +1,59 @@
+package cn.relief.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceResult;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/** The whole application on its embedded defaults: PostgreSQL, engine, start-up deployment, health. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("test")
+@TestPropertySource(properties = {"server.port=18080", "relief.engine.grpc.port=36500"})
+class ReliefApplicationIT {
+  @LocalServerPort int port;
+  @Autowired CamundaClient client;
+
+  @Test
+  void healthIsPublicAndReportsTheEngine() throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"engine\":{\"status\":\"UP\"}")
+        .doesNotContain("path"); // details stay private on the public endpoint
+  }
+
+  @Test
+  void engineApiNeedsCredentials() throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v2/topology")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void deploysTheModelsFoundAtStartupAndRunsThem() {
+    // the deployment happens on ApplicationReadyEvent, which precedes the test
+    try (var worker = client.newWorker().jobType("app-startup-check")
+        .handler((jobClient, job) -> jobClient.newCompleteCommand(job).variables(Map.of("checked", true)).send().join())
+        .timeout(Duration.ofSeconds(10))
+        .open()) {
+      ProcessInstanceResult result = client.newCreateInstanceCommand().bpmnProcessId("app-startup-check")
+          .latestVersion().withResult().send().join();
+      assertThat(result.getVariablesAsMap()).containsEntry("checked", true);
+      assertThat(result.getVersion()).isEqualTo(1);
+    }
+  }
+}
