@@ -1,0 +1,92 @@
+package cn.relief.engine.it;
+
+import io.camunda.client.CamundaClient;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine in a JVM of its own, so that a test can kill it like a power cut (SIGKILL, no
+ * shutdown hook) and start it again on the same database and ports.
+ */
+final class EngineProcess implements AutoCloseable {
+  private final String jdbcUrl;
+  private final int httpPort = freePort();
+  private final int grpcPort = freePort();
+  private final Path logFile;
+  private Process process;
+
+  EngineProcess(String jdbcUrl, Path logFile) {
+    this.jdbcUrl = jdbcUrl;
+    this.logFile = logFile;
+  }
+
+  int httpPort() {
+    return httpPort;
+  }
+
+  int grpcPort() {
+    return grpcPort;
+  }
+
+  void start() throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        TestEngineApplication.class.getName(),
+        "--spring.datasource.url=" + jdbcUrl,
+        "--spring.datasource.username=postgres",
+        "--server.port=" + httpPort,
+        "--relief.engine.grpc.port=" + grpcPort,
+        "--spring.flyway.enabled=false"));
+    File log = logFile.toFile();
+    log.getParentFile().mkdirs();
+    process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+        .start();
+  }
+
+  /** Waits until the engine answers a topology request. */
+  void awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (CamundaClient client = EngineClients.client(httpPort, grpcPort, true)) {
+      while (System.nanoTime() < deadline) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("The engine process exited with " + process.exitValue() + "; see " + logFile);
+        }
+        try {
+          client.newTopologyRequest().send().join(2, java.util.concurrent.TimeUnit.SECONDS);
+          return;
+        } catch (RuntimeException notYet) {
+          Thread.sleep(200);
+        }
+      }
+    }
+    throw new IllegalStateException("The engine did not become ready within " + timeout + "; see " + logFile);
+  }
+
+  /** Kills the process at once (SIGKILL): nothing is flushed, no shutdown hook runs. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      kill();
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
