@@ -235,7 +235,7 @@ public final class Engine implements EngineApi, AutoCloseable {
         done(ctx -> jobCommands.updateTimeout(ctx, jobKey, timeout.toMillis())));
   }
 
-  /** Makes an activated job that could not be delivered activatable again. */
+  @Override
   public CompletableFuture<Void> yieldJob(long jobKey) {
     return processor.submit(ValueType.JOB, Intent.Job.YIELDED, done(ctx -> jobCommands.yield(ctx, jobKey)));
   }
@@ -290,10 +290,13 @@ public final class Engine implements EngineApi, AutoCloseable {
       try {
         delivered = stream.consumer().push(job);
       } catch (RuntimeException e) {
+        // a consumer that throws is broken: it gets no more jobs
+        jobStreams.remove(stream);
         delivered = false;
       }
       if (!delivered) {
-        jobStreams.remove(stream);
+        // Refused, e.g. because the worker does not keep up: the stream stays open (a consumer whose
+        // stream is gone closes it itself) and the job goes back to the pollers, not to a stream.
         yieldJob(job.key());
       }
     });

@@ -40,7 +40,9 @@ public interface EngineApi {
   /**
    * Opens a job stream: jobs of the type that become activatable are activated for the stream and
    * handed to {@code consumer} after their activation is committed. The consumer returns false when
-   * it could not deliver a job (the stream is gone), which makes the job activatable again.
+   * it could not deliver a job (the stream is gone or cannot take more now), which makes the job
+   * activatable again for polling workers; it is not pushed to a stream again. The stream stays
+   * open until it is closed.
    */
   JobStream openJobStream(JobStreamRequest request, JobConsumer consumer);
 
@@ -55,6 +57,12 @@ public interface EngineApi {
   CompletableFuture<Void> updateJobRetries(long jobKey, int retries);
 
   CompletableFuture<Void> updateJobTimeout(long jobKey, Duration timeout);
+
+  /**
+   * Hands back an activated job that a gateway could not deliver (the caller went away): it
+   * becomes activatable again at once, without counting as a failure.
+   */
+  CompletableFuture<Void> yieldJob(long jobKey);
 
   CompletableFuture<Void> resolveIncident(long incidentKey);
 

@@ -6,6 +6,7 @@ import cn.relief.engine.api.RejectionType;
 import cn.relief.engine.bpmn.BpmnTransformer;
 import cn.relief.engine.log.EventLog;
 import cn.relief.engine.log.EventLogException;
+import cn.relief.engine.record.Intent;
 import cn.relief.engine.record.ValueType;
 import cn.relief.engine.state.EngineState;
 import cn.relief.engine.state.EventAppliers;
@@ -186,12 +187,15 @@ public final class StreamProcessor implements AutoCloseable {
       sideEffects.add(() -> command.reply().completeExceptionally(rejection));
       return;
     }
+    // A job yielded because a stream could not take it goes to the pollers; pushing it to a stream
+    // again would loop between the writer and a stream that does not keep up.
+    boolean mayPush = command.intent() != Intent.Job.YIELDED;
     for (long jobKey : writer.drainNewlyActivatableJobs()) {
       JobState.Job job = state.jobs().get(jobKey);
       if (job == null || job.state() != JobState.State.ACTIVATABLE) {
         continue;
       }
-      if (!streamOffer.offer(ctx, jobKey, job.record().type())) {
+      if (!mayPush || !streamOffer.offer(ctx, jobKey, job.record().type())) {
         typesWithWaitingJobs.add(job.record().type());
       }
     }

@@ -5,10 +5,8 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ActivatedJobsDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(ActivatedJobsDelivery.class);
-  static final String NOT_DELIVERED_MESSAGE =
-      "The job was activated, but could not be sent to the worker; it was made activatable again";
 
   private final EngineApi api;
 
@@ -83,7 +79,7 @@ final class ActivatedJobsDelivery {
   private void giveBack(List<EngineApi.ActivatedJob> jobs) {
     for (EngineApi.ActivatedJob job : jobs) {
       try {
-        api.failJob(job.key(), job.retries(), NOT_DELIVERED_MESSAGE, Duration.ZERO, Map.of())
+        api.yieldJob(job.key())
             .whenComplete((ignored, error) -> {
               if (error != null) {
                 // Not fatal: the job becomes activatable again when its timeout passes.

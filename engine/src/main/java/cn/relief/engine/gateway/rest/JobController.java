@@ -40,8 +40,6 @@ public class JobController {
   /** Long polling time when the request names none (or 0), as in Zeebe and the gRPC gateway. */
   static final Duration DEFAULT_LONG_POLLING_TIMEOUT = Duration.ofSeconds(10);
 
-  static final String NOT_DELIVERED_MESSAGE =
-      "The job was activated, but could not be sent to the worker; it was made activatable again";
 
   private final EngineApi api;
 
@@ -181,7 +179,7 @@ public class JobController {
   private void giveBack(List<EngineApi.ActivatedJob> jobs) {
     for (EngineApi.ActivatedJob job : jobs) {
       try {
-        api.failJob(job.key(), job.retries(), NOT_DELIVERED_MESSAGE, Duration.ZERO, Map.of())
+        api.yieldJob(job.key())
             .whenComplete((ignored, error) -> {
               if (error != null) {
                 // Not fatal: the job becomes activatable again when its timeout passes.
