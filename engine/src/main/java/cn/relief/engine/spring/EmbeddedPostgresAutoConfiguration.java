@@ -30,6 +30,7 @@ public class EmbeddedPostgresAutoConfiguration {
       @Value("${relief.embedded-postgres.port:0}") int port) throws IOException {
     Path directory = Path.of(dataDir).toAbsolutePath();
     Files.createDirectories(directory);
+    OrphanedPostgres.stopIfRunning(directory);
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setDataDirectory(directory)
         .setCleanDataDirectory(false)
