@@ -64,6 +64,14 @@ public interface EngineApi {
    */
   CompletableFuture<Void> yieldJob(long jobKey);
 
+  /**
+   * Hands back activated jobs a gateway could not deliver. A hand-back that fails is harmless: the
+   * job becomes activatable again anyway once its deadline passes.
+   */
+  default void yieldJobs(List<ActivatedJob> jobs) {
+    jobs.forEach(job -> yieldJob(job.key()));
+  }
+
   CompletableFuture<Void> resolveIncident(long incidentKey);
 
   /** Returns the key of the variable document record. */

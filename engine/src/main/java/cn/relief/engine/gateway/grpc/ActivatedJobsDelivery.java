@@ -32,7 +32,7 @@ final class ActivatedJobsDelivery {
       return;
     }
     if (call.isCancelled()) {
-      giveBack(jobs);
+      api.yieldJobs(jobs);
       return;
     }
     final List<ActivateJobsResponse> batches;
@@ -43,7 +43,7 @@ final class ActivatedJobsDelivery {
       }
       batches = GatewayMessages.jobBatches(messages);
     } catch (RuntimeException e) {
-      giveBack(jobs);
+      api.yieldJobs(jobs);
       call.onError(GrpcErrors.toStatus("ActivateJobs", e));
       return;
     }
@@ -61,7 +61,7 @@ final class ActivatedJobsDelivery {
       }
     }
     if (sent < jobs.size()) {
-      giveBack(jobs.subList(sent, jobs.size()));
+      api.yieldJobs(jobs.subList(sent, jobs.size()));
       if (!call.isCancelled()) {
         try {
           call.onError(Status.INTERNAL
@@ -74,23 +74,6 @@ final class ActivatedJobsDelivery {
       return;
     }
     complete(call);
-  }
-
-  private void giveBack(List<EngineApi.ActivatedJob> jobs) {
-    for (EngineApi.ActivatedJob job : jobs) {
-      try {
-        api.yieldJob(job.key())
-            .whenComplete((ignored, error) -> {
-              if (error != null) {
-                // Not fatal: the job becomes activatable again when its timeout passes.
-                LOG.warn("Could not hand back undelivered job {}; it stays locked until its timeout",
-                    job.key(), error);
-              }
-            });
-      } catch (RuntimeException e) {
-        LOG.warn("Could not hand back undelivered job {}; it stays locked until its timeout", job.key(), e);
-      }
-    }
   }
 
   private static void complete(ServerCallStreamObserver<ActivateJobsResponse> call) {

@@ -19,8 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +33,6 @@ import org.springframework.web.context.request.async.DeferredResult;
  */
 @RestController
 public class JobController {
-  private static final Logger LOG = LoggerFactory.getLogger(JobController.class);
 
   /** Long polling time when the request names none (or 0), as in Zeebe and the gRPC gateway. */
   static final Duration DEFAULT_LONG_POLLING_TIMEOUT = Duration.ofSeconds(10);
@@ -73,7 +70,7 @@ public class JobController {
         longPolling,
         RestRequests.tenants(request.getTenantIds()));
     return AsyncResponses.deferred(
-        api.activateJobs(command), longPolling, JobController::toResult, this::giveBack, false);
+        api.activateJobs(command), longPolling, JobController::toResult, api::yieldJobs, false);
   }
 
   @PostMapping("/v2/jobs/{jobKey}/completion")
@@ -174,22 +171,5 @@ public class JobController {
         .kind(JobKindEnum.BPMN_ELEMENT)
         .listenerEventType(JobListenerEventTypeEnum.UNSPECIFIED)
         .tags(new LinkedHashSet<>());
-  }
-
-  private void giveBack(List<EngineApi.ActivatedJob> jobs) {
-    for (EngineApi.ActivatedJob job : jobs) {
-      try {
-        api.yieldJob(job.key())
-            .whenComplete((ignored, error) -> {
-              if (error != null) {
-                // Not fatal: the job becomes activatable again when its timeout passes.
-                LOG.warn("Could not hand back undelivered job {}; it stays locked until its timeout",
-                    job.key(), error);
-              }
-            });
-      } catch (RuntimeException e) {
-        LOG.warn("Could not hand back undelivered job {}; it stays locked until its timeout", job.key(), e);
-      }
-    }
   }
 }

@@ -8,5 +8,6 @@ record BpmnBehaviors(
     StateTransitionBehavior transitions,
     VariableBehavior variables,
     IncidentBehavior incidents,
+    MappingBehavior mappings,
     JobBehavior jobs,
     ProcessResultListener results) {}

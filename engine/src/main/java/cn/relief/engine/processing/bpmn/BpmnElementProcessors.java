@@ -21,8 +21,9 @@ public final class BpmnElementProcessors {
 
   public BpmnElementProcessors(
       ExpressionLanguage expressions, VariableBehavior variables, JobBehavior jobs, ProcessResultListener results) {
-    this.behaviors = new BpmnBehaviors(
-        expressions, new StateTransitionBehavior(this), variables, new IncidentBehavior(), jobs, results);
+    IncidentBehavior incidents = new IncidentBehavior();
+    this.behaviors = new BpmnBehaviors(expressions, new StateTransitionBehavior(this), variables, incidents,
+        new MappingBehavior(variables, incidents), jobs, results);
     processors.put(BpmnElementType.PROCESS, new ProcessProcessor(behaviors));
     processors.put(BpmnElementType.START_EVENT, new NoneEventProcessor(behaviors));
     processors.put(BpmnElementType.END_EVENT, new NoneEventProcessor(behaviors));

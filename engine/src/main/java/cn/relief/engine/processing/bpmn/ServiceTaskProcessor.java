@@ -12,10 +12,7 @@ final class ServiceTaskProcessor implements BpmnElementProcessor {
 
   @Override
   public void onActivate(BpmnElementContext element) {
-    String failure = behaviors.variables().applyInputMappings(element);
-    if (failure != null) {
-      behaviors.incidents().raiseElementIncident(
-          element, ErrorType.IO_MAPPING_ERROR, failure, IncidentBehavior.RetryStep.ACTIVATE);
+    if (!behaviors.mappings().applyInputs(element)) {
       return;
     }
     JobBehavior.Evaluated job = behaviors.jobs().evaluateJob(element);
@@ -30,10 +27,7 @@ final class ServiceTaskProcessor implements BpmnElementProcessor {
 
   @Override
   public void onComplete(BpmnElementContext element) {
-    String failure = behaviors.variables().applyOutputMappings(element);
-    if (failure != null) {
-      behaviors.incidents().raiseElementIncident(
-          element, ErrorType.IO_MAPPING_ERROR, failure, IncidentBehavior.RetryStep.COMPLETE);
+    if (!behaviors.mappings().applyOutputs(element)) {
       return;
     }
     behaviors.transitions().transitionToCompleted(element);
