@@ -100,7 +100,14 @@ public final class BpmnTransformer {
     for (SequenceFlow flow : flows) {
       Expression condition = null;
       if (flow.getConditionExpression() != null) {
-        condition = parse(flow, "condition", flow.getConditionExpression().getTextContent(), problems);
+        String text = flow.getConditionExpression().getTextContent();
+        condition = parse(flow, "condition", text, problems);
+        if (condition != null && !condition.isFeel()) {
+          // as in Zeebe: a condition is always an expression; a static text would never be true
+          problems.add(elementRef(flow) + ": expected an expression as condition, but found the static value '"
+              + text.trim() + "'; an expression must start with '=' (e.g. '=" + text.trim() + "')");
+          condition = null;
+        }
         if (!(flow.getSource() instanceof ExclusiveGateway)) {
           problems.add(elementRef(flow) + ": conditions are only supported on flows leaving an exclusive gateway");
         }

@@ -10,5 +10,9 @@ interface BpmnElementProcessor {
 
   void onComplete(BpmnElementContext element);
 
+  /**
+   * Terminates the element. A flow scope with active children terminates them first; this method
+   * is then called again once its last child has terminated, to finish the scope itself.
+   */
   void onTerminate(BpmnElementContext element);
 }

@@ -112,7 +112,8 @@ public final class StateTransitionBehavior {
     if (flowScope.state() == ElementState.ACTIVATED && !flowScope.hasWaitingTokens()) {
       ctx.schedule(() -> completeElement(scope));
     } else if (flowScope.state() == ElementState.TERMINATING) {
-      ctx.schedule(() -> transitionToTerminated(scope));
+      // the scope's own termination step runs again, now without children, and finishes it
+      ctx.schedule(() -> processors.onTerminate(scope));
     }
   }
 

@@ -11,6 +11,8 @@ import cn.relief.engine.record.DeploymentRecord;
 import cn.relief.engine.record.Intent;
 import cn.relief.engine.record.ProcessRecord;
 import cn.relief.engine.record.ValueType;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,12 +22,20 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Validates and versions BPMN resources. A process whose resource is byte-for-byte the one of its
- * latest version is not versioned again: the existing version is returned, as Zeebe does.
+ * latest version, under the same resource name, is not versioned again: the existing version is
+ * returned, as Zeebe does.
  */
 public final class DeploymentProcessor {
+  private static final Pattern XML_DECLARED_ENCODING =
+      Pattern.compile("^(<\\?xml[^>]*?\\bencoding\\s*=\\s*)([\"'])[^\"']*\\2");
+
   private final BpmnTransformer transformer;
 
   public DeploymentProcessor(BpmnTransformer transformer) {
@@ -69,10 +79,12 @@ public final class DeploymentProcessor {
     List<DeployedProcess> deployed = new ArrayList<>();
     for (Parsed resource : parsed) {
       String checksum = checksum(resource.content());
-      String xml = new String(resource.content(), StandardCharsets.UTF_8);
+      String xml = decode(resource.content());
       for (ExecutableProcess process : resource.processes()) {
         cn.relief.engine.state.DeployedProcess latest = ctx.state().processes().latest(process.bpmnProcessId());
-        if (latest != null && latest.record().checksum().equals(checksum)) {
+        // as in Zeebe, only the same content under the same resource name is the same version
+        if (latest != null && latest.record().checksum().equals(checksum)
+            && latest.record().resourceName().equals(resource.name())) {
           metadata.add(new DeploymentRecord.ProcessMetadata(process.bpmnProcessId(), latest.record().version(),
               latest.key(), latest.record().resourceName(), checksum, true));
           deployed.add(new DeployedProcess(process.bpmnProcessId(), latest.record().version(), latest.key(),
@@ -93,6 +105,35 @@ public final class DeploymentProcessor {
   }
 
   private record Parsed(String name, byte[] content, List<ExecutableProcess> processes) {}
+
+  /**
+   * The resource as text, read in the encoding the document declares (the parser accepted it so).
+   * The log keeps the text and the state re-reads it as UTF-8, so a declaration of another
+   * encoding is rewritten to UTF-8; otherwise e.g. a GBK model would come back garbled.
+   */
+  private static String decode(byte[] content) {
+    Charset charset = StandardCharsets.UTF_8;
+    try {
+      XMLInputFactory factory = XMLInputFactory.newFactory();
+      factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+      factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+      XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(content));
+      String encoding = reader.getEncoding();
+      reader.close();
+      if (encoding != null) {
+        charset = Charset.forName(encoding);
+      }
+    } catch (XMLStreamException | IllegalArgumentException e) {
+      // the document was parsed before; if its encoding cannot be told, UTF-8 is the XML default
+    }
+    String xml = new String(content, charset);
+    if (xml.startsWith("\uFEFF")) {
+      xml = xml.substring(1);
+    }
+    return charset.equals(StandardCharsets.UTF_8)
+        ? xml
+        : XML_DECLARED_ENCODING.matcher(xml).replaceFirst("$1$2UTF-8$2");
+  }
 
   private static String checksum(byte[] content) {
     try {

@@ -1,0 +1,236 @@
+package cn.relief.engine.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import cn.relief.engine.gateway.grpc.GrpcGatewayServer;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.response.Process;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.grpc.Status;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What the client-driven integration tests share: one Spring context with the engine (PostgreSQL
+ * embedded), real Camunda clients over REST or gRPC, unique ids, and rejection assertions.
+ *
+ * <p>All test classes extend this one with the same configuration, so Spring starts the engine
+ * once for the whole suite. Every test therefore uses its own process ids and job types (see
+ * {@link #uniqueId}): a long poll left behind by one test must never take another test's job.
+ */
+@SpringBootTest(classes = TestEngineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ClientTestSupport {
+
+  /** The client's two ways of talking to the engine. */
+  enum Transport {
+    REST,
+    GRPC;
+
+    boolean preferRest() {
+      return this == REST;
+    }
+  }
+
+  /** Runs a test once with a REST client and once with a gRPC client. */
+  @Target(ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Transport.class)
+  @interface OverBothTransports {}
+
+  /** An open incident as the engine's event log holds it (there is no incident search API yet). */
+  record Incident(long key, String errorType, String errorMessage, String elementId, long jobKey) {}
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @LocalServerPort int httpPort;
+  @Autowired GrpcGatewayServer grpc;
+  @Autowired DataSource dataSource;
+
+  private final List<CamundaClient> openedClients = new ArrayList<>();
+
+  @AfterEach
+  void closeClients() {
+    openedClients.forEach(CamundaClient::close);
+    openedClients.clear();
+  }
+
+  CamundaClient client(Transport transport) {
+    return client(transport, "demo", "demo");
+  }
+
+  CamundaClient client(Transport transport, String user, String password) {
+    CamundaClient client = EngineClients.client(httpPort, grpc.port(), transport.preferRest(), user, password);
+    openedClients.add(client);
+    return client;
+  }
+
+  /** An id no other test (or the other transport's run of the same test) uses; a valid BPMN id. */
+  static String uniqueId(String base, Transport transport) {
+    return base + "-" + transport.name().toLowerCase(Locale.ROOT) + "-" + SEQUENCE.incrementAndGet();
+  }
+
+  // ---- models and deployment ------------------------------------------------------------------
+
+  /** start -> service task "task" of {@code jobType} -> end. */
+  static BpmnModelInstance oneTask(String processId, String jobType) {
+    return Bpmn.createExecutableProcess(processId)
+        .startEvent("start")
+        .serviceTask("task", t -> t.zeebeJobType(jobType))
+        .endEvent("end")
+        .done();
+  }
+
+  static Process deploy(CamundaClient client, BpmnModelInstance model) {
+    String processId = model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class)
+        .iterator().next().getId();
+    DeploymentEvent deployment = client.newDeployResourceCommand()
+        .addProcessModel(model, processId + ".bpmn")
+        .send()
+        .join();
+    assertThat(deployment.getProcesses()).hasSize(1);
+    return deployment.getProcesses().get(0);
+  }
+
+  static long startInstance(CamundaClient client, String processId, Map<String, Object> variables) {
+    return client.newCreateInstanceCommand()
+        .bpmnProcessId(processId)
+        .latestVersion()
+        .variables(variables)
+        .send()
+        .join()
+        .getProcessInstanceKey();
+  }
+
+  // ---- jobs -----------------------------------------------------------------------------------
+
+  /** Activates up to {@code max} jobs, long polling up to {@code requestTimeout}. */
+  static List<ActivatedJob> activate(CamundaClient client, String jobType, int max, Duration jobTimeout,
+      Duration requestTimeout) {
+    return client.newActivateJobsCommand()
+        .jobType(jobType)
+        .maxJobsToActivate(max)
+        .timeout(jobTimeout)
+        .requestTimeout(requestTimeout)
+        .send()
+        .join()
+        .getJobs();
+  }
+
+  /** Activates the one job of a type that is expected to be (or become within 5 s) activatable. */
+  static ActivatedJob activateOne(CamundaClient client, String jobType) {
+    return activateOne(client, jobType, Duration.ofMinutes(1));
+  }
+
+  static ActivatedJob activateOne(CamundaClient client, String jobType, Duration jobTimeout) {
+    List<ActivatedJob> jobs = activate(client, jobType, 1, jobTimeout, Duration.ofSeconds(5));
+    assertThat(jobs).as("activated jobs of type '%s'", jobType).hasSize(1);
+    return jobs.get(0);
+  }
+
+  /** Asserts that no job of the type is activatable, waiting {@code wait} for one to show up. */
+  static void assertNoActivatableJob(CamundaClient client, String jobType, Duration wait) {
+    List<ActivatedJob> jobs = activate(client, jobType, 10, Duration.ofMinutes(1), wait);
+    assertThat(jobs).as("activatable jobs of type '%s'", jobType).isEmpty();
+  }
+
+  // ---- incidents from the event log -----------------------------------------------------------
+
+  /** Waits for the single open incident of a process instance and returns it. */
+  Incident awaitOpenIncident(long processInstanceKey) {
+    return Awaitility.await("open incident of process instance " + processInstanceKey)
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> openIncidents(processInstanceKey), list -> list.size() == 1)
+        .get(0);
+  }
+
+  /** Incidents of the instance that were created and not resolved, oldest first. */
+  List<Incident> openIncidents(long processInstanceKey) {
+    String sql = """
+        SELECT c.record_key, c.value->>'errorType', c.value->>'errorMessage', c.value->>'elementId',
+               (c.value->>'jobKey')::bigint
+          FROM engine_record c
+         WHERE c.value_type = 'INCIDENT' AND c.intent = 'CREATED' AND c.record_type = 'EVENT'
+           AND (c.value->>'processInstanceKey')::bigint = ?
+           AND NOT EXISTS (SELECT 1 FROM engine_record r
+                            WHERE r.value_type = 'INCIDENT' AND r.intent = 'RESOLVED'
+                              AND r.record_key = c.record_key)
+         ORDER BY c.position
+        """;
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, processInstanceKey);
+      List<Incident> incidents = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          incidents.add(new Incident(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+              rows.getLong(5)));
+        }
+      }
+      return incidents;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read incidents from the event log", e);
+    }
+  }
+
+  // ---- rejections -----------------------------------------------------------------------------
+
+  /**
+   * Asserts that a client call is refused with the given gRPC status (gRPC) or HTTP status (REST),
+   * and that the message says what was expected and what was found, containing every fragment.
+   * Returns the message.
+   */
+  static String assertRejected(Transport transport, ThrowingCallable call, Status.Code grpcCode, int httpStatus,
+      String... messageFragments) {
+    Throwable thrown = catchThrowable(call);
+    assertThat(thrown).as("the call's failure").isNotNull();
+    String message;
+    if (transport == Transport.REST) {
+      assertThat(thrown).isInstanceOf(ProblemException.class);
+      ProblemException problem = (ProblemException) thrown;
+      assertThat(problem.code()).as("HTTP status of %s", problem.details()).isEqualTo(httpStatus);
+      assertThat(problem.details()).as("problem detail").isNotNull();
+      assertThat(problem.details().getStatus()).isEqualTo(httpStatus);
+      message = problem.details().getDetail();
+    } else {
+      assertThat(thrown).isInstanceOf(ClientStatusException.class);
+      ClientStatusException status = (ClientStatusException) thrown;
+      assertThat(status.getStatusCode()).as("gRPC status of %s", status.getStatus()).isEqualTo(grpcCode);
+      message = status.getStatus().getDescription();
+    }
+    // every refusal says what was expected and what was found
+    assertThat(message).as("rejection message").isNotNull().contains("Expected").contains(", but ");
+    for (String fragment : messageFragments) {
+      assertThat(message).as("rejection message").contains(fragment);
+    }
+    return message;
+  }
+}
