@@ -21,7 +21,7 @@ import java.util.Set;
 public final class RecordWriter {
   private final EngineState state;
   private final EventAppliers appliers;
-  private final List<Record> batch = new ArrayList<>();
+  private List<Record> batch = new ArrayList<>();
   private final Set<Long> newlyActivatableJobs = new LinkedHashSet<>();
   private long now;
 
@@ -74,17 +74,16 @@ public final class RecordWriter {
     return drained;
   }
 
-  List<Record> batch() {
-    return batch;
+  /** Hands over the records written so far (to be committed) and starts a new batch. */
+  List<Record> takeBatch() {
+    List<Record> taken = batch;
+    batch = new ArrayList<>(Math.max(16, taken.size()));
+    newlyActivatableJobs.clear();
+    return taken;
   }
 
   int batchSize() {
     return batch.size();
   }
 
-  /** Drops the records after {@code size} (used only when a batch is abandoned). */
-  void clear() {
-    batch.clear();
-    newlyActivatableJobs.clear();
-  }
 }

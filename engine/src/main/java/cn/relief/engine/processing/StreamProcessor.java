@@ -7,6 +7,7 @@ import cn.relief.engine.bpmn.BpmnTransformer;
 import cn.relief.engine.log.EventLog;
 import cn.relief.engine.log.EventLogException;
 import cn.relief.engine.record.Intent;
+import cn.relief.engine.record.Record;
 import cn.relief.engine.record.ValueType;
 import cn.relief.engine.state.EngineState;
 import cn.relief.engine.state.EventAppliers;
@@ -20,20 +21,25 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer of a partition. It takes queued commands in batches, processes them one by
- * one against the in-memory state, commits the batch's records in one transaction (group commit)
- * and only then runs the side effects: replies, job pushes, long-poll wake-ups.
+ * The single writer of a partition. It takes queued commands in batches and processes them one by
+ * one against the in-memory state; a second thread commits each batch's records in one transaction
+ * (group commit) and only then runs the batch's side effects: replies, job pushes, long-poll
+ * wake-ups. Processing the next batch overlaps with committing the previous one, as in Zeebe, where
+ * processing runs ahead of the log's commit but nothing leaves the engine before it is durable.
  *
- * <p>If processing hits a bug or the commit fails, nothing of the batch is answered positively and
- * the state is rebuilt from the log, so memory never runs ahead of what is durable.
+ * <p>If processing hits a bug or a commit fails, nothing of the affected batches is answered
+ * positively and the state is rebuilt from the log, so memory never stays ahead of what is durable.
  */
 public final class StreamProcessor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamProcessor.class);
+  /** Batches processed but not yet committed; bounds how far processing runs ahead. */
+  private static final int MAX_PENDING_BATCHES = 4;
 
   /** Offers a newly activatable job to a job stream; returns true if a stream took it. */
   @FunctionalInterface
@@ -48,6 +54,10 @@ public final class StreamProcessor implements AutoCloseable {
   private record Queued<T>(
       ValueType valueType, Enum<?> intent, CommandHandler<T> handler, CompletableFuture<T> reply, boolean internal) {}
 
+  /** A processed batch on its way to the log. */
+  private record PendingBatch(
+      List<Record> records, List<Runnable> sideEffects, Set<String> typesWithWaitingJobs, List<Queued<?>> commands) {}
+
   private final EngineConfiguration config;
   private final EventLog log;
   private final BpmnTransformer transformer;
@@ -55,8 +65,14 @@ public final class StreamProcessor implements AutoCloseable {
   private final JobStreamOffer streamOffer;
   private final Consumer<String> longPollWakeUp;
   private final BlockingQueue<Queued<?>> queue;
+  private final BlockingQueue<PendingBatch> toCommit = new ArrayBlockingQueue<>(MAX_PENDING_BATCHES);
+  private final AtomicLong handedOver = new AtomicLong();
+  private final AtomicLong finished = new AtomicLong();
   private final Thread thread;
+  private final Thread committer;
   private volatile boolean running;
+  private volatile boolean committing;
+  private volatile boolean commitFailed;
   private volatile EngineState state;
   private RecordWriter writer;
 
@@ -71,11 +87,14 @@ public final class StreamProcessor implements AutoCloseable {
     // internal commands get headroom above the limit for callers
     this.queue = new ArrayBlockingQueue<>(config.maxQueuedCommands() + 10_000);
     this.thread = new Thread(this::run, "engine-partition-" + config.partitionId());
+    this.committer = new Thread(this::commitLoop, "engine-commit-" + config.partitionId());
   }
 
   public void start() throws EventLogException {
     rebuildState();
     running = true;
+    committing = true;
+    committer.start();
     thread.start();
   }
 
@@ -112,15 +131,21 @@ public final class StreamProcessor implements AutoCloseable {
   public void close() {
     running = false;
     thread.interrupt();
+    join(thread);
+    committing = false; // the committer commits what was handed over, then stops
+    join(committer);
+    List<Queued<?>> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.forEach(q -> q.reply().completeExceptionally(
+        new CommandRejectedException(RejectionType.UNAVAILABLE, q.intent().name(), "The engine is shutting down")));
+  }
+
+  private static void join(Thread thread) {
     try {
       thread.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    List<Queued<?>> left = new ArrayList<>();
-    queue.drainTo(left);
-    left.forEach(q -> q.reply().completeExceptionally(
-        new CommandRejectedException(RejectionType.UNAVAILABLE, q.intent().name(), "The engine is shutting down")));
   }
 
   private void run() {
@@ -128,6 +153,9 @@ public final class StreamProcessor implements AutoCloseable {
     while (running) {
       try {
         Queued<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (commitFailed) {
+          recoverAfterCommitFailure();
+        }
         if (first == null) {
           continue;
         }
@@ -135,11 +163,13 @@ public final class StreamProcessor implements AutoCloseable {
         queue.drainTo(batch, config.maxBatchSize() - 1);
         processBatch(batch);
       } catch (InterruptedException e) {
+        failAll(batch, e);
         Thread.currentThread().interrupt();
         break;
       } catch (RuntimeException | Error e) {
-        LOG.error("Unexpected failure of the engine's writer thread; rebuilding state from the log", e);
+        LOG.error("Unexpected failure while processing commands; rebuilding state from the log", e);
         failAll(batch, e);
+        awaitCommitted();
         rebuildUntilDone();
       } finally {
         batch.clear();
@@ -147,30 +177,78 @@ public final class StreamProcessor implements AutoCloseable {
     }
   }
 
-  private void processBatch(List<Queued<?>> batch) {
+  private void processBatch(List<Queued<?>> batch) throws InterruptedException {
     writer.setNow(System.currentTimeMillis());
     List<Runnable> sideEffects = new ArrayList<>();
     Set<String> typesWithWaitingJobs = new LinkedHashSet<>();
     for (Queued<?> command : batch) {
       processOne(command, sideEffects, typesWithWaitingJobs);
     }
-    try {
-      log.append(writer.batch());
-    } catch (EventLogException e) {
-      LOG.error("Could not commit a batch of {} records; the batch's commands are refused", writer.batchSize(), e);
-      failAll(batch, e);
-      rebuildUntilDone();
+    PendingBatch pending = new PendingBatch(writer.takeBatch(), sideEffects, typesWithWaitingJobs, List.copyOf(batch));
+    handedOver.incrementAndGet();
+    toCommit.put(pending); // blocks when the log falls behind: processing never runs far ahead
+  }
+
+  private void commitLoop() {
+    while (committing || !toCommit.isEmpty()) {
+      PendingBatch pending;
+      try {
+        pending = toCommit.poll(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (pending == null) {
+        continue;
+      }
+      try {
+        commit(pending);
+      } finally {
+        finished.incrementAndGet();
+      }
+    }
+  }
+
+  private void commit(PendingBatch pending) {
+    if (commitFailed) {
+      // built on a batch that never reached the log: refuse it too; the writer rebuilds its state
+      failAll(pending.commands(), new IllegalStateException("an earlier commit failed"));
       return;
     }
-    writer.clear();
-    for (Runnable sideEffect : sideEffects) {
+    try {
+      log.append(pending.records());
+    } catch (EventLogException | RuntimeException e) {
+      LOG.error("Could not commit a batch of {} records; its commands are refused", pending.records().size(), e);
+      commitFailed = true;
+      failAll(pending.commands(), e);
+      return;
+    }
+    for (Runnable sideEffect : pending.sideEffects()) {
       try {
         sideEffect.run();
       } catch (RuntimeException e) {
         LOG.warn("A side effect after commit failed", e);
       }
     }
-    typesWithWaitingJobs.forEach(longPollWakeUp);
+    pending.typesWithWaitingJobs().forEach(longPollWakeUp);
+  }
+
+  /** Waits until every batch handed to the committer is committed or refused. */
+  private void awaitCommitted() {
+    while (finished.get() < handedOver.get()) {
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void recoverAfterCommitFailure() {
+    awaitCommitted();
+    rebuildUntilDone();
+    commitFailed = false;
   }
 
   private <T> void processOne(Queued<T> command, List<Runnable> sideEffects, Set<String> typesWithWaitingJobs) {
