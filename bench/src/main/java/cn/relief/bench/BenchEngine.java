@@ -2,6 +2,7 @@ package cn.relief.bench;
 
 import cn.relief.engine.Engine;
 import cn.relief.engine.gateway.grpc.GrpcGatewayServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -34,15 +35,18 @@ final class BenchEngine implements AutoCloseable {
 
   private final Path dataRoot;
   private final boolean keepData;
+  private final EmbeddedPostgres ownPostgres;
   private final ConfigurableApplicationContext context;
   final int httpPort;
   final int grpcPort;
   final String username;
   final String password;
 
-  private BenchEngine(Path dataRoot, boolean keepData, ConfigurableApplicationContext context) {
+  private BenchEngine(Path dataRoot, boolean keepData, EmbeddedPostgres ownPostgres,
+      ConfigurableApplicationContext context) {
     this.dataRoot = dataRoot;
     this.keepData = keepData;
+    this.ownPostgres = ownPostgres;
     this.context = context;
     this.httpPort = ((WebServerApplicationContext) context).getWebServer().getPort();
     this.grpcPort = context.getBean(GrpcGatewayServer.class).port();
@@ -50,9 +54,29 @@ final class BenchEngine implements AutoCloseable {
     this.password = context.getEnvironment().getProperty("relief.engine.auth.password", "demo");
   }
 
-  static BenchEngine start(boolean keepData) throws IOException {
+  /**
+   * @param fsync false: PostgreSQL exactly as the engine's auto-configuration starts it (zonky
+   *     passes -F, i.e. fsync=off); true: the same server settings plus fsync=on, started here and
+   *     handed to the engine through spring.datasource.url, so commits really reach the disk
+   */
+  static BenchEngine start(boolean keepData, boolean fsync) throws IOException {
     Path dataRoot = Files.createTempDirectory("relief-bench-");
     Map<String, Object> defaults = new LinkedHashMap<>();
+    EmbeddedPostgres ownPostgres = null;
+    if (fsync) {
+      Path directory = dataRoot.resolve("postgres");
+      Files.createDirectories(directory);
+      ownPostgres = EmbeddedPostgres.builder()
+          .setDataDirectory(directory)
+          .setCleanDataDirectory(false)
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("max_connections", "100")
+          .setServerConfig("fsync", "on") // after zonky's -F on the command line, so it wins
+          .start();
+      defaults.put("spring.datasource.url", ownPostgres.getJdbcUrl("postgres", "postgres"));
+      defaults.put("spring.datasource.username", "postgres");
+      defaults.put("spring.datasource.hikari.maximum-pool-size", "10"); // as the auto-configuration's pool
+    }
     defaults.put("server.port", "0");
     defaults.put("server.address", "127.0.0.1");
     defaults.put("relief.engine.grpc.port", "0");
@@ -71,7 +95,7 @@ final class BenchEngine implements AutoCloseable {
         .logStartupInfo(false)
         .properties(defaults)
         .run();
-    return new BenchEngine(dataRoot, keepData, context);
+    return new BenchEngine(dataRoot, keepData, ownPostgres, context);
   }
 
   /** Not used on the hot path: only to verify the heap phase and report what the engine holds. */
@@ -83,6 +107,11 @@ final class BenchEngine implements AutoCloseable {
     return context.getBean(DataSource.class);
   }
 
+  /** The embedded PostgreSQL's postmaster, for CPU accounting; -1 if unknown. */
+  long postmasterPid() {
+    return CpuSampler.postmasterPid(dataRoot.resolve("postgres"));
+  }
+
   String property(String name, String fallback) {
     return context.getEnvironment().getProperty(name, fallback);
   }
@@ -90,6 +119,13 @@ final class BenchEngine implements AutoCloseable {
   @Override
   public void close() {
     context.close();
+    if (ownPostgres != null) {
+      try {
+        ownPostgres.close();
+      } catch (IOException e) {
+        System.out.println("Could not stop PostgreSQL: " + e);
+      }
+    }
     if (!keepData) {
       deleteRecursively(dataRoot);
     } else {

@@ -27,6 +27,8 @@ final class BenchSettings {
   final Duration drainTimeout;
   /** Worker setting: maxJobsActive (jobs a polling worker may hold at once). */
   final int maxJobsActive;
+  /** Worker setting: pollInterval; null keeps the client's default (100 ms). */
+  final Duration pollInterval;
   /** Client setting: numJobWorkerExecutionThreads. */
   final int workerThreads;
   /** Which processes: {@code one}, {@code ten}. */
@@ -39,21 +41,25 @@ final class BenchSettings {
   final Path output;
   /** Keep the embedded PostgreSQL data folder after the run (it is deleted otherwise). */
   final boolean keepData;
+  /** Run PostgreSQL with fsync=on (the engine's auto-configuration leaves zonky's fsync=off). */
+  final boolean fsync;
 
   private BenchSettings(Map<String, String> values) {
     this.duration = duration(values, "bench.duration", "60s");
-    this.warmup = duration(values, "bench.warmup", "10s");
+    this.warmup = duration(values, "bench.warmup", "30s");
     this.inflight = integer(values, "bench.inflight", 100);
     this.rate = integer(values, "bench.rate", 200);
     this.latencyDuration = duration(values, "bench.latencyDuration", "30s");
     this.drainTimeout = duration(values, "bench.drainTimeout", "30s");
     this.maxJobsActive = integer(values, "bench.maxJobsActive", 100);
     this.workerThreads = integer(values, "bench.workerThreads", 1);
+    this.pollInterval = values.containsKey("bench.pollInterval") ? duration(values, "bench.pollInterval", "100ms") : null;
     this.scenarios = list(values, "bench.scenarios", "one,ten");
     this.transports = list(values, "bench.transports", "rest,grpc");
     this.heapInstances = integer(values, "bench.heapInstances", 100_000);
     this.output = Path.of(values.getOrDefault("bench.output", defaultOutput()));
     this.keepData = Boolean.parseBoolean(values.getOrDefault("bench.keepData", "false"));
+    this.fsync = Boolean.parseBoolean(values.getOrDefault("bench.fsync", "false"));
     if (inflight < 1 || rate < 1 || maxJobsActive < 1 || workerThreads < 1) {
       throw new IllegalArgumentException("bench.inflight, bench.rate, bench.maxJobsActive and bench.workerThreads must be >= 1");
     }
@@ -92,9 +98,11 @@ final class BenchSettings {
     d.put("bench.drainTimeout", format(drainTimeout));
     d.put("bench.maxJobsActive", String.valueOf(maxJobsActive));
     d.put("bench.workerThreads", String.valueOf(workerThreads));
+    d.put("bench.pollInterval", pollInterval == null ? "client default (100ms)" : format(pollInterval));
     d.put("bench.scenarios", String.join(",", scenarios));
     d.put("bench.transports", String.join(",", transports));
     d.put("bench.heapInstances", String.valueOf(heapInstances));
+    d.put("bench.fsync", String.valueOf(fsync));
     return d;
   }
 

@@ -2,40 +2,69 @@ package cn.relief.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * CPU used during a window: by this JVM (engine + client + workers) and by the whole machine
- * (which adds PostgreSQL), as a share of all cores. Shows whether a run is CPU bound and where.
+ * CPU used during a window, in cores (1.0 = one core busy all the time): by this JVM (engine,
+ * client, workers), by the embedded PostgreSQL (postmaster and its children, from /proc) and by
+ * the whole machine. "Other" = machine - JVM - PostgreSQL: anything else running on the machine
+ * at the same time, which makes the figures unreliable when it is not close to 0.
  */
 final class CpuSampler {
-  record Usage(double jvmCores, double machineCores, int cores) {}
+  record Usage(double jvmCores, double postgresCores, double machineCores, int cores) {
+    double otherCores() {
+      return machineCores - jvmCores - postgresCores;
+    }
+  }
+
+  private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
   private final com.sun.management.OperatingSystemMXBean os =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private final long postmasterPid;
   private long startWall;
   private long startJvm;
   private long[] startMachine;
+  private Map<Long, Long> startPostgres;
+
+  /** @param postmasterPid the embedded PostgreSQL's postmaster, or -1 if unknown */
+  CpuSampler(long postmasterPid) {
+    this.postmasterPid = postmasterPid;
+  }
 
   void start() {
     startWall = System.nanoTime();
     startJvm = os.getProcessCpuTime();
     startMachine = machineTicks();
+    startPostgres = postgresTicks();
   }
 
   Usage stop() {
     double wall = System.nanoTime() - startWall;
     double jvm = (os.getProcessCpuTime() - startJvm) / wall;
     long[] end = machineTicks();
-    double machine = Double.NaN;
+    Map<Long, Long> endPostgres = postgresTicks();
     int cores = Runtime.getRuntime().availableProcessors();
+    double machine = Double.NaN;
     if (startMachine != null && end != null) {
       long busy = end[0] - startMachine[0];
       long total = end[1] - startMachine[1];
       machine = total == 0 ? Double.NaN : cores * (double) busy / total;
     }
-    return new Usage(jvm, machine, cores);
+    double postgres = Double.NaN;
+    if (startPostgres != null && endPostgres != null) {
+      long ticks = 0;
+      for (Map.Entry<Long, Long> e : endPostgres.entrySet()) {
+        ticks += e.getValue() - startPostgres.getOrDefault(e.getKey(), 0L);
+      }
+      postgres = ticks / (double) CLOCK_TICKS_PER_SECOND / (wall / 1e9);
+    }
+    return new Usage(jvm, postgres, machine, cores);
   }
 
   /** {busy, total} jiffies of all CPUs from /proc/stat, or null where there is none. */
@@ -52,6 +81,43 @@ final class CpuSampler {
       return new long[] {total - idle, total};
     } catch (IOException | RuntimeException e) {
       return null;
+    }
+  }
+
+  /** utime+stime per pid of the postmaster and its children, or null where /proc is not there. */
+  private Map<Long, Long> postgresTicks() {
+    if (postmasterPid <= 0) {
+      return null;
+    }
+    Map<Long, Long> ticks = new HashMap<>();
+    try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path proc : procs) {
+        try {
+          String stat = Files.readString(proc.resolve("stat"));
+          // after the command name in parentheses: state ppid ... utime(14) stime(15), 1-based fields
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long pid = Long.parseLong(proc.getFileName().toString());
+          long ppid = Long.parseLong(f[1]);
+          if (pid == postmasterPid || ppid == postmasterPid) {
+            ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+          }
+        } catch (IOException | RuntimeException ignored) {
+          // the process ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return ticks;
+  }
+
+  /** The postmaster's pid from postmaster.pid in the data folder, or -1. */
+  static long postmasterPid(Path dataDirectory) {
+    try {
+      List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+      return Long.parseLong(lines.get(0).trim());
+    } catch (IOException | RuntimeException e) {
+      return -1;
     }
   }
 }

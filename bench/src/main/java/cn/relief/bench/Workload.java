@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobWorker;
+import io.camunda.client.api.worker.JobWorkerBuilderStep1.JobWorkerBuilderStep3;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +37,7 @@ final class Workload {
       long completeErrors, long lostAfterDrain, Histogram latency, CpuSampler.Usage cpu) {}
 
   record OpenResult(int offeredRate, double achievedRate, long created, long completed, long createErrors,
-      long completeErrors, long lost, Histogram latency) {}
+      long completeErrors, long lost, Histogram latency, CpuSampler.Usage cpu) {}
 
   record Result(String scenario, String transport, int tasks, ClosedResult closed, OpenResult open) {}
 
@@ -75,15 +76,18 @@ final class Workload {
     boolean rest = transport.equals("rest");
     try (CamundaClient client = Clients.client(engine, rest, settings.workerThreads)) {
       Clients.deploy(client, Clients.sequence(processId, jobType, tasks), processId);
-      JobWorker worker = client.newWorker()
+      JobWorkerBuilderStep3 builder = client.newWorker()
           .jobType(jobType)
           .handler(this::handle)
           .name("bench-" + transport)
           .maxJobsActive(settings.maxJobsActive)
           .timeout(Duration.ofSeconds(30))
           .fetchVariables("t0", "p")
-          .streamEnabled(!rest)
-          .open();
+          .streamEnabled(!rest);
+      if (settings.pollInterval != null) {
+        builder = builder.pollInterval(settings.pollInterval);
+      }
+      JobWorker worker = builder.open();
       try {
         ClosedResult closed = closedLoop(client);
         OpenResult open = openLoop(client);
@@ -131,7 +135,7 @@ final class Workload {
     System.out.printf("%n== %s: %d in flight, warm-up %s, measured %s%n", label, settings.inflight,
         BenchSettings.format(settings.warmup), BenchSettings.format(settings.duration));
     Progress progress = new Progress(label, phase);
-    CpuSampler cpu = new CpuSampler();
+    CpuSampler cpu = new CpuSampler(engine.postmasterPid());
     boolean cpuStarted = false;
     long now;
     while ((now = now()) < phase.windowEnd) {
@@ -171,6 +175,8 @@ final class Workload {
     System.out.printf("== %s: %d instances/s for %s (%d instances)%n", label, rate,
         BenchSettings.format(settings.latencyDuration), total);
     Progress progress = new Progress(label, phase);
+    CpuSampler cpu = new CpuSampler(engine.postmasterPid());
+    cpu.start();
     long start = now();
     for (long i = 0; i < total; i++) {
       long due = start + i * interval;
@@ -183,9 +189,10 @@ final class Workload {
       create(client, phase, due);
     }
     double achieved = phase.created.get() / ((now() - start) / 1e9);
+    CpuSampler.Usage usage = cpu.stop();
     long lost = drain(phase);
     return new OpenResult(rate, achieved, phase.created.get(), phase.completed.get(), phase.createErrors.get(),
-        completeErrors.get() - errorsBefore, lost, phase.latencyMicros());
+        completeErrors.get() - errorsBefore, lost, phase.latencyMicros(), usage);
   }
 
   // ---- shared ------------------------------------------------------------------------------------
