@@ -34,6 +34,9 @@ public class EmbeddedPostgresAutoConfiguration {
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setDataDirectory(directory)
         .setCleanDataDirectory(false)
+        // zonky starts PostgreSQL with -F (fsync off), fine for throw-away test databases but not
+        // for case records: a commit must survive a power cut, so fsync goes back on (-c wins over -F)
+        .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("max_connections", "100");
     if (port > 0) {

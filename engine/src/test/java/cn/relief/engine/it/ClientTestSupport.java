@@ -175,11 +175,11 @@ abstract class ClientTestSupport {
   /** Incidents of the instance that were created and not resolved, oldest first. */
   List<Incident> openIncidents(long processInstanceKey) {
     String sql = """
-        SELECT c.record_key, c.value->>'errorType', c.value->>'errorMessage', c.value->>'elementId',
-               (c.value->>'jobKey')::bigint
+        SELECT c.record_key, c.value::jsonb->>'errorType', c.value::jsonb->>'errorMessage', c.value::jsonb->>'elementId',
+               (c.value::jsonb->>'jobKey')::bigint
           FROM engine_record c
          WHERE c.value_type = 'INCIDENT' AND c.intent = 'CREATED' AND c.record_type = 'EVENT'
-           AND (c.value->>'processInstanceKey')::bigint = ?
+           AND (c.value::jsonb->>'processInstanceKey')::bigint = ?
            AND NOT EXISTS (SELECT 1 FROM engine_record r
                             WHERE r.value_type = 'INCIDENT' AND r.intent = 'RESOLVED'
                               AND r.record_key = c.record_key)

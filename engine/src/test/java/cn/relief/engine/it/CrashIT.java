@@ -105,7 +105,7 @@ class CrashIT {
         Set<Long> created = keys(db, "SELECT record_key FROM engine_record WHERE value_type = 'PROCESS_INSTANCE_CREATION'"
             + " AND intent = 'CREATED' AND record_type = 'EVENT'");
         Set<Long> completedOnce = keys(db, "SELECT record_key FROM engine_record WHERE value_type = 'PROCESS_INSTANCE'"
-            + " AND intent = 'ELEMENT_COMPLETED' AND value->>'bpmnElementType' = 'PROCESS'"
+            + " AND intent = 'ELEMENT_COMPLETED' AND value::jsonb->>'bpmnElementType' = 'PROCESS'"
             + " GROUP BY record_key HAVING count(*) = 1");
         System.out.printf("CrashIT: %d kills, %d instances created (%d acknowledged, %d creations refused while down),"
                 + " %d completed; %d + %d job side effects%n",
