@@ -76,7 +76,7 @@ public final class Engine implements EngineApi, AutoCloseable {
     this.jobCommands = new JobCommandProcessor(elements, variables);
     this.incidents = new IncidentProcessor(elements);
     this.variableDocuments = new VariableDocumentProcessor(variables);
-    this.processor = new StreamProcessor(config, log, transformer, json, this::offerToStreams, this::wakeLongPolls);
+    this.processor = new StreamProcessor(config, log, transformer, json, this::offerToWaitingWorkers, this::wakeLongPolls);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "engine-due-dates");
       thread.setDaemon(true);
@@ -276,8 +276,16 @@ public final class Engine implements EngineApi, AutoCloseable {
     }
   }
 
-  /** Called by the writer thread for each job that became activatable: push it to a stream if one is open. */
-  private boolean offerToStreams(cn.relief.engine.processing.CommandContext ctx, long jobKey, String type) {
+  /**
+   * Called by the writer thread for each job that became activatable: activates it at once for an
+   * open job stream or, failing that, for a long poll waiting for this type, in the same batch, so
+   * the job reaches a worker with the commit that created it. Returns false if nobody waits.
+   */
+  private boolean offerToWaitingWorkers(cn.relief.engine.processing.CommandContext ctx, long jobKey, String type) {
+    return offerToStream(ctx, jobKey, type) || offerToLongPoll(ctx, type);
+  }
+
+  private boolean offerToStream(cn.relief.engine.processing.CommandContext ctx, long jobKey, String type) {
     JobStreams.Stream stream = jobStreams.pick(type);
     if (stream == null) {
       return false;
@@ -298,6 +306,24 @@ public final class Engine implements EngineApi, AutoCloseable {
         // Refused, e.g. because the worker does not keep up: the stream stays open (a consumer whose
         // stream is gone closes it itself) and the job goes back to the pollers, not to a stream.
         yieldJob(job.key());
+      }
+    });
+    return true;
+  }
+
+  private boolean offerToLongPoll(cn.relief.engine.processing.CommandContext ctx, String type) {
+    LongPolls.Waiter waiter = longPolls.takeOne(type);
+    if (waiter == null) {
+      return false;
+    }
+    ActivateJobs command = waiter.command();
+    long timeout = command.timeout() == null ? 300_000 : command.timeout().toMillis();
+    // takes this job and any other activatable ones of the type, up to what the poll asked for
+    List<ActivatedJob> jobs = jobActivator.activate(
+        ctx, type, command.worker(), timeout, command.maxJobsToActivate(), command.fetchVariables());
+    ctx.afterCommit(() -> {
+      if (!waiter.reply().complete(jobs)) {
+        yieldJobs(jobs);
       }
     });
     return true;

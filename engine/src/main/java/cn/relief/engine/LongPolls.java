@@ -28,6 +28,23 @@ final class LongPolls {
     }
   }
 
+  /** Removes and returns the oldest waiter of a type that still waits, or null. */
+  Waiter takeOne(String type) {
+    Deque<Waiter> waiters = byType.get(type);
+    if (waiters == null) {
+      return null;
+    }
+    synchronized (waiters) {
+      Waiter waiter;
+      while ((waiter = waiters.pollFirst()) != null) {
+        if (!waiter.reply().isDone()) {
+          return waiter;
+        }
+      }
+      return null;
+    }
+  }
+
   /** Removes and returns the waiters of a type, to be activated again. */
   List<Waiter> takeAll(String type) {
     Deque<Waiter> waiters = byType.get(type);
