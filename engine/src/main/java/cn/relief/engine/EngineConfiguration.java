@@ -9,6 +9,8 @@ import java.time.Duration;
  * @param maxQueuedCommands beyond this many waiting commands new ones are refused with
  *     RESOURCE_EXHAUSTED instead of queueing without bound
  * @param dueDateCheckInterval how often job deadlines, back-offs and message TTLs are checked
+ * @param snapshotInterval after this many new records the state is snapshotted, so that a restart
+ *     replays at most about this many records; 0 turns snapshots off
  */
 public record EngineConfiguration(
     int partitionId,
@@ -17,13 +19,15 @@ public record EngineConfiguration(
     Duration dueDateCheckInterval,
     String advertisedHost,
     int advertisedPort,
-    String version) {
+    String version,
+    long snapshotInterval) {
 
   public static EngineConfiguration defaults() {
-    return new EngineConfiguration(1, 1000, 20_000, Duration.ofMillis(100), "localhost", 26500, "8.8.14");
+    return new EngineConfiguration(1, 1000, 20_000, Duration.ofMillis(100), "localhost", 26500, "8.8.14", 1_000_000);
   }
 
   public EngineConfiguration withAdvertisedAddress(String host, int port) {
-    return new EngineConfiguration(partitionId, maxBatchSize, maxQueuedCommands, dueDateCheckInterval, host, port, version);
+    return new EngineConfiguration(partitionId, maxBatchSize, maxQueuedCommands, dueDateCheckInterval, host, port, version,
+        snapshotInterval);
   }
 }

@@ -2,6 +2,7 @@ package cn.relief.engine.log;
 
 import cn.relief.engine.record.Record;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Durable, ordered storage of a partition's records. */
@@ -11,4 +12,18 @@ public interface EventLog {
 
   /** Reads every record of the partition in position order. */
   void replay(Consumer<Record> consumer) throws EventLogException;
+
+  /** Reads the PROCESS records up to and including {@code position}, in order. */
+  void replayProcessesUpTo(long position, Consumer<Record> consumer) throws EventLogException;
+
+  /** Reads the records after {@code position}, in order. */
+  void replayAfter(long position, Consumer<Record> consumer) throws EventLogException;
+
+  /** Stores a snapshot of the state taken at {@code position}; older snapshots are dropped. */
+  void writeSnapshot(long position, byte[] state) throws EventLogException;
+
+  /** The newest snapshot, if any. */
+  Optional<StoredSnapshot> latestSnapshot() throws EventLogException;
+
+  record StoredSnapshot(long position, byte[] state) {}
 }

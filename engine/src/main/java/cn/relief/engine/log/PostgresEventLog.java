@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -107,13 +108,30 @@ public final class PostgresEventLog implements EventLog {
 
   @Override
   public void replay(Consumer<Record> consumer) throws EventLogException {
+    read("", 0, consumer);
+  }
+
+  @Override
+  public void replayProcessesUpTo(long position, Consumer<Record> consumer) throws EventLogException {
+    read(" AND value_type = 'PROCESS' AND position <= ?", position, consumer);
+  }
+
+  @Override
+  public void replayAfter(long position, Consumer<Record> consumer) throws EventLogException {
+    read(" AND position > ?", position, consumer);
+  }
+
+  private void read(String condition, long position, Consumer<Record> consumer) throws EventLogException {
     String sql = "SELECT position, record_key, record_type, value_type, intent, rejection_type, rejection_reason, "
-        + "created_at, value FROM engine_record WHERE partition_id = ? ORDER BY position";
+        + "created_at, value FROM engine_record WHERE partition_id = ?" + condition + " ORDER BY position";
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false); // lets the driver stream with a cursor instead of loading everything
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         statement.setFetchSize(2000);
         statement.setInt(1, partitionId);
+        if (!condition.isEmpty()) {
+          statement.setLong(2, position);
+        }
         try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {
             consumer.accept(read(rows));
@@ -124,6 +142,46 @@ public final class PostgresEventLog implements EventLog {
       }
     } catch (SQLException | JsonProcessingException e) {
       throw new EventLogException("Could not replay the event log", e);
+    }
+  }
+
+  @Override
+  public void writeSnapshot(long position, byte[] state) throws EventLogException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert = connection.prepareStatement(
+              "INSERT INTO engine_snapshot (partition_id, position, created_at, state) VALUES (?, ?, ?, ?)");
+          PreparedStatement prune = connection.prepareStatement(
+              "DELETE FROM engine_snapshot WHERE partition_id = ? AND position < ?")) {
+        insert.setInt(1, partitionId);
+        insert.setLong(2, position);
+        insert.setLong(3, System.currentTimeMillis());
+        insert.setBytes(4, state);
+        insert.executeUpdate();
+        prune.setInt(1, partitionId);
+        prune.setLong(2, position);
+        prune.executeUpdate();
+        connection.commit();
+      } catch (SQLException e) {
+        rollbackQuietly(connection);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new EventLogException("Could not store a snapshot at position " + position, e);
+    }
+  }
+
+  @Override
+  public Optional<StoredSnapshot> latestSnapshot() throws EventLogException {
+    String sql = "SELECT position, state FROM engine_snapshot WHERE partition_id = ? ORDER BY position DESC LIMIT 1";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setInt(1, partitionId);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? Optional.of(new StoredSnapshot(rows.getLong(1), rows.getBytes(2))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new EventLogException("Could not read the latest snapshot", e);
     }
   }
 

@@ -12,10 +12,13 @@ import cn.relief.engine.record.ValueType;
 import cn.relief.engine.state.EngineState;
 import cn.relief.engine.state.EventAppliers;
 import cn.relief.engine.state.JobState;
+import cn.relief.engine.state.StateSnapshots;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -54,9 +57,9 @@ public final class StreamProcessor implements AutoCloseable {
   private record Queued<T>(
       ValueType valueType, Enum<?> intent, CommandHandler<T> handler, CompletableFuture<T> reply, boolean internal) {}
 
-  /** A processed batch on its way to the log. */
-  private record PendingBatch(
-      List<Record> records, List<Runnable> sideEffects, Set<String> typesWithWaitingJobs, List<Queued<?>> commands) {}
+  /** A processed batch on its way to the log, possibly followed by a snapshot of the state after it. */
+  private record PendingBatch(List<Record> records, List<Runnable> sideEffects, Set<String> typesWithWaitingJobs,
+      List<Queued<?>> commands, long snapshotPosition, byte[] snapshot) {}
 
   private final EngineConfiguration config;
   private final EventLog log;
@@ -75,6 +78,7 @@ public final class StreamProcessor implements AutoCloseable {
   private volatile boolean commitFailed;
   private volatile EngineState state;
   private RecordWriter writer;
+  private long lastSnapshotPosition;
 
   public StreamProcessor(EngineConfiguration config, EventLog log, BpmnTransformer transformer, ObjectMapper json,
       JobStreamOffer streamOffer, Consumer<String> longPollWakeUp) {
@@ -184,7 +188,15 @@ public final class StreamProcessor implements AutoCloseable {
     for (Queued<?> command : batch) {
       processOne(command, sideEffects, typesWithWaitingJobs);
     }
-    PendingBatch pending = new PendingBatch(writer.takeBatch(), sideEffects, typesWithWaitingJobs, List.copyOf(batch));
+    List<Record> records = writer.takeBatch();
+    byte[] snapshot = null;
+    long position = state.lastPosition();
+    if (config.snapshotInterval() > 0 && position - lastSnapshotPosition >= config.snapshotInterval()) {
+      snapshot = takeSnapshot();
+      lastSnapshotPosition = position;
+    }
+    PendingBatch pending = new PendingBatch(
+        records, sideEffects, typesWithWaitingJobs, List.copyOf(batch), position, snapshot);
     handedOver.incrementAndGet();
     toCommit.put(pending); // blocks when the log falls behind: processing never runs far ahead
   }
@@ -231,6 +243,26 @@ public final class StreamProcessor implements AutoCloseable {
       }
     }
     pending.typesWithWaitingJobs().forEach(longPollWakeUp);
+    if (pending.snapshot() != null) {
+      // written after the batch (and every earlier one) is committed: it never covers a lost record
+      try {
+        log.writeSnapshot(pending.snapshotPosition(), pending.snapshot());
+        LOG.info("Snapshot of the engine state at position {} stored ({} bytes)", pending.snapshotPosition(),
+            pending.snapshot().length);
+      } catch (EventLogException e) {
+        LOG.warn("Could not store a snapshot at position {}; the next one will be tried later",
+            pending.snapshotPosition(), e);
+      }
+    }
+  }
+
+  private byte[] takeSnapshot() {
+    try {
+      return StateSnapshots.take(state, json);
+    } catch (IOException e) {
+      LOG.warn("Could not take a snapshot of the engine state", e);
+      return null;
+    }
   }
 
   /** Waits until every batch handed to the committer is committed or refused. */
@@ -312,13 +344,28 @@ public final class StreamProcessor implements AutoCloseable {
     EngineState fresh = new EngineState(config.partitionId());
     EventAppliers appliers = new EventAppliers(fresh, transformer, json);
     long[] count = new long[1];
-    log.replay(record -> {
+    Consumer<Record> apply = record -> {
       appliers.apply(record);
       count[0]++;
-    });
+    };
+    Optional<EventLog.StoredSnapshot> snapshot = log.latestSnapshot();
+    long from = 0;
+    if (snapshot.isPresent()) {
+      log.replayProcessesUpTo(snapshot.get().position(), apply);
+      try {
+        from = StateSnapshots.restore(fresh, snapshot.get().state(), json);
+      } catch (IOException e) {
+        throw new EventLogException("Could not read the snapshot at position " + snapshot.get().position(), e);
+      }
+      log.replayAfter(from, apply);
+    } else {
+      log.replay(apply);
+    }
     this.writer = new RecordWriter(fresh, appliers);
     this.state = fresh;
-    LOG.info("Engine state rebuilt from {} records in {} ms (last position {})", count[0],
-        (System.nanoTime() - started) / 1_000_000, fresh.lastPosition());
+    this.lastSnapshotPosition = from;
+    LOG.info("Engine state rebuilt from {} in {} ms: {} records replayed, last position {}",
+        snapshot.isPresent() ? "the snapshot at position " + from : "the whole log",
+        (System.nanoTime() - started) / 1_000_000, count[0], fresh.lastPosition());
   }
 }

@@ -11,6 +11,8 @@ public class EngineProperties {
   private final Auth auth = new Auth();
   private int maxBatchSize = 1000;
   private int maxQueuedCommands = 20_000;
+  /** Records between two snapshots of the engine state (bounds the replay at start); 0 = none. */
+  private long snapshotInterval = 1_000_000;
 
   public static class Grpc {
     private String host = "0.0.0.0";
@@ -77,6 +79,14 @@ public class EngineProperties {
 
   public void setMaxBatchSize(int maxBatchSize) {
     this.maxBatchSize = maxBatchSize;
+  }
+
+  public long getSnapshotInterval() {
+    return snapshotInterval;
+  }
+
+  public void setSnapshotInterval(long snapshotInterval) {
+    this.snapshotInterval = snapshotInterval;
   }
 
   public int getMaxQueuedCommands() {

@@ -87,6 +87,18 @@ public final class ElementInstance {
     this.jobKey = jobKey;
   }
 
+  /** Tokens waiting at joins, per gateway and incoming flow (empty when none), for snapshots. */
+  public Map<String, Map<String, Integer>> allJoinTokens() {
+    return joinTokens == null ? Map.of() : joinTokens;
+  }
+
+  void restoreJoinTokens(Map<String, Map<String, Integer>> tokens) {
+    if (!tokens.isEmpty()) {
+      joinTokens = new HashMap<>();
+      tokens.forEach((gateway, flows) -> joinTokens.put(gateway, new HashMap<>(flows)));
+    }
+  }
+
   void addJoinToken(String gatewayId, String flowId) {
     if (joinTokens == null) {
       joinTokens = new HashMap<>(2);

@@ -40,4 +40,8 @@ public final class ElementInstanceState {
       }
     }
   }
+  /** Every instance, for snapshots. */
+  public java.util.Collection<ElementInstance> all() {
+    return instances.values();
+  }
 }

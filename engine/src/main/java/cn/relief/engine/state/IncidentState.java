@@ -43,4 +43,8 @@ public final class IncidentState {
       byElementInstance.remove(incident.elementInstanceKey(), key);
     }
   }
+  /** Every open incident, for snapshots. */
+  public Map<Long, IncidentRecord> all() {
+    return incidents;
+  }
 }

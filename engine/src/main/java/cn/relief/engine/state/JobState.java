@@ -116,4 +116,8 @@ public final class JobState {
       case ERROR_THROWN -> { }
     }
   }
+  /** Every job, for snapshots. */
+  public java.util.Collection<Job> all() {
+    return jobs.values();
+  }
 }

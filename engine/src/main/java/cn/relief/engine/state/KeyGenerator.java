@@ -14,6 +14,11 @@ public final class KeyGenerator {
     this.next = partitionBase + 1;
   }
 
+  /** The key the next call to {@link #nextKey()} returns. */
+  public long peekNextKey() {
+    return next;
+  }
+
   public long nextKey() {
     return next++;
   }

@@ -53,4 +53,8 @@ public final class MessageState {
       deadlines.remove(new JobState.Due(message.deadline(), key));
     }
   }
+  /** Every buffered message, for snapshots. */
+  public Map<Long, MessageRecord> all() {
+    return messages;
+  }
 }

@@ -34,4 +34,8 @@ public final class VariableState {
   public int scopeCount() {
     return scopes.size();
   }
+  /** Every scope with its variables, for snapshots. */
+  public Map<Long, Map<String, Variable>> all() {
+    return scopes;
+  }
 }

@@ -41,6 +41,8 @@ final class EngineProcess implements AutoCloseable {
         "--spring.datasource.username=postgres",
         "--server.port=" + httpPort,
         "--relief.engine.grpc.port=" + grpcPort,
+        // snapshots every few hundred records, so that kills also hit restarts from a snapshot
+        "--relief.engine.snapshot-interval=300",
         "--spring.flyway.enabled=false"));
     File log = logFile.toFile();
     log.getParentFile().mkdirs();

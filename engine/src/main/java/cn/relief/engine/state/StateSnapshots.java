@@ -1,0 +1,97 @@
+package cn.relief.engine.state;
+
+import cn.relief.engine.record.IncidentRecord;
+import cn.relief.engine.record.JobRecord;
+import cn.relief.engine.record.MessageRecord;
+import cn.relief.engine.record.ProcessInstanceRecord;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the state as one document and reads it back, so that a restart replays only the records
+ * after the snapshot instead of the whole history. Deployed processes are not part of it: they are
+ * few and are rebuilt from their PROCESS records, which keeps the document small.
+ */
+public final class StateSnapshots {
+  private StateSnapshots() {}
+
+  record Snapshot(
+      long lastPosition,
+      long nextKey,
+      List<Element> elementInstances,
+      List<Variable> variables,
+      List<Job> jobs,
+      List<Incident> incidents,
+      List<Message> messages) {}
+
+  record Element(long key, ProcessInstanceRecord value, ElementState state, long jobKey,
+      Map<String, Map<String, Integer>> joinTokens) {}
+
+  record Variable(long scopeKey, String name, long key, Object value) {}
+
+  record Job(long key, JobRecord record, JobState.State state) {}
+
+  record Incident(long key, IncidentRecord record) {}
+
+  record Message(long key, MessageRecord record) {}
+
+  /** The state as a document; entries are sorted by key so equal states give equal documents. */
+  public static byte[] take(EngineState state, ObjectMapper json) throws IOException {
+    List<Element> elements = new ArrayList<>();
+    for (ElementInstance instance : state.elementInstances().all()) {
+      elements.add(new Element(instance.key(), instance.value(), instance.state(), instance.jobKey(),
+          instance.allJoinTokens()));
+    }
+    elements.sort(Comparator.comparingLong(Element::key));
+    List<Variable> variables = new ArrayList<>();
+    state.variables().all().forEach((scope, byName) -> byName.forEach(
+        (name, variable) -> variables.add(new Variable(scope, name, variable.key(), variable.value()))));
+    variables.sort(Comparator.comparingLong(Variable::key).thenComparingLong(Variable::scopeKey));
+    List<Job> jobs = new ArrayList<>();
+    state.jobs().all().forEach(job -> jobs.add(new Job(job.key(), job.record(), job.state())));
+    jobs.sort(Comparator.comparingLong(Job::key));
+    List<Incident> incidents = new ArrayList<>();
+    state.incidents().all().forEach((key, record) -> incidents.add(new Incident(key, record)));
+    incidents.sort(Comparator.comparingLong(Incident::key));
+    List<Message> messages = new ArrayList<>();
+    state.messages().all().forEach((key, record) -> messages.add(new Message(key, record)));
+    messages.sort(Comparator.comparingLong(Message::key));
+    return json.writeValueAsBytes(new Snapshot(state.lastPosition(), state.keys().peekNextKey(), elements,
+        variables, jobs, incidents, messages));
+  }
+
+  /**
+   * Loads a snapshot into a state that holds only the deployed processes; returns the position the
+   * snapshot was taken at.
+   */
+  public static long restore(EngineState state, byte[] document, ObjectMapper json) throws IOException {
+    Snapshot snapshot = json.readValue(document, Snapshot.class);
+    // parents have smaller keys than their children, so every flow scope exists before its children
+    for (Element element : snapshot.elementInstances()) {
+      state.elementInstances().activating(element.key(), element.value());
+      ElementInstance instance = state.elementInstances().get(element.key());
+      instance.setState(element.state());
+      instance.setJobKey(element.jobKey());
+      instance.restoreJoinTokens(element.joinTokens() == null ? Map.of() : element.joinTokens());
+    }
+    for (Variable variable : snapshot.variables()) {
+      state.variables().put(variable.scopeKey(), variable.name(), variable.key(), variable.value());
+    }
+    for (Job job : snapshot.jobs()) {
+      state.jobs().put(job.key(), job.record(), job.state());
+    }
+    for (Incident incident : snapshot.incidents()) {
+      state.incidents().created(incident.key(), incident.record());
+    }
+    for (Message message : snapshot.messages()) {
+      state.messages().published(message.key(), message.record());
+    }
+    state.keys().observe(snapshot.nextKey() - 1);
+    state.setLastPosition(snapshot.lastPosition());
+    return snapshot.lastPosition();
+  }
+}

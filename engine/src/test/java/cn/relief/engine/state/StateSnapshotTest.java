@@ -1,0 +1,125 @@
+package cn.relief.engine.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.relief.engine.Engine;
+import cn.relief.engine.EngineConfiguration;
+import cn.relief.engine.api.EngineApi.ActivateJobs;
+import cn.relief.engine.api.EngineApi.ActivatedJob;
+import cn.relief.engine.api.EngineApi.CreateProcessInstance;
+import cn.relief.engine.api.EngineApi.DeployResource;
+import cn.relief.engine.api.EngineApi.PublishMessage;
+import cn.relief.engine.bpmn.BpmnTransformer;
+import cn.relief.engine.feel.ExpressionLanguage;
+import cn.relief.engine.log.EventLog;
+import cn.relief.engine.log.PostgresEventLog;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A state restored from a snapshot plus the records after it is the same state that replaying the
+ * whole log builds, and an engine started from it carries on.
+ */
+class StateSnapshotTest {
+  private static EmbeddedPostgres postgres;
+  private final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  static void start() throws Exception {
+    postgres = EmbeddedPostgres.start();
+    PostgresEventLog.migrate(postgres.getPostgresDatabase());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    postgres.close();
+  }
+
+  @Test
+  void snapshotPlusTailEqualsFullReplayAndTheEngineCarriesOn() throws Exception {
+    EventLog log = new PostgresEventLog(postgres.getPostgresDatabase(), json, 1);
+    EngineConfiguration config = new EngineConfiguration(1, 1000, 20_000, Duration.ofMillis(50), "localhost", 0,
+        "test", 40);
+    String model = Bpmn.convertToString(Bpmn.createExecutableProcess("snap")
+        .startEvent().parallelGateway("fork")
+        .serviceTask("a", t -> t.zeebeJobType("snap-a")).parallelGateway("join")
+        .moveToNode("fork").serviceTask("b", t -> t.zeebeJobType("snap-b")).connectTo("join")
+        .endEvent().done());
+
+    try (Engine engine = Engine.start(config, log, json)) {
+      engine.deploy(List.of(new DeployResource("snap.bpmn", model.getBytes(StandardCharsets.UTF_8))), null).join();
+      for (int i = 0; i < 30; i++) {
+        engine.createProcessInstance(new CreateProcessInstance("snap", -1, 0, Map.of("i", i, "name", "张三"), null))
+            .join();
+      }
+      List<ActivatedJob> jobsA = activate(engine, "snap-a", 20);
+      for (int i = 0; i < 10; i++) {
+        engine.completeJob(jobsA.get(i).key(), Map.of("result", i)).join();
+      }
+      engine.failJob(jobsA.get(10).key(), 0, "outside system down", Duration.ZERO, Map.of()).join();
+      engine.failJob(jobsA.get(11).key(), 2, "retry later", Duration.ofHours(1), Map.of()).join();
+      engine.publishMessage(new PublishMessage("found", "case-1", Duration.ofHours(1), "m-1", Map.of(), null)).join();
+      awaitSnapshot(log);
+      // more records after the snapshot, so that the tail is replayed too
+      List<ActivatedJob> jobsB = activate(engine, "snap-b", 10);
+      for (ActivatedJob job : jobsB) {
+        engine.completeJob(job.key(), Map.of()).join();
+      }
+    }
+
+    EventLog.StoredSnapshot snapshot = log.latestSnapshot().orElseThrow();
+    byte[] fromSnapshot = rebuild(log, Optional.of(snapshot));
+    byte[] fromWholeLog = rebuild(log, Optional.empty());
+    assertThat(snapshot.position()).isGreaterThan(0);
+    assertThat(new String(fromSnapshot, StandardCharsets.UTF_8))
+        .isEqualTo(new String(fromWholeLog, StandardCharsets.UTF_8));
+
+    // an engine started from the snapshot finishes the ten instances whose both branches are done
+    try (Engine engine = Engine.start(config, log, json)) {
+      assertThat(engine.statistics().incidents()).isEqualTo(1);
+      List<ActivatedJob> remainingA = activate(engine, "snap-a", 50);
+      // 30 created, 20 activated (still within their 5 minute timeout): the 10 never activated remain
+      assertThat(remainingA).hasSize(10);
+      for (ActivatedJob job : remainingA) {
+        engine.completeJob(job.key(), Map.of()).join();
+      }
+      List<ActivatedJob> remainingB = activate(engine, "snap-b", 50);
+      assertThat(remainingB).hasSize(20);
+    }
+  }
+
+  private static List<ActivatedJob> activate(Engine engine, String type, int max) {
+    return engine.activateJobs(new ActivateJobs(type, "test", Duration.ofMinutes(5), max, List.of(), Duration.ZERO,
+        List.of())).join();
+  }
+
+  private static void awaitSnapshot(EventLog log) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (log.latestSnapshot().isEmpty()) {
+      assertThat(System.nanoTime()).as("a snapshot was written").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  private byte[] rebuild(EventLog log, Optional<EventLog.StoredSnapshot> snapshot) throws Exception {
+    EngineState state = new EngineState(1);
+    EventAppliers appliers = new EventAppliers(state, new BpmnTransformer(new ExpressionLanguage()), json);
+    if (snapshot.isPresent()) {
+      log.replayProcessesUpTo(snapshot.get().position(), appliers::apply);
+      long from = StateSnapshots.restore(state, snapshot.get().state(), json);
+      log.replayAfter(from, appliers::apply);
+    } else {
+      log.replay(appliers::apply);
+    }
+    return StateSnapshots.take(state, json);
+  }
+}
