@@ -59,7 +59,7 @@ public final class StreamProcessor implements AutoCloseable {
 
   /** A processed batch on its way to the log, possibly followed by a snapshot of the state after it. */
   private record PendingBatch(List<Record> records, List<Runnable> sideEffects, Set<String> typesWithWaitingJobs,
-      List<Queued<?>> commands, long snapshotPosition, byte[] snapshot) {}
+      List<Queued<?>> commands, long snapshotPosition, byte[] snapshot, long snapshotMillis) {}
 
   private final EngineConfiguration config;
   private final EventLog log;
@@ -190,13 +190,16 @@ public final class StreamProcessor implements AutoCloseable {
     }
     List<Record> records = writer.takeBatch();
     byte[] snapshot = null;
+    long snapshotMillis = 0;
     long position = state.lastPosition();
     if (config.snapshotInterval() > 0 && position - lastSnapshotPosition >= config.snapshotInterval()) {
+      long started = System.nanoTime();
       snapshot = takeSnapshot();
+      snapshotMillis = (System.nanoTime() - started) / 1_000_000;
       lastSnapshotPosition = position;
     }
     PendingBatch pending = new PendingBatch(
-        records, sideEffects, typesWithWaitingJobs, List.copyOf(batch), position, snapshot);
+        records, sideEffects, typesWithWaitingJobs, List.copyOf(batch), position, snapshot, snapshotMillis);
     handedOver.incrementAndGet();
     toCommit.put(pending); // blocks when the log falls behind: processing never runs far ahead
   }
@@ -247,8 +250,8 @@ public final class StreamProcessor implements AutoCloseable {
       // written after the batch (and every earlier one) is committed: it never covers a lost record
       try {
         log.writeSnapshot(pending.snapshotPosition(), pending.snapshot());
-        LOG.info("Snapshot of the engine state at position {} stored ({} bytes)", pending.snapshotPosition(),
-            pending.snapshot().length);
+        LOG.info("Snapshot of the engine state at position {} stored ({} bytes, taken in {} ms)",
+            pending.snapshotPosition(), pending.snapshot().length, pending.snapshotMillis());
       } catch (EventLogException e) {
         LOG.warn("Could not store a snapshot at position {}; the next one will be tried later",
             pending.snapshotPosition(), e);
