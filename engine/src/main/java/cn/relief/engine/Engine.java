@@ -7,6 +7,7 @@ import cn.relief.engine.bpmn.BpmnTransformer;
 import cn.relief.engine.feel.ExpressionLanguage;
 import cn.relief.engine.log.EventLog;
 import cn.relief.engine.log.EventLogException;
+import cn.relief.engine.processing.CommandContext;
 import cn.relief.engine.processing.CommandHandler;
 import cn.relief.engine.processing.Rejections;
 import cn.relief.engine.processing.StreamProcessor;
@@ -36,6 +37,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The embedded Zeebe-compatible engine of one partition. Commands from the gateways are queued
@@ -281,11 +284,11 @@ public final class Engine implements EngineApi, AutoCloseable {
    * open job stream or, failing that, for a long poll waiting for this type, in the same batch, so
    * the job reaches a worker with the commit that created it. Returns false if nobody waits.
    */
-  private boolean offerToWaitingWorkers(cn.relief.engine.processing.CommandContext ctx, long jobKey, String type) {
+  private boolean offerToWaitingWorkers(CommandContext ctx, long jobKey, String type) {
     return offerToStream(ctx, jobKey, type) || offerToLongPoll(ctx, type);
   }
 
-  private boolean offerToStream(cn.relief.engine.processing.CommandContext ctx, long jobKey, String type) {
+  private boolean offerToStream(CommandContext ctx, long jobKey, String type) {
     JobStreams.Stream stream = jobStreams.pick(type);
     if (stream == null) {
       return false;
@@ -311,7 +314,7 @@ public final class Engine implements EngineApi, AutoCloseable {
     return true;
   }
 
-  private boolean offerToLongPoll(cn.relief.engine.processing.CommandContext ctx, String type) {
+  private boolean offerToLongPoll(CommandContext ctx, String type) {
     LongPolls.Waiter waiter = longPolls.takeOne(type);
     if (waiter == null) {
       return false;
@@ -367,14 +370,14 @@ public final class Engine implements EngineApi, AutoCloseable {
 
   // ---- helpers ---------------------------------------------------------------------------------
 
-  private static <T> CommandHandler<T> reply(java.util.function.Function<cn.relief.engine.processing.CommandContext, T> body) {
+  private static <T> CommandHandler<T> reply(Function<CommandContext, T> body) {
     return (ctx, reply) -> {
       T result = body.apply(ctx);
       ctx.afterCommit(() -> reply.complete(result));
     };
   }
 
-  private static CommandHandler<Void> done(java.util.function.Consumer<cn.relief.engine.processing.CommandContext> body) {
+  private static CommandHandler<Void> done(Consumer<CommandContext> body) {
     return (ctx, reply) -> {
       body.accept(ctx);
       ctx.afterCommit(() -> reply.complete(null));
