@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Kills the engine process (SIGKILL) several times while instances are being created and
@@ -45,6 +46,7 @@ class CrashIT {
   }
 
   @Test
+  @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void everyInstanceCompletesExactlyOnceAcrossKills() throws Exception {
     DataSource db = postgres.getPostgresDatabase();
     Path log = Path.of("target", "crash-it-engine.log");
@@ -68,9 +70,10 @@ class CrashIT {
         AtomicInteger refusedCreations = new AtomicInteger();
         AtomicBoolean creating = new AtomicBoolean(true);
 
-        JobWorker streamA = worker(streaming, "crash-a", effectsA);
-        JobWorker streamB = worker(streaming, "crash-b", effectsB);
-        try (JobWorker a = worker(client, "crash-a", effectsA); JobWorker b = worker(client, "crash-b", effectsB)) {
+        JobWorker streamA = worker(streaming, "crash-a", effectsA, true);
+        JobWorker streamB = worker(streaming, "crash-b", effectsB, true);
+        try (JobWorker a = worker(client, "crash-a", effectsA, false);
+            JobWorker b = worker(client, "crash-b", effectsB, false)) {
           Thread creator = new Thread(() -> {
             while (creating.get()) {
               try {
@@ -130,7 +133,7 @@ class CrashIT {
     }
   }
 
-  private static JobWorker worker(CamundaClient client, String type, Map<Long, Long> effects) {
+  private static JobWorker worker(CamundaClient client, String type, Map<Long, Long> effects, boolean stream) {
     return client.newWorker().jobType(type)
         .handler((jobClient, job) -> {
           effects.putIfAbsent(job.getKey(), job.getProcessInstanceKey());
@@ -138,7 +141,9 @@ class CrashIT {
         })
         // short, so that jobs activated just before a kill come back soon
         .timeout(Duration.ofSeconds(2))
-        .streamEnabled(true) // only used by the gRPC client; the REST client polls
+        // the client streams over gRPC whatever transport it prefers: only the streaming client's
+        // workers stream, the REST client's workers poll
+        .streamEnabled(stream)
         .open();
   }
 
