@@ -10,4 +10,13 @@ record BpmnBehaviors(
     IncidentBehavior incidents,
     MappingBehavior mappings,
     JobBehavior jobs,
-    ProcessResultListener results) {}
+    ProcessResultListener results) {
+
+  /** The usual completion step: output mappings (an incident if they fail), COMPLETED, outgoing flows. */
+  void completeWithOutputMappings(BpmnElementContext element) {
+    if (mappings.applyOutputs(element)) {
+      transitions.transitionToCompleted(element);
+      transitions.takeOutgoingFlows(element);
+    }
+  }
+}

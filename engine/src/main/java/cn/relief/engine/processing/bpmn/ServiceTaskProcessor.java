@@ -27,11 +27,7 @@ final class ServiceTaskProcessor implements BpmnElementProcessor {
 
   @Override
   public void onComplete(BpmnElementContext element) {
-    if (!behaviors.mappings().applyOutputs(element)) {
-      return;
-    }
-    behaviors.transitions().transitionToCompleted(element);
-    behaviors.transitions().takeOutgoingFlows(element);
+    behaviors.completeWithOutputMappings(element);
   }
 
   @Override
