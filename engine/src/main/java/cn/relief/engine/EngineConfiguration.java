@@ -25,9 +25,4 @@ public record EngineConfiguration(
   public static EngineConfiguration defaults() {
     return new EngineConfiguration(1, 1000, 20_000, Duration.ofMillis(100), "localhost", 26500, "8.8.14", 1_000_000);
   }
-
-  public EngineConfiguration withAdvertisedAddress(String host, int port) {
-    return new EngineConfiguration(partitionId, maxBatchSize, maxQueuedCommands, dueDateCheckInterval, host, port, version,
-        snapshotInterval);
-  }
 }

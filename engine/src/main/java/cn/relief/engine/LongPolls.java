@@ -75,8 +75,4 @@ final class LongPolls {
       }
     }
   }
-
-  boolean isEmpty() {
-    return byType.values().stream().allMatch(Deque::isEmpty);
-  }
 }

@@ -42,15 +42,6 @@ public final class JobState {
     return keys == null ? Set.of() : keys;
   }
 
-  public boolean hasActivatable(String type) {
-    LinkedHashSet<Long> keys = activatable.get(type);
-    return keys != null && !keys.isEmpty();
-  }
-
-  public Set<String> activatableTypes() {
-    return activatable.keySet();
-  }
-
   /** Activated jobs whose deadline is at or before {@code now}. */
   public Iterator<Due> expiredDeadlines(long now) {
     return deadlines.headSet(new Due(now, Long.MAX_VALUE), true).iterator();
@@ -58,18 +49,6 @@ public final class JobState {
 
   public Iterator<Due> elapsedBackoffs(long now) {
     return backoffs.headSet(new Due(now, Long.MAX_VALUE), true).iterator();
-  }
-
-  /** The earliest time something is due (deadline or back-off), or Long.MAX_VALUE. */
-  public long nextDueTime() {
-    long next = Long.MAX_VALUE;
-    if (!deadlines.isEmpty()) {
-      next = deadlines.first().time();
-    }
-    if (!backoffs.isEmpty()) {
-      next = Math.min(next, backoffs.first().time());
-    }
-    return next;
   }
 
   void put(long key, JobRecord record, State state) {

@@ -29,8 +29,4 @@ public final class KeyGenerator {
       next = usedKey + 1;
     }
   }
-
-  public static int partitionOf(long key) {
-    return (int) (key >> PARTITION_BITS_SHIFT);
-  }
 }

@@ -34,10 +34,6 @@ public final class MessageState {
     return deadlines.headSet(new JobState.Due(now, Long.MAX_VALUE), true).iterator();
   }
 
-  public long nextDeadline() {
-    return deadlines.isEmpty() ? Long.MAX_VALUE : deadlines.first().time();
-  }
-
   void published(long key, MessageRecord message) {
     messages.put(key, message);
     if (message.messageId() != null && !message.messageId().isEmpty()) {

@@ -30,10 +30,6 @@ public final class VariableState {
   void removeScope(long scopeKey) {
     scopes.remove(scopeKey);
   }
-
-  public int scopeCount() {
-    return scopes.size();
-  }
   /** Every scope with its variables, for snapshots. */
   public Map<Long, Map<String, Variable>> all() {
     return scopes;
