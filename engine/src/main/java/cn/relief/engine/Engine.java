@@ -13,6 +13,7 @@ import cn.relief.engine.processing.Rejections;
 import cn.relief.engine.processing.StreamProcessor;
 import cn.relief.engine.processing.bpmn.BpmnElementContext;
 import cn.relief.engine.processing.bpmn.BpmnElementProcessors;
+import cn.relief.engine.processing.bpmn.DecisionEvaluator;
 import cn.relief.engine.processing.bpmn.JobBehavior;
 import cn.relief.engine.processing.bpmn.ProcessResultListener;
 import cn.relief.engine.processing.bpmn.VariableBehavior;
@@ -23,7 +24,9 @@ import cn.relief.engine.processing.command.JobActivator;
 import cn.relief.engine.processing.command.JobCommandProcessor;
 import cn.relief.engine.processing.command.MessageProcessor;
 import cn.relief.engine.processing.command.ProcessInstanceProcessor;
+import cn.relief.engine.processing.command.StartEventSubscriptions;
 import cn.relief.engine.processing.command.VariableDocumentProcessor;
+import cn.relief.engine.record.ClockRecord;
 import cn.relief.engine.record.Intent;
 import cn.relief.engine.record.ValueType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,8 +63,9 @@ public final class Engine implements EngineApi, AutoCloseable {
   private final JobCommandProcessor jobCommands;
   private final IncidentProcessor incidents;
   private final VariableDocumentProcessor variableDocuments;
-  private final MessageProcessor messages = new MessageProcessor();
-  private final DueDateProcessor dueDates = new DueDateProcessor();
+  private final MessageProcessor messages;
+  private final DueDateProcessor dueDates;
+  private final BpmnElementProcessors elements;
 
   private record ResultWaiter(ProcessInstanceInfo instance, List<String> fetchVariables,
       CompletableFuture<ProcessInstanceResult> future) {}
@@ -71,9 +75,12 @@ public final class Engine implements EngineApi, AutoCloseable {
     ExpressionLanguage expressions = new ExpressionLanguage();
     BpmnTransformer transformer = new BpmnTransformer(expressions);
     VariableBehavior variables = new VariableBehavior(expressions, json);
-    BpmnElementProcessors elements = new BpmnElementProcessors(
-        expressions, variables, new JobBehavior(expressions, variables), new ResultListener());
-    this.deployments = new DeploymentProcessor(transformer);
+    this.elements = new BpmnElementProcessors(expressions, variables, new JobBehavior(expressions, variables),
+        new ResultListener(), (element, decisionId, called, context) -> new DecisionEvaluator.Result(null,
+            "Expected to evaluate decision '" + decisionId + "', but no decision found for id '" + decisionId + "'"));
+    this.deployments = new DeploymentProcessor(transformer, new StartEventSubscriptions(expressions));
+    this.messages = new MessageProcessor(elements.messageCorrelation());
+    this.dueDates = new DueDateProcessor(elements.triggers(), expressions);
     this.instances = new ProcessInstanceProcessor(elements, variables);
     this.jobActivator = new JobActivator(variables);
     this.jobCommands = new JobCommandProcessor(elements, variables);
@@ -259,6 +266,54 @@ public final class Engine implements EngineApi, AutoCloseable {
     PublishMessage withTenant = new PublishMessage(command.name(), command.correlationKey(), command.timeToLive(),
         command.messageId(), command.variables(), tenant(command.tenantId()));
     return processor.submit(ValueType.MESSAGE, Intent.Message.PUBLISH, reply(ctx -> messages.publish(ctx, withTenant)));
+  }
+
+  @Override
+  public CompletableFuture<MessageCorrelationInfo> correlateMessage(CorrelateMessage command) {
+    CorrelateMessage withTenant = new CorrelateMessage(command.name(), command.correlationKey(), command.variables(),
+        tenant(command.tenantId()));
+    return processor.submit(ValueType.MESSAGE_CORRELATION, Intent.MessageCorrelation.CORRELATE,
+        reply(ctx -> messages.correlate(ctx, withTenant)));
+  }
+
+  @Override
+  public CompletableFuture<Long> broadcastSignal(String signalName, Map<String, Object> variables, String tenantId) {
+    return processor.submit(ValueType.SIGNAL, Intent.Signal.BROADCAST, reply(ctx -> {
+      if (signalName == null || signalName.isBlank()) {
+        throw Rejections.invalidArgument(Intent.Signal.BROADCAST, "Expected a signal name, but it was empty");
+      }
+      return elements.triggers().broadcastSignal(ctx, signalName, variables, tenant(tenantId));
+    }));
+  }
+
+  @Override
+  public CompletableFuture<Void> pinClock(long epochMillis) {
+    return processor.submit(ValueType.CLOCK, Intent.Clock.PIN, done(ctx -> {
+      requireControllableClock(Intent.Clock.PIN);
+      if (epochMillis <= 0) {
+        throw Rejections.invalidArgument(Intent.Clock.PIN,
+            "Expected a positive time in epoch milliseconds to pin the clock to, but it was %d", epochMillis);
+      }
+      ctx.writer().appendEvent(ctx.state().keys().nextKey(), ValueType.CLOCK, Intent.Clock.PINNED,
+          new ClockRecord(epochMillis));
+    }));
+  }
+
+  @Override
+  public CompletableFuture<Void> resetClock() {
+    return processor.submit(ValueType.CLOCK, Intent.Clock.RESET, done(ctx -> {
+      requireControllableClock(Intent.Clock.RESET);
+      ctx.writer().appendEvent(ctx.state().keys().nextKey(), ValueType.CLOCK, Intent.Clock.RESETTED,
+          new ClockRecord(0));
+    }));
+  }
+
+  private void requireControllableClock(Intent.Clock intent) {
+    if (!config.clockControllable()) {
+      throw Rejections.invalidState(intent,
+          "Expected to modify the engine clock, but the clock is not controllable "
+              + "(set relief.engine.clock.controllable=true, for tests only)");
+    }
   }
 
   @Override

@@ -80,6 +80,18 @@ public interface EngineApi {
   /** Returns the message key. */
   CompletableFuture<Long> publishMessage(PublishMessage command);
 
+  /** Correlates a message at once (never buffered); NOT_FOUND if nothing waits for it. */
+  CompletableFuture<MessageCorrelationInfo> correlateMessage(CorrelateMessage command);
+
+  /** Broadcasts a signal; returns its key. */
+  CompletableFuture<Long> broadcastSignal(String signalName, Map<String, Object> variables, String tenantId);
+
+  /** Pins the engine clock to a time (epoch milliseconds); only when the clock is controllable. */
+  CompletableFuture<Void> pinClock(long epochMillis);
+
+  /** Lets the engine clock follow the system clock again. */
+  CompletableFuture<Void> resetClock();
+
   TopologyInfo topology();
 
   // ---- command and result shapes -------------------------------------------------------------
@@ -143,6 +155,10 @@ public interface EngineApi {
 
   record PublishMessage(
       String name, String correlationKey, Duration timeToLive, String messageId, Map<String, Object> variables, String tenantId) {}
+
+  record CorrelateMessage(String name, String correlationKey, Map<String, Object> variables, String tenantId) {}
+
+  record MessageCorrelationInfo(long messageKey, long processInstanceKey, String tenantId) {}
 
   record TopologyInfo(
       int nodeId, String host, int port, int partitionsCount, List<Integer> partitionIds, String version) {}

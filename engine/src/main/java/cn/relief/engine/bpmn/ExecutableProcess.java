@@ -4,19 +4,26 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A process ready to run: its elements by id and its none start event. */
+/** A process ready to run: the process node (the root flow scope) and every element by id. */
 public final class ExecutableProcess {
   private final String bpmnProcessId;
+  private final ExecutableFlowNode root;
   private final Map<String, ExecutableFlowNode> nodes = new LinkedHashMap<>();
   private final Map<String, ExecutableSequenceFlow> flows = new LinkedHashMap<>();
-  private ExecutableFlowNode noneStartEvent;
+  private String versionTag;
 
-  ExecutableProcess(String bpmnProcessId) {
+  ExecutableProcess(String bpmnProcessId, String name) {
     this.bpmnProcessId = bpmnProcessId;
+    this.root = new ExecutableFlowNode(bpmnProcessId, name, BpmnElementType.PROCESS);
   }
 
   public String bpmnProcessId() {
     return bpmnProcessId;
+  }
+
+  /** The process itself. */
+  public ExecutableFlowNode root() {
+    return root;
   }
 
   public ExecutableFlowNode node(String id) {
@@ -32,7 +39,12 @@ public final class ExecutableProcess {
   }
 
   public ExecutableFlowNode noneStartEvent() {
-    return noneStartEvent;
+    return root.noneStartEvent();
+  }
+
+  /** The {@code zeebe:versionTag} of the process, or null. */
+  public String versionTag() {
+    return versionTag;
   }
 
   void add(ExecutableFlowNode node) {
@@ -43,7 +55,7 @@ public final class ExecutableProcess {
     flows.put(flow.id(), flow);
   }
 
-  void setNoneStartEvent(ExecutableFlowNode node) {
-    this.noneStartEvent = node;
+  void setVersionTag(String versionTag) {
+    this.versionTag = versionTag;
   }
 }

@@ -15,6 +15,7 @@ public final class CommandContext {
   private final RecordWriter writer;
   private final Deque<Runnable> agenda = new ArrayDeque<>();
   private final List<Runnable> sideEffects;
+  private final Continuations continuations = new Continuations();
 
   CommandContext(EngineState state, RecordWriter writer, List<Runnable> sideEffects) {
     this.state = state;
@@ -32,6 +33,11 @@ public final class CommandContext {
 
   public long now() {
     return writer.now();
+  }
+
+  /** Steps that wait for something later in the same command (an element or scope to end). */
+  public Continuations continuations() {
+    return continuations;
   }
 
   /** Schedules a step of the current command, after the steps already scheduled. */

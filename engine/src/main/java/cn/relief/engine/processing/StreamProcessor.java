@@ -182,10 +182,10 @@ public final class StreamProcessor implements AutoCloseable {
   }
 
   private void processBatch(List<Queued<?>> batch) throws InterruptedException {
-    writer.setNow(System.currentTimeMillis());
     List<Runnable> sideEffects = new ArrayList<>();
     Set<String> typesWithWaitingJobs = new LinkedHashSet<>();
     for (Queued<?> command : batch) {
+      writer.setNow(state.clock().now()); // the system clock, or the time a test pinned it to
       processOne(command, sideEffects, typesWithWaitingJobs);
     }
     List<Record> records = writer.takeBatch();

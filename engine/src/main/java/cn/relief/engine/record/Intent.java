@@ -49,4 +49,20 @@ public final class Intent {
   public enum Incident { CREATED, RESOLVED, RESOLVE }
 
   public enum Message { PUBLISHED, EXPIRED, PUBLISH }
+
+  public enum Timer { CREATED, TRIGGERED, CANCELED }
+
+  public enum MessageSubscription { CREATED, CORRELATED, DELETED }
+
+  public enum MessageStartEventSubscription { CREATED, CORRELATED, DELETED }
+
+  public enum MessageCorrelation { CORRELATED, NOT_CORRELATED, CORRELATE }
+
+  public enum Signal { BROADCASTED, BROADCAST }
+
+  public enum SignalSubscription { CREATED, DELETED }
+
+  public enum Escalation { ESCALATED, NOT_ESCALATED }
+
+  public enum Clock { PINNED, RESETTED, PIN, RESET }
 }

@@ -1,8 +1,12 @@
 package cn.relief.engine.record;
 
 import cn.relief.engine.bpmn.BpmnElementType;
+import cn.relief.engine.bpmn.BpmnEventType;
 
-/** The lifecycle of one element instance (the process itself, an event, a task, a flow). */
+/**
+ * The lifecycle of one element instance (the process itself, an event, a task, a flow). A process
+ * instance started by a call activity names its parent instance and the call activity's instance.
+ */
 public record ProcessInstanceRecord(
     String bpmnProcessId,
     int version,
@@ -10,11 +14,15 @@ public record ProcessInstanceRecord(
     long processInstanceKey,
     String elementId,
     BpmnElementType bpmnElementType,
+    BpmnEventType bpmnEventType,
     long flowScopeKey,
+    long parentProcessInstanceKey,
+    long parentElementInstanceKey,
     String tenantId) implements RecordValue {
 
-  public ProcessInstanceRecord withElement(String elementId, BpmnElementType type, long flowScopeKey) {
-    return new ProcessInstanceRecord(
-        bpmnProcessId, version, processDefinitionKey, processInstanceKey, elementId, type, flowScopeKey, tenantId);
+  public ProcessInstanceRecord withElement(String elementId, BpmnElementType type, BpmnEventType eventType,
+      long flowScopeKey) {
+    return new ProcessInstanceRecord(bpmnProcessId, version, processDefinitionKey, processInstanceKey, elementId, type,
+        eventType, flowScopeKey, parentProcessInstanceKey, parentElementInstanceKey, tenantId);
   }
 }

@@ -10,7 +10,15 @@ public enum ValueType {
   VARIABLE_DOCUMENT(VariableDocumentRecord.class),
   JOB(JobRecord.class),
   INCIDENT(IncidentRecord.class),
-  MESSAGE(MessageRecord.class);
+  MESSAGE(MessageRecord.class),
+  TIMER(TimerRecord.class),
+  MESSAGE_SUBSCRIPTION(MessageSubscriptionRecord.class),
+  MESSAGE_START_EVENT_SUBSCRIPTION(MessageStartEventSubscriptionRecord.class),
+  MESSAGE_CORRELATION(MessageCorrelationRecord.class),
+  SIGNAL(SignalRecord.class),
+  SIGNAL_SUBSCRIPTION(SignalSubscriptionRecord.class),
+  ESCALATION(EscalationRecord.class),
+  CLOCK(ClockRecord.class);
 
   private final Class<? extends RecordValue> valueClass;
 

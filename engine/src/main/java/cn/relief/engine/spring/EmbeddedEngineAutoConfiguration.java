@@ -42,7 +42,7 @@ public class EmbeddedEngineAutoConfiguration {
     EngineConfiguration defaults = EngineConfiguration.defaults();
     EngineConfiguration config = new EngineConfiguration(defaults.partitionId(), properties.getMaxBatchSize(),
         properties.getMaxQueuedCommands(), Duration.ofMillis(100), "localhost", properties.getGrpc().getPort(),
-        defaults.version(), properties.getSnapshotInterval());
+        defaults.version(), properties.getSnapshotInterval(), properties.getClock().isControllable());
     return Engine.start(config, new PostgresEventLog(dataSource, json, config.partitionId()), json);
   }
 

@@ -9,6 +9,7 @@ public class EngineProperties {
   private boolean enabled = true;
   private final Grpc grpc = new Grpc();
   private final Auth auth = new Auth();
+  private final Clock clock = new Clock();
   private int maxBatchSize = 1000;
   private int maxQueuedCommands = 20_000;
   /** Records between two snapshots of the engine state (bounds the replay at start); 0 = none. */
@@ -55,6 +56,23 @@ public class EngineProperties {
     public void setPassword(String password) {
       this.password = password;
     }
+  }
+
+  /** {@code relief.engine.clock.controllable}: lets tests pin the clock through {@code /v2/clock}. */
+  public static class Clock {
+    private boolean controllable = false;
+
+    public boolean isControllable() {
+      return controllable;
+    }
+
+    public void setControllable(boolean controllable) {
+      this.controllable = controllable;
+    }
+  }
+
+  public Clock getClock() {
+    return clock;
   }
 
   public boolean isEnabled() {

@@ -16,6 +16,7 @@ public final class ElementInstance {
   private ElementState state;
   private Set<Long> children;
   private long jobKey;
+  private long calledChildKey;
   /** Per joining gateway id: how many tokens arrived per incoming flow id. */
   private Map<String, Map<String, Integer>> joinTokens;
 
@@ -52,6 +53,15 @@ public final class ElementInstance {
 
   public long jobKey() {
     return jobKey;
+  }
+
+  /** For a call activity: the process instance it started (0 when none). */
+  public long calledChildKey() {
+    return calledChildKey;
+  }
+
+  void setCalledChildKey(long calledChildKey) {
+    this.calledChildKey = calledChildKey;
   }
 
   public boolean hasWaitingTokens() {

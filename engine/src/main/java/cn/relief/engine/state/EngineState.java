@@ -12,6 +12,10 @@ public final class EngineState {
   private final JobState jobs = new JobState();
   private final IncidentState incidents = new IncidentState();
   private final MessageState messages = new MessageState();
+  private final TimerState timers = new TimerState();
+  private final MessageSubscriptionState messageSubscriptions = new MessageSubscriptionState();
+  private final SignalSubscriptionState signalSubscriptions = new SignalSubscriptionState();
+  private final ClockState clock = new ClockState();
   private long lastPosition;
 
   public EngineState(int partitionId) {
@@ -44,6 +48,22 @@ public final class EngineState {
 
   public MessageState messages() {
     return messages;
+  }
+
+  public TimerState timers() {
+    return timers;
+  }
+
+  public MessageSubscriptionState messageSubscriptions() {
+    return messageSubscriptions;
+  }
+
+  public SignalSubscriptionState signalSubscriptions() {
+    return signalSubscriptions;
+  }
+
+  public ClockState clock() {
+    return clock;
   }
 
   public long lastPosition() {

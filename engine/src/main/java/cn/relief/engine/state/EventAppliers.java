@@ -5,7 +5,12 @@ import cn.relief.engine.bpmn.BpmnTransformer;
 import cn.relief.engine.bpmn.ExecutableFlowNode;
 import cn.relief.engine.bpmn.ExecutableProcess;
 import cn.relief.engine.bpmn.ExecutableSequenceFlow;
+import cn.relief.engine.record.ClockRecord;
 import cn.relief.engine.record.IncidentRecord;
+import cn.relief.engine.record.MessageStartEventSubscriptionRecord;
+import cn.relief.engine.record.MessageSubscriptionRecord;
+import cn.relief.engine.record.SignalSubscriptionRecord;
+import cn.relief.engine.record.TimerRecord;
 import cn.relief.engine.record.Intent;
 import cn.relief.engine.record.JobRecord;
 import cn.relief.engine.record.MessageRecord;
@@ -45,6 +50,38 @@ public final class EventAppliers {
     registerVariableAppliers();
     register(ValueType.MESSAGE, Intent.Message.PUBLISHED, (key, v) -> state.messages().published(key, (MessageRecord) v));
     register(ValueType.MESSAGE, Intent.Message.EXPIRED, (key, v) -> state.messages().removed(key));
+    registerEventSubscriptionAppliers();
+    register(ValueType.CLOCK, Intent.Clock.PINNED, (key, v) -> state.clock().pin(((ClockRecord) v).time()));
+    register(ValueType.CLOCK, Intent.Clock.RESETTED, (key, v) -> state.clock().reset());
+  }
+
+  private void registerEventSubscriptionAppliers() {
+    TimerState timers = state.timers();
+    register(ValueType.TIMER, Intent.Timer.CREATED, (key, v) -> timers.created(key, (TimerRecord) v));
+    register(ValueType.TIMER, Intent.Timer.TRIGGERED, (key, v) -> timers.removed(key));
+    register(ValueType.TIMER, Intent.Timer.CANCELED, (key, v) -> timers.removed(key));
+    MessageSubscriptionState messages = state.messageSubscriptions();
+    register(ValueType.MESSAGE_SUBSCRIPTION, Intent.MessageSubscription.CREATED,
+        (key, v) -> messages.created(key, (MessageSubscriptionRecord) v));
+    register(ValueType.MESSAGE_SUBSCRIPTION, Intent.MessageSubscription.CORRELATED, (key, v) -> {
+      MessageSubscriptionRecord subscription = (MessageSubscriptionRecord) v;
+      state.messages().correlated(subscription.messageKey(), subscription.bpmnProcessId());
+    });
+    register(ValueType.MESSAGE_SUBSCRIPTION, Intent.MessageSubscription.DELETED, (key, v) -> messages.deleted(key));
+    register(ValueType.MESSAGE_START_EVENT_SUBSCRIPTION, Intent.MessageStartEventSubscription.CREATED,
+        (key, v) -> messages.startCreated(key, (MessageStartEventSubscriptionRecord) v));
+    register(ValueType.MESSAGE_START_EVENT_SUBSCRIPTION, Intent.MessageStartEventSubscription.CORRELATED, (key, v) -> {
+      MessageStartEventSubscriptionRecord subscription = (MessageStartEventSubscriptionRecord) v;
+      state.messages().correlated(subscription.messageKey(), subscription.bpmnProcessId());
+      state.messages().instanceStarted(
+          subscription.processInstanceKey(), subscription.bpmnProcessId(), subscription.correlationKey());
+    });
+    register(ValueType.MESSAGE_START_EVENT_SUBSCRIPTION, Intent.MessageStartEventSubscription.DELETED,
+        (key, v) -> messages.startDeleted(key));
+    register(ValueType.SIGNAL_SUBSCRIPTION, Intent.SignalSubscription.CREATED,
+        (key, v) -> state.signalSubscriptions().created(key, (SignalSubscriptionRecord) v));
+    register(ValueType.SIGNAL_SUBSCRIPTION, Intent.SignalSubscription.DELETED,
+        (key, v) -> state.signalSubscriptions().deleted(key));
   }
 
   public void apply(Record record) {
@@ -81,7 +118,7 @@ public final class EventAppliers {
     ElementInstanceState instances = state.elementInstances();
     register(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_ACTIVATING, (key, v) -> {
       ProcessInstanceRecord record = (ProcessInstanceRecord) v;
-      if (record.bpmnElementType() == BpmnElementType.PARALLEL_GATEWAY) {
+      if (isJoin(record.bpmnElementType())) {
         ExecutableFlowNode gateway = node(record);
         ElementInstance flowScope = instances.get(record.flowScopeKey());
         if (gateway.incoming().size() > 1 && flowScope != null) {
@@ -89,6 +126,12 @@ public final class EventAppliers {
         }
       }
       instances.activating(key, record);
+      if (record.bpmnElementType() == BpmnElementType.PROCESS && record.parentElementInstanceKey() > 0) {
+        ElementInstance callActivity = instances.get(record.parentElementInstanceKey());
+        if (callActivity != null) {
+          callActivity.setCalledChildKey(key);
+        }
+      }
     });
     register(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_ACTIVATED,
         (key, v) -> instances.transition(key, ElementState.ACTIVATED));
@@ -99,6 +142,9 @@ public final class EventAppliers {
     BiConsumer<Long, Object> ended = (key, v) -> {
       instances.ended(key);
       state.variables().removeScope(key);
+      if (((ProcessInstanceRecord) v).bpmnElementType() == BpmnElementType.PROCESS) {
+        state.messages().instanceEnded(key);
+      }
     };
     register(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_COMPLETED, ended);
     register(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_TERMINATED, ended);
@@ -107,13 +153,17 @@ public final class EventAppliers {
       ExecutableSequenceFlow flow =
           state.processes().byKey(record.processDefinitionKey()).executable().flow(record.elementId());
       ExecutableFlowNode target = flow.target();
-      if (target.type() == BpmnElementType.PARALLEL_GATEWAY && target.incoming().size() > 1) {
+      if (isJoin(target.type()) && target.incoming().size() > 1) {
         ElementInstance flowScope = instances.get(record.flowScopeKey());
         if (flowScope != null) {
           flowScope.addJoinToken(target.id(), flow.id());
         }
       }
     });
+  }
+
+  private static boolean isJoin(BpmnElementType type) {
+    return type == BpmnElementType.PARALLEL_GATEWAY || type == BpmnElementType.INCLUSIVE_GATEWAY;
   }
 
   private ExecutableFlowNode node(ProcessInstanceRecord record) {

@@ -30,6 +30,25 @@ public final class ProcessState {
     return versions == null ? null : versions.get(version);
   }
 
+  /** The version of a process deployed in the given deployment, or null. */
+  public DeployedProcess byDeployment(String bpmnProcessId, long deploymentKey) {
+    NavigableMap<Integer, DeployedProcess> versions = byId.get(bpmnProcessId);
+    if (versions == null) {
+      return null;
+    }
+    return versions.values().stream().filter(p -> p.record().deploymentKey() == deploymentKey).findFirst().orElse(null);
+  }
+
+  /** The latest version of a process carrying the given version tag, or null. */
+  public DeployedProcess latestWithVersionTag(String bpmnProcessId, String versionTag) {
+    NavigableMap<Integer, DeployedProcess> versions = byId.get(bpmnProcessId);
+    if (versions == null) {
+      return null;
+    }
+    return versions.descendingMap().values().stream()
+        .filter(p -> versionTag.equals(p.executable().versionTag())).findFirst().orElse(null);
+  }
+
   public int count() {
     return byKey.size();
   }

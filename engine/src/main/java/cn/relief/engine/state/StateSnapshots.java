@@ -3,6 +3,10 @@ package cn.relief.engine.state;
 import cn.relief.engine.record.IncidentRecord;
 import cn.relief.engine.record.JobRecord;
 import cn.relief.engine.record.MessageRecord;
+import cn.relief.engine.record.MessageStartEventSubscriptionRecord;
+import cn.relief.engine.record.MessageSubscriptionRecord;
+import cn.relief.engine.record.SignalSubscriptionRecord;
+import cn.relief.engine.record.TimerRecord;
 import cn.relief.engine.record.ProcessInstanceRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,6 +14,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Writes the state as one document and reads it back, so that a restart replays only the records
@@ -26,10 +34,17 @@ public final class StateSnapshots {
       List<Variable> variables,
       List<Job> jobs,
       List<Incident> incidents,
-      List<Message> messages) {}
+      List<Message> messages,
+      List<Timer> timers,
+      List<MessageSubscription> messageSubscriptions,
+      List<MessageStartSubscription> messageStartSubscriptions,
+      List<SignalSubscription> signalSubscriptions,
+      Map<Long, Set<String>> correlatedProcesses,
+      Map<Long, List<String>> startedInstances,
+      long pinnedClock) {}
 
   record Element(long key, ProcessInstanceRecord value, ElementState state, long jobKey,
-      Map<String, Map<String, Integer>> joinTokens) {}
+      Map<String, Map<String, Integer>> joinTokens, long calledChildKey) {}
 
   record Variable(long scopeKey, String name, long key, Object value) {}
 
@@ -39,12 +54,20 @@ public final class StateSnapshots {
 
   record Message(long key, MessageRecord record) {}
 
+  record Timer(long key, TimerRecord record) {}
+
+  record MessageSubscription(long key, MessageSubscriptionRecord record) {}
+
+  record MessageStartSubscription(long key, MessageStartEventSubscriptionRecord record) {}
+
+  record SignalSubscription(long key, SignalSubscriptionRecord record) {}
+
   /** The state as a document; entries are sorted by key so equal states give equal documents. */
   public static byte[] take(EngineState state, ObjectMapper json) throws IOException {
     List<Element> elements = new ArrayList<>();
     for (ElementInstance instance : state.elementInstances().all()) {
       elements.add(new Element(instance.key(), instance.value(), instance.state(), instance.jobKey(),
-          instance.allJoinTokens()));
+          instance.allJoinTokens(), instance.calledChildKey()));
     }
     elements.sort(Comparator.comparingLong(Element::key));
     List<Variable> variables = new ArrayList<>();
@@ -60,8 +83,28 @@ public final class StateSnapshots {
     List<Message> messages = new ArrayList<>();
     state.messages().all().forEach((key, record) -> messages.add(new Message(key, record)));
     messages.sort(Comparator.comparingLong(Message::key));
+    List<Timer> timers = sorted(state.timers().all(), Timer::new, Timer::key);
+    List<MessageSubscription> messageSubscriptions =
+        sorted(state.messageSubscriptions().all(), MessageSubscription::new, MessageSubscription::key);
+    List<MessageStartSubscription> startSubscriptions = sorted(
+        state.messageSubscriptions().allStartSubscriptions(), MessageStartSubscription::new, MessageStartSubscription::key);
+    List<SignalSubscription> signalSubscriptions =
+        sorted(state.signalSubscriptions().all(), SignalSubscription::new, SignalSubscription::key);
     return json.writeValueAsBytes(new Snapshot(state.lastPosition(), state.keys().peekNextKey(), elements,
-        variables, jobs, incidents, messages));
+        variables, jobs, incidents, messages, timers, messageSubscriptions, startSubscriptions, signalSubscriptions,
+        new TreeMap<>(state.messages().allCorrelatedProcesses()), new TreeMap<>(state.messages().allStartedInstances()),
+        state.clock().pinnedTime()));
+  }
+
+  private static <V, E> List<E> sorted(Map<Long, V> source, BiFunction<Long, V, E> entry, ToLongFunction<E> key) {
+    List<E> entries = new ArrayList<>(source.size());
+    source.forEach((k, v) -> entries.add(entry.apply(k, v)));
+    entries.sort(Comparator.comparingLong(key));
+    return entries;
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
   }
 
   /**
@@ -76,6 +119,7 @@ public final class StateSnapshots {
       ElementInstance instance = state.elementInstances().get(element.key());
       instance.setState(element.state());
       instance.setJobKey(element.jobKey());
+      instance.setCalledChildKey(element.calledChildKey());
       instance.restoreJoinTokens(element.joinTokens() == null ? Map.of() : element.joinTokens());
     }
     for (Variable variable : snapshot.variables()) {
@@ -89,6 +133,29 @@ public final class StateSnapshots {
     }
     for (Message message : snapshot.messages()) {
       state.messages().published(message.key(), message.record());
+    }
+    for (Timer timer : orEmpty(snapshot.timers())) {
+      state.timers().created(timer.key(), timer.record());
+    }
+    for (MessageSubscription subscription : orEmpty(snapshot.messageSubscriptions())) {
+      state.messageSubscriptions().created(subscription.key(), subscription.record());
+    }
+    for (MessageStartSubscription subscription : orEmpty(snapshot.messageStartSubscriptions())) {
+      state.messageSubscriptions().startCreated(subscription.key(), subscription.record());
+    }
+    for (SignalSubscription subscription : orEmpty(snapshot.signalSubscriptions())) {
+      state.signalSubscriptions().created(subscription.key(), subscription.record());
+    }
+    if (snapshot.correlatedProcesses() != null) {
+      snapshot.correlatedProcesses().forEach((messageKey, processes) ->
+          processes.forEach(process -> state.messages().correlated(messageKey, process)));
+    }
+    if (snapshot.startedInstances() != null) {
+      snapshot.startedInstances().forEach((instanceKey, started) ->
+          state.messages().instanceStarted(instanceKey, started.get(0), started.get(1)));
+    }
+    if (snapshot.pinnedClock() > 0) {
+      state.clock().pin(snapshot.pinnedClock());
     }
     state.keys().observe(snapshot.nextKey() - 1);
     state.setLastPosition(snapshot.lastPosition());

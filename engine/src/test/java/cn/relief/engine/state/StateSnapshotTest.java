@@ -48,7 +48,7 @@ class StateSnapshotTest {
   void snapshotPlusTailEqualsFullReplayAndTheEngineCarriesOn() throws Exception {
     EventLog log = new PostgresEventLog(postgres.getPostgresDatabase(), json, 1);
     EngineConfiguration config = new EngineConfiguration(1, 1000, 20_000, Duration.ofMillis(50), "localhost", 0,
-        "test", 40);
+        "test", 40, false);
     String model = Bpmn.convertToString(Bpmn.createExecutableProcess("snap")
         .startEvent().parallelGateway("fork")
         .serviceTask("a", t -> t.zeebeJobType("snap-a")).parallelGateway("join")

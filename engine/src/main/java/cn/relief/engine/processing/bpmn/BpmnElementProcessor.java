@@ -15,4 +15,12 @@ interface BpmnElementProcessor {
    * is then called again once its last child has terminated, to finish the scope itself.
    */
   void onTerminate(BpmnElementContext element);
+
+  /**
+   * A child of this (active) scope ended. Returns true if the element handled it itself (a
+   * multi-instance body); otherwise the scope completes once nothing is left in it.
+   */
+  default boolean onChildEnded(BpmnElementContext scope, BpmnElementContext child, boolean completed) {
+    return false;
+  }
 }

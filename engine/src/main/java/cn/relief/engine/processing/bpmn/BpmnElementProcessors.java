@@ -13,23 +13,51 @@ import java.util.Map;
 /**
  * Dispatches lifecycle steps to the processor of each element kind (one class per kind) and gives
  * command processors the entry points they need: activate a process, complete or terminate an
- * element, retry a step after an incident is resolved.
+ * element, retry a step after an incident is resolved, trigger events, throw errors.
  */
 public final class BpmnElementProcessors {
   private final Map<BpmnElementType, BpmnElementProcessor> processors = new EnumMap<>(BpmnElementType.class);
   private final BpmnBehaviors behaviors;
 
   public BpmnElementProcessors(
-      ExpressionLanguage expressions, VariableBehavior variables, JobBehavior jobs, ProcessResultListener results) {
+      ExpressionLanguage expressions, VariableBehavior variables, JobBehavior jobs, ProcessResultListener results,
+      DecisionEvaluator decisions) {
     IncidentBehavior incidents = new IncidentBehavior();
-    this.behaviors = new BpmnBehaviors(expressions, new StateTransitionBehavior(this), variables, incidents,
-        new MappingBehavior(variables, incidents), jobs, results);
-    processors.put(BpmnElementType.PROCESS, new ProcessProcessor(behaviors));
-    processors.put(BpmnElementType.START_EVENT, new NoneEventProcessor(behaviors));
-    processors.put(BpmnElementType.END_EVENT, new NoneEventProcessor(behaviors));
-    processors.put(BpmnElementType.SERVICE_TASK, new ServiceTaskProcessor(behaviors));
+    StateTransitionBehavior transitions = new StateTransitionBehavior(this);
+    EventSubscriptionBehavior subscriptions = new EventSubscriptionBehavior(expressions, variables);
+    transitions.setSubscriptions(subscriptions);
+    EventTriggerBehavior triggers = new EventTriggerBehavior(this, transitions, subscriptions, variables);
+    subscriptions.setTriggers(triggers);
+    this.behaviors = new BpmnBehaviors(expressions, transitions, variables, incidents,
+        new MappingBehavior(variables, incidents), jobs, results, subscriptions, triggers,
+        new ThrowEventBehavior(this, triggers), new MultiInstanceBehavior(expressions, variables, incidents),
+        new MessageCorrelationBehavior(triggers));
+    JobWorkerProcessor jobBased = new JobWorkerProcessor(behaviors);
+    PassThroughProcessor passThrough = new PassThroughProcessor(behaviors);
+    SubProcessProcessor subProcess = new SubProcessProcessor(behaviors);
+    CatchEventProcessor catchEvent = new CatchEventProcessor(behaviors);
+    ThrowEventProcessor throwEvent = new ThrowEventProcessor(behaviors, jobBased);
+    processors.put(BpmnElementType.PROCESS, new ProcessProcessor(behaviors, this));
+    processors.put(BpmnElementType.SUB_PROCESS, subProcess);
+    processors.put(BpmnElementType.EVENT_SUB_PROCESS, subProcess);
+    processors.put(BpmnElementType.CALL_ACTIVITY, new CallActivityProcessor(behaviors, this));
+    processors.put(BpmnElementType.MULTI_INSTANCE_BODY, new MultiInstanceBodyProcessor(behaviors));
+    processors.put(BpmnElementType.START_EVENT, passThrough);
+    processors.put(BpmnElementType.BOUNDARY_EVENT, passThrough);
+    processors.put(BpmnElementType.END_EVENT, throwEvent);
+    processors.put(BpmnElementType.INTERMEDIATE_THROW_EVENT, throwEvent);
+    processors.put(BpmnElementType.INTERMEDIATE_CATCH_EVENT, catchEvent);
+    processors.put(BpmnElementType.RECEIVE_TASK, catchEvent);
+    processors.put(BpmnElementType.SERVICE_TASK, jobBased);
+    processors.put(BpmnElementType.SEND_TASK, jobBased);
+    processors.put(BpmnElementType.SCRIPT_TASK, new ScriptTaskProcessor(behaviors, jobBased));
+    processors.put(BpmnElementType.BUSINESS_RULE_TASK, new BusinessRuleTaskProcessor(behaviors, jobBased, decisions));
+    processors.put(BpmnElementType.MANUAL_TASK, passThrough);
+    processors.put(BpmnElementType.TASK, passThrough);
     processors.put(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(behaviors));
     processors.put(BpmnElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor(behaviors));
+    processors.put(BpmnElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor(behaviors));
+    processors.put(BpmnElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor(behaviors));
   }
 
   public StateTransitionBehavior transitions() {
@@ -38,6 +66,23 @@ public final class BpmnElementProcessors {
 
   public IncidentBehavior incidents() {
     return behaviors.incidents();
+  }
+
+  public EventTriggerBehavior triggers() {
+    return behaviors.triggers();
+  }
+
+  public ThrowEventBehavior throwing() {
+    return behaviors.throwing();
+  }
+
+  public MessageCorrelationBehavior messageCorrelation() {
+    return behaviors.messageCorrelation();
+  }
+
+  /** Applies job or message variables to a waiting element: local with output mappings, else propagated. */
+  public void applyResultVariables(BpmnElementContext element, Map<String, Object> variables) {
+    behaviors.triggers().applyEventVariables(element, variables);
   }
 
   void onActivate(BpmnElementContext element) {
@@ -52,12 +97,16 @@ public final class BpmnElementProcessors {
     processor(element).onTerminate(element);
   }
 
+  boolean onChildEnded(BpmnElementContext scope, BpmnElementContext child, boolean completed) {
+    return processor(scope).onChildEnded(scope, child, completed);
+  }
+
   /** The context of an element instance in the state, with the element it instantiates. */
   public BpmnElementContext contextOf(CommandContext ctx, ElementInstance instance) {
     DeployedProcess process = ctx.state().processes().byKey(instance.value().processDefinitionKey());
     ExecutableProcess executable = process.executable();
     ExecutableFlowNode node = instance.value().bpmnElementType() == BpmnElementType.PROCESS
-        ? null
+        ? executable.root()
         : executable.node(instance.value().elementId());
     return new BpmnElementContext(ctx, instance.key(), instance.value(), node);
   }

@@ -2,6 +2,7 @@ package cn.relief.engine.processing.bpmn;
 
 import cn.relief.engine.bpmn.ExecutableSequenceFlow;
 import cn.relief.engine.feel.EvaluationResult;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,8 +51,7 @@ final class ExclusiveGatewayProcessor implements BpmnElementProcessor {
       }
     }
     behaviors.transitions().transitionToActivated(element);
-    ExecutableSequenceFlow flow = chosen;
-    behaviors.transitions().completeElementWith(element, flow);
+    behaviors.transitions().completeElementWith(element, chosen == null ? List.of() : List.of(chosen));
   }
 
   @Override
@@ -61,7 +61,6 @@ final class ExclusiveGatewayProcessor implements BpmnElementProcessor {
 
   @Override
   public void onTerminate(BpmnElementContext element) {
-    behaviors.incidents().resolveAll(element.command(), element.key(), -1);
-    behaviors.transitions().transitionToTerminated(element);
+    behaviors.terminateLeaf(element);
   }
 }

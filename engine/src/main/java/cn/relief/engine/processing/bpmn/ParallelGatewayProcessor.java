@@ -25,6 +25,6 @@ final class ParallelGatewayProcessor implements BpmnElementProcessor {
 
   @Override
   public void onTerminate(BpmnElementContext element) {
-    behaviors.transitions().transitionToTerminated(element);
+    behaviors.terminateLeaf(element);
   }
 }

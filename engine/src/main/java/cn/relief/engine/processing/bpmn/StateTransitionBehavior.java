@@ -9,18 +9,25 @@ import cn.relief.engine.record.ProcessInstanceRecord;
 import cn.relief.engine.record.ValueType;
 import cn.relief.engine.state.ElementInstance;
 import cn.relief.engine.state.ElementState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Moves element instances through their lifecycle (checking each transition), takes sequence
- * flows, and completes or terminates a flow scope once its last child has ended.
+ * flows (with parallel and inclusive joins), and completes or terminates a flow scope once its
+ * last child has ended. Leaving an element closes its event subscriptions.
  */
 public final class StateTransitionBehavior {
   private final BpmnElementProcessors processors;
+  private EventSubscriptionBehavior subscriptions;
 
   StateTransitionBehavior(BpmnElementProcessors processors) {
     this.processors = processors;
+  }
+
+  void setSubscriptions(EventSubscriptionBehavior subscriptions) {
+    this.subscriptions = subscriptions;
   }
 
   public void transitionToActivated(BpmnElementContext element) {
@@ -28,12 +35,18 @@ public final class StateTransitionBehavior {
   }
 
   public void transitionToCompleted(BpmnElementContext element) {
+    subscriptions.unsubscribe(element.command(), element.key());
     transition(element, ElementState.COMPLETING, ElementState.COMPLETED, Intent.ProcessInstance.ELEMENT_COMPLETED);
   }
 
   public void transitionToTerminated(BpmnElementContext element) {
+    subscriptions.unsubscribe(element.command(), element.key());
     transition(element, ElementState.TERMINATING, ElementState.TERMINATED, Intent.ProcessInstance.ELEMENT_TERMINATED);
-    onChildEnded(element);
+    Runnable next = element.command().continuations().takeAfterTerminated(element.key());
+    if (next != null) {
+      next.run(); // e.g. activates the interrupting boundary event, before the scope looks at its children
+    }
+    onChildEnded(element, false);
   }
 
   /** ACTIVATED -> COMPLETING, then the element's completion behaviour, in the same command. */
@@ -42,32 +55,66 @@ public final class StateTransitionBehavior {
     processors.onComplete(element);
   }
 
-  /** Completes an element that decides its own outgoing flow (a gateway), then takes it. */
-  public void completeElementWith(BpmnElementContext element, ExecutableSequenceFlow flow) {
+  /** Completes an element that decides its own outgoing flows (a gateway), then takes them. */
+  public void completeElementWith(BpmnElementContext element, List<ExecutableSequenceFlow> flows) {
     transition(element, ElementState.ACTIVATED, ElementState.COMPLETING, Intent.ProcessInstance.ELEMENT_COMPLETING);
     transitionToCompleted(element);
-    if (flow == null) {
-      onChildEnded(element);
+    if (flows.isEmpty()) {
+      onChildEnded(element, true);
     } else {
-      takeSequenceFlow(element, flow);
+      flows.forEach(flow -> takeSequenceFlow(element, flow));
     }
+  }
+
+  BpmnElementContext contextOf(CommandContext ctx, ElementInstance instance) {
+    return processors.contextOf(ctx, instance);
+  }
+
+  /** ACTIVATED -> COMPLETING -> COMPLETED; the caller decides where the token goes. */
+  void completeWithoutFlows(BpmnElementContext element) {
+    transition(element, ElementState.ACTIVATED, ElementState.COMPLETING, Intent.ProcessInstance.ELEMENT_COMPLETING);
+    transitionToCompleted(element);
   }
 
   /** Any active state -> TERMINATING, then the element's termination behaviour. */
   public void terminateElement(BpmnElementContext element) {
     ElementInstance instance = element.command().state().elementInstances().get(element.key());
-    if (instance == null || !instance.state().isActive()) {
+    if (instance == null || !instance.state().isActive() || instance.state() == ElementState.TERMINATING) {
       return;
     }
     write(element, Intent.ProcessInstance.ELEMENT_TERMINATING);
     processors.onTerminate(element);
   }
 
+  /** Terminates every active child of a scope; returns false if it had none. */
+  public boolean terminateChildren(CommandContext ctx, long scopeKey) {
+    ElementInstance scope = ctx.state().elementInstances().get(scopeKey);
+    if (scope == null || scope.activeChildren() == 0) {
+      return false;
+    }
+    for (long childKey : List.copyOf(scope.children())) {
+      ElementInstance child = ctx.state().elementInstances().get(childKey);
+      if (child != null) {
+        terminateElement(processors.contextOf(ctx, child));
+      }
+    }
+    return true;
+  }
+
   /** After the element completed: takes all outgoing flows, or lets the flow scope finish. */
   public void takeOutgoingFlows(BpmnElementContext element) {
-    List<ExecutableSequenceFlow> outgoing = element.element().outgoing();
+    ExecutableFlowNode node = element.element();
+    if (node.loop() != null && element.record().bpmnElementType() != BpmnElementType.MULTI_INSTANCE_BODY) {
+      onChildEnded(element, true); // an inner instance of a multi-instance body: the body goes on
+      return;
+    }
+    if (node.linkTarget() != null) {
+      activateChild(element.command(), element.flowScopeKey(), element.record(), node.linkTarget());
+      return;
+    }
+    List<ExecutableSequenceFlow> outgoing = node.outgoing();
     if (outgoing.isEmpty()) {
-      onChildEnded(element);
+      onChildEnded(element, true);
       return;
     }
     for (ExecutableSequenceFlow flow : outgoing) {
@@ -77,43 +124,131 @@ public final class StateTransitionBehavior {
 
   public void takeSequenceFlow(BpmnElementContext element, ExecutableSequenceFlow flow) {
     CommandContext ctx = element.command();
-    ProcessInstanceRecord flowRecord =
-        element.record().withElement(flow.id(), BpmnElementType.SEQUENCE_FLOW, element.flowScopeKey());
-    ctx.writer().appendEvent(ctx.state().keys().nextKey(), ValueType.PROCESS_INSTANCE,
-        Intent.ProcessInstance.SEQUENCE_FLOW_TAKEN, flowRecord);
+    writeSequenceFlowTaken(element, flow);
     ExecutableFlowNode target = flow.target();
-    if (target.type() == BpmnElementType.PARALLEL_GATEWAY && target.incoming().size() > 1) {
+    if (target.incoming().size() > 1 && target.type() == BpmnElementType.PARALLEL_GATEWAY) {
       ElementInstance flowScope = ctx.state().elementInstances().get(element.flowScopeKey());
       Map<String, Integer> tokens = flowScope.joinTokens(target.id());
       if (tokens.size() < target.incoming().size()) {
         return; // the join waits for a token on every incoming flow
       }
+    } else if (target.incoming().size() > 1 && target.type() == BpmnElementType.INCLUSIVE_GATEWAY) {
+      // checked once the other flows of this step are taken and their targets activated
+      long scopeKey = element.flowScopeKey();
+      ctx.schedule(() -> activateInclusiveJoins(ctx, scopeKey));
+      return;
     }
     activateChild(ctx, element.flowScopeKey(), element.record(), target);
   }
 
-  /** Creates an element instance of {@code node} inside the flow scope and activates it. */
-  public void activateChild(CommandContext ctx, long flowScopeKey, ProcessInstanceRecord scopeRecord, ExecutableFlowNode node) {
+  void writeSequenceFlowTaken(BpmnElementContext element, ExecutableSequenceFlow flow) {
+    CommandContext ctx = element.command();
+    ProcessInstanceRecord flowRecord = element.record().withElement(
+        flow.id(), BpmnElementType.SEQUENCE_FLOW, element.record().bpmnEventType(), element.flowScopeKey());
+    ctx.writer().appendEvent(ctx.state().keys().nextKey(), ValueType.PROCESS_INSTANCE,
+        Intent.ProcessInstance.SEQUENCE_FLOW_TAKEN, flowRecord);
+  }
+
+  /**
+   * Creates an element instance of {@code node} inside the flow scope and activates it (as a
+   * multi-instance body if the element has loop characteristics). Returns its key.
+   */
+  public long activateChild(CommandContext ctx, long flowScopeKey, ProcessInstanceRecord scopeRecord, ExecutableFlowNode node) {
+    BpmnElementType type = node.loop() != null ? BpmnElementType.MULTI_INSTANCE_BODY : node.type();
+    return activate(ctx, flowScopeKey, scopeRecord, node, type);
+  }
+
+  /** Creates an element instance of the given kind and schedules its activation step. */
+  long activate(CommandContext ctx, long flowScopeKey, ProcessInstanceRecord scopeRecord, ExecutableFlowNode node,
+      BpmnElementType type) {
     long key = ctx.state().keys().nextKey();
-    ProcessInstanceRecord record = scopeRecord.withElement(node.id(), node.type(), flowScopeKey);
+    ProcessInstanceRecord record = scopeRecord.withElement(node.id(), type, node.eventType(), flowScopeKey);
     ctx.writer().appendEvent(key, ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_ACTIVATING, record);
     BpmnElementContext child = new BpmnElementContext(ctx, key, record, node);
     ctx.schedule(() -> processors.onActivate(child));
+    return key;
   }
 
-  /** When a child ended: a flow scope with no active children and no waiting tokens finishes. */
-  private void onChildEnded(BpmnElementContext child) {
+  /** When a child ended: a flow scope with nothing left in it finishes, or goes on as its kind says. */
+  void onChildEnded(BpmnElementContext child, boolean completed) {
     CommandContext ctx = child.command();
     ElementInstance flowScope = ctx.state().elementInstances().get(child.flowScopeKey());
-    if (flowScope == null || flowScope.activeChildren() > 0) {
+    if (flowScope == null) {
       return;
     }
     BpmnElementContext scope = processors.contextOf(ctx, flowScope);
-    if (flowScope.state() == ElementState.ACTIVATED && !flowScope.hasWaitingTokens()) {
-      ctx.schedule(() -> completeElement(scope));
-    } else if (flowScope.state() == ElementState.TERMINATING) {
-      // the scope's own termination step runs again, now without children, and finishes it
-      ctx.schedule(() -> processors.onTerminate(scope));
+    if (flowScope.state() == ElementState.TERMINATING) {
+      if (flowScope.activeChildren() == 0) {
+        // the scope's own termination step runs again, now without children, and finishes it
+        ctx.schedule(() -> processors.onTerminate(scope));
+      }
+      return;
+    }
+    if (flowScope.state() != ElementState.ACTIVATED) {
+      return;
+    }
+    if (flowScope.activeChildren() == 0) {
+      Runnable next = ctx.continuations().takeAfterChildrenEnded(flowScope.key());
+      if (next != null) {
+        next.run();
+        return;
+      }
+    } else if (ctx.continuations().awaitsChildrenEnded(flowScope.key())) {
+      return;
+    }
+    if (processors.onChildEnded(scope, child, completed)) {
+      return;
+    }
+    if (flowScope.activeChildren() == 0 && !flowScope.hasWaitingTokens()) {
+      ctx.schedule(() -> completeIfStillActivated(scope));
+    } else if (flowScope.hasWaitingTokens()) {
+      ctx.schedule(() -> activateInclusiveJoins(ctx, flowScope.key()));
+    }
+  }
+
+  void completeIfStillActivated(BpmnElementContext scope) {
+    ElementInstance instance = scope.command().state().elementInstances().get(scope.key());
+    if (instance != null && instance.state() == ElementState.ACTIVATED && instance.activeChildren() == 0) {
+      completeElement(scope);
+    }
+  }
+
+  /**
+   * Activates each inclusive join of the scope that holds tokens and that no other token can
+   * reach any more: neither an active element nor a token waiting at another join.
+   */
+  void activateInclusiveJoins(CommandContext ctx, long scopeKey) {
+    ElementInstance scope = ctx.state().elementInstances().get(scopeKey);
+    if (scope == null || scope.state() != ElementState.ACTIVATED || !scope.hasWaitingTokens()) {
+      return;
+    }
+    BpmnElementContext scopeContext = processors.contextOf(ctx, scope);
+    var executable = ctx.state().processes().byKey(scope.value().processDefinitionKey()).executable();
+    List<String> ready = new ArrayList<>();
+    for (String gatewayId : scope.allJoinTokens().keySet()) {
+      ExecutableFlowNode join = executable.node(gatewayId);
+      if (join.type() != BpmnElementType.INCLUSIVE_GATEWAY) {
+        continue;
+      }
+      boolean reachable = false;
+      for (long childKey : scope.children()) {
+        ElementInstance child = ctx.state().elementInstances().get(childKey);
+        if (child != null && join.reachableFrom().contains(child.value().elementId())) {
+          reachable = true;
+          break;
+        }
+      }
+      for (String other : scope.allJoinTokens().keySet()) {
+        if (!other.equals(gatewayId) && join.reachableFrom().contains(other)) {
+          reachable = true;
+        }
+      }
+      if (!reachable) {
+        ready.add(gatewayId);
+      }
+    }
+    for (String gatewayId : ready) {
+      activateChild(ctx, scopeKey, scopeContext.record(), executable.node(gatewayId));
     }
   }
 

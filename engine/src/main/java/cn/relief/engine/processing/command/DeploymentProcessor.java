@@ -37,9 +37,11 @@ public final class DeploymentProcessor {
       Pattern.compile("^(<\\?xml[^>]*?\\bencoding\\s*=\\s*)([\"'])[^\"']*\\2");
 
   private final BpmnTransformer transformer;
+  private final StartEventSubscriptions startEvents;
 
-  public DeploymentProcessor(BpmnTransformer transformer) {
+  public DeploymentProcessor(BpmnTransformer transformer, StartEventSubscriptions startEvents) {
     this.transformer = transformer;
+    this.startEvents = startEvents;
   }
 
   public DeploymentInfo deploy(CommandContext ctx, List<DeployResource> resources, String tenantId) {
@@ -95,6 +97,7 @@ public final class DeploymentProcessor {
         long key = ctx.state().keys().nextKey();
         ctx.writer().appendEvent(key, ValueType.PROCESS, Intent.Process.CREATED,
             new ProcessRecord(process.bpmnProcessId(), version, resource.name(), xml, checksum, deploymentKey, tenantId));
+        startEvents.onNewVersion(ctx, latest, ctx.state().processes().byKey(key));
         metadata.add(new DeploymentRecord.ProcessMetadata(process.bpmnProcessId(), version, key, resource.name(), checksum, false));
         deployed.add(new DeployedProcess(process.bpmnProcessId(), version, key, resource.name(), tenantId));
       }

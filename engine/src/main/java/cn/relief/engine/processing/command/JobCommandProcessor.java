@@ -36,14 +36,8 @@ public final class JobCommandProcessor {
       return;
     }
     BpmnElementContext context = processors.contextOf(ctx, element);
-    if (document != null && !document.isEmpty()) {
-      if (context.element() != null && !context.element().outputMappings().isEmpty()) {
-        // with output mappings the job's variables are only inputs to them: keep them local
-        variables.mergeLocal(ctx, element.key(), element.value(), document);
-      } else {
-        variables.mergePropagate(ctx, element.key(), element.value(), document);
-      }
-    }
+    // with output mappings the job's variables are only inputs to them: kept local, else propagated
+    processors.applyResultVariables(context, document);
     processors.continueCompletion(context);
   }
 
@@ -82,10 +76,14 @@ public final class JobCommandProcessor {
     JobRecord thrown = job.record().errorThrown(errorCode, errorMessage == null ? "" : errorMessage);
     ctx.writer().appendEvent(jobKey, ValueType.JOB, Intent.Job.ERROR_THROWN, thrown);
     ElementInstance element = ctx.state().elementInstances().get(thrown.elementInstanceKey());
-    if (document != null && !document.isEmpty() && element != null) {
-      variables.mergeLocal(ctx, element.key(), element.value(), document);
+    Map<String, Object> errorVariables = document == null ? Map.of() : document;
+    if (element != null && element.state() == ElementState.ACTIVATED
+        && processors.throwing().throwError(ctx, element.key(), errorCode, errorVariables)) {
+      return; // caught: the catching event has the error's variables, the job is cancelled with its element
     }
-    // catching error events arrive with E2; until then every thrown error is unhandled
+    if (!errorVariables.isEmpty() && element != null) {
+      variables.mergeLocal(ctx, element.key(), element.value(), errorVariables);
+    }
     processors.incidents().raiseJobIncident(ctx, jobKey, thrown, ErrorType.UNHANDLED_ERROR_EVENT, String.format(
         "Expected to throw an error event with the code '%s' with message '%s', but it was not caught. "
             + "No error events are available in the scope.", errorCode, thrown.errorMessage()));

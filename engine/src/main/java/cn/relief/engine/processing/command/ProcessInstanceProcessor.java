@@ -3,6 +3,7 @@ package cn.relief.engine.processing.command;
 import cn.relief.engine.api.EngineApi.CreateProcessInstance;
 import cn.relief.engine.api.EngineApi.ProcessInstanceInfo;
 import cn.relief.engine.bpmn.BpmnElementType;
+import cn.relief.engine.bpmn.BpmnEventType;
 import cn.relief.engine.processing.CommandContext;
 import cn.relief.engine.processing.Rejections;
 import cn.relief.engine.processing.bpmn.BpmnElementContext;
@@ -28,17 +29,21 @@ public final class ProcessInstanceProcessor {
 
   public ProcessInstanceInfo create(CommandContext ctx, CreateProcessInstance command) {
     DeployedProcess process = findProcess(ctx, command);
+    if (process.executable().noneStartEvent() == null) {
+      throw Rejections.invalidArgument(Intent.ProcessInstanceCreation.CREATE,
+          "Expected to create instance of process with none start event, but there is no such event");
+    }
     long key = ctx.state().keys().nextKey();
     ProcessInstanceRecord record = new ProcessInstanceRecord(process.record().bpmnProcessId(),
-        process.record().version(), process.key(), key, process.record().bpmnProcessId(), BpmnElementType.PROCESS, -1,
-        process.record().tenantId());
+        process.record().version(), process.key(), key, process.record().bpmnProcessId(), BpmnElementType.PROCESS,
+        BpmnEventType.UNSPECIFIED, -1, -1, -1, process.record().tenantId());
     ctx.writer().appendEvent(key, ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_ACTIVATING, record);
     Map<String, Object> document = command.variables() == null ? Map.of() : command.variables();
     variables.mergeLocal(ctx, key, record, document);
     ctx.writer().appendEvent(key, ValueType.PROCESS_INSTANCE_CREATION, Intent.ProcessInstanceCreation.CREATED,
         new ProcessInstanceCreationRecord(process.record().bpmnProcessId(), process.record().version(), process.key(),
             key, document, process.record().tenantId()));
-    processors.retryActivation(new BpmnElementContext(ctx, key, record, null));
+    processors.retryActivation(new BpmnElementContext(ctx, key, record, process.executable().root()));
     return new ProcessInstanceInfo(key, process.key(), process.record().bpmnProcessId(), process.record().version(),
         process.record().tenantId());
   }
@@ -80,11 +85,28 @@ public final class ProcessInstanceProcessor {
       throw Rejections.notFound(Intent.ProcessInstance.CANCEL,
           "Expected to cancel a process instance with key '%d', but no such process was found", processInstanceKey);
     }
+    if (instance.value().parentProcessInstanceKey() > 0) {
+      throw Rejections.invalidState(Intent.ProcessInstance.CANCEL,
+          "Expected to cancel a process instance with key '%d', but it is created by a parent process instance. "
+              + "Cancel the root process instance '%d' instead.", processInstanceKey, rootOf(ctx, instance));
+    }
     if (!instance.state().isActive()) {
       throw Rejections.invalidState(Intent.ProcessInstance.CANCEL,
           "Expected to cancel a process instance with key '%d', but it is already %s", processInstanceKey,
           instance.state());
     }
     processors.terminate(processors.contextOf(ctx, instance));
+  }
+
+  private static long rootOf(CommandContext ctx, ElementInstance instance) {
+    ElementInstance current = instance;
+    while (current.value().parentProcessInstanceKey() > 0) {
+      ElementInstance parent = ctx.state().elementInstances().get(current.value().parentProcessInstanceKey());
+      if (parent == null) {
+        return current.value().parentProcessInstanceKey();
+      }
+      current = parent;
+    }
+    return current.key();
   }
 }

@@ -1,10 +1,14 @@
 package cn.relief.engine.processing.bpmn;
 
-/** None start and none end events: pass straight through, applying output mappings. */
-final class NoneEventProcessor implements BpmnElementProcessor {
+/**
+ * Elements that do nothing but pass the token on, applying their mappings: none start, end and
+ * intermediate throw events, manual and undefined tasks, link events, boundary events (which are
+ * activated already triggered).
+ */
+final class PassThroughProcessor implements BpmnElementProcessor {
   private final BpmnBehaviors behaviors;
 
-  NoneEventProcessor(BpmnBehaviors behaviors) {
+  PassThroughProcessor(BpmnBehaviors behaviors) {
     this.behaviors = behaviors;
   }
 
@@ -24,7 +28,6 @@ final class NoneEventProcessor implements BpmnElementProcessor {
 
   @Override
   public void onTerminate(BpmnElementContext element) {
-    behaviors.incidents().resolveAll(element.command(), element.key(), -1);
-    behaviors.transitions().transitionToTerminated(element);
+    behaviors.terminateLeaf(element);
   }
 }

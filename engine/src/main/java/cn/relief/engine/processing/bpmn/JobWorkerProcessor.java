@@ -1,12 +1,13 @@
 package cn.relief.engine.processing.bpmn;
 
-import cn.relief.engine.state.ElementInstance;
-
-/** A service task: creates a job on activation and waits for a worker to complete it. */
-final class ServiceTaskProcessor implements BpmnElementProcessor {
+/**
+ * An element whose work a job worker does: service and send tasks, job-based script and business
+ * rule tasks, message throw and end events. Creates a job on activation and waits for it.
+ */
+final class JobWorkerProcessor implements BpmnElementProcessor {
   private final BpmnBehaviors behaviors;
 
-  ServiceTaskProcessor(BpmnBehaviors behaviors) {
+  JobWorkerProcessor(BpmnBehaviors behaviors) {
     this.behaviors = behaviors;
   }
 
@@ -21,6 +22,12 @@ final class ServiceTaskProcessor implements BpmnElementProcessor {
           element, ErrorType.EXTRACT_VALUE_ERROR, job.failure(), IncidentBehavior.RetryStep.ACTIVATE);
       return;
     }
+    String failure = behaviors.subscriptions().subscribe(element);
+    if (failure != null) {
+      behaviors.incidents().raiseElementIncident(
+          element, ErrorType.EXTRACT_VALUE_ERROR, failure, IncidentBehavior.RetryStep.ACTIVATE);
+      return;
+    }
     behaviors.transitions().transitionToActivated(element);
     behaviors.jobs().createJob(element.command(), job.job());
   }
@@ -32,10 +39,6 @@ final class ServiceTaskProcessor implements BpmnElementProcessor {
 
   @Override
   public void onTerminate(BpmnElementContext element) {
-    ElementInstance instance = element.command().state().elementInstances().get(element.key());
-    long jobKey = instance == null ? -1 : instance.jobKey();
-    behaviors.incidents().resolveAll(element.command(), element.key(), jobKey);
-    behaviors.jobs().cancelJob(element.command(), jobKey);
-    behaviors.transitions().transitionToTerminated(element);
+    behaviors.terminateLeaf(element);
   }
 }
