@@ -4,6 +4,8 @@ import cn.relief.engine.api.CommandRejectedException;
 import cn.relief.engine.api.EngineApi;
 import cn.relief.engine.api.RejectionType;
 import cn.relief.engine.bpmn.BpmnTransformer;
+import cn.relief.engine.dmn.DecisionEvaluator;
+import cn.relief.engine.dmn.DmnTransformer;
 import cn.relief.engine.feel.ExpressionLanguage;
 import cn.relief.engine.log.EventLog;
 import cn.relief.engine.log.EventLogException;
@@ -24,6 +26,8 @@ import cn.relief.engine.processing.command.JobCommandProcessor;
 import cn.relief.engine.processing.command.MessageProcessor;
 import cn.relief.engine.processing.command.ProcessInstanceProcessor;
 import cn.relief.engine.processing.command.VariableDocumentProcessor;
+import cn.relief.engine.processing.dmn.DecisionBehavior;
+import cn.relief.engine.processing.dmn.DecisionEvaluationProcessor;
 import cn.relief.engine.record.Intent;
 import cn.relief.engine.record.ValueType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +66,8 @@ public final class Engine implements EngineApi, AutoCloseable {
   private final VariableDocumentProcessor variableDocuments;
   private final MessageProcessor messages = new MessageProcessor();
   private final DueDateProcessor dueDates = new DueDateProcessor();
+  private final DecisionBehavior decisionBehavior;
+  private final DecisionEvaluationProcessor decisionEvaluations;
 
   private record ResultWaiter(ProcessInstanceInfo instance, List<String> fetchVariables,
       CompletableFuture<ProcessInstanceResult> future) {}
@@ -70,16 +76,20 @@ public final class Engine implements EngineApi, AutoCloseable {
     this.config = config;
     ExpressionLanguage expressions = new ExpressionLanguage();
     BpmnTransformer transformer = new BpmnTransformer(expressions);
+    DmnTransformer dmnTransformer = new DmnTransformer();
+    this.decisionBehavior = new DecisionBehavior(new DecisionEvaluator(), json);
+    this.decisionEvaluations = new DecisionEvaluationProcessor(decisionBehavior);
     VariableBehavior variables = new VariableBehavior(expressions, json);
     BpmnElementProcessors elements = new BpmnElementProcessors(
         expressions, variables, new JobBehavior(expressions, variables), new ResultListener());
-    this.deployments = new DeploymentProcessor(transformer);
+    this.deployments = new DeploymentProcessor(transformer, dmnTransformer);
     this.instances = new ProcessInstanceProcessor(elements, variables);
     this.jobActivator = new JobActivator(variables);
     this.jobCommands = new JobCommandProcessor(elements, variables);
     this.incidents = new IncidentProcessor(elements);
     this.variableDocuments = new VariableDocumentProcessor(variables);
-    this.processor = new StreamProcessor(config, log, transformer, json, this::offerToWaitingWorkers, this::wakeLongPolls);
+    this.processor = new StreamProcessor(
+        config, log, transformer, dmnTransformer, json, this::offerToWaitingWorkers, this::wakeLongPolls);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "engine-due-dates");
       thread.setDaemon(true);
@@ -94,6 +104,14 @@ public final class Engine implements EngineApi, AutoCloseable {
     long interval = config.dueDateCheckInterval().toMillis();
     engine.scheduler.scheduleWithFixedDelay(engine::checkDueDates, interval, interval, TimeUnit.MILLISECONDS);
     return engine;
+  }
+
+  /**
+   * Evaluates decisions and records each evaluation; for processors that evaluate decisions on the
+   * writer thread (business rule tasks).
+   */
+  public DecisionBehavior decisionBehavior() {
+    return decisionBehavior;
   }
 
   /** Counts of what the engine holds in memory, for health checks and benchmarks. */
@@ -259,6 +277,14 @@ public final class Engine implements EngineApi, AutoCloseable {
     PublishMessage withTenant = new PublishMessage(command.name(), command.correlationKey(), command.timeToLive(),
         command.messageId(), command.variables(), tenant(command.tenantId()));
     return processor.submit(ValueType.MESSAGE, Intent.Message.PUBLISH, reply(ctx -> messages.publish(ctx, withTenant)));
+  }
+
+  @Override
+  public CompletableFuture<DecisionEvaluationInfo> evaluateDecision(EvaluateDecision command) {
+    EvaluateDecision withTenant = new EvaluateDecision(
+        command.decisionId(), command.decisionKey(), command.variables(), tenant(command.tenantId()));
+    return processor.submit(ValueType.DECISION_EVALUATION, Intent.DecisionEvaluation.EVALUATE,
+        reply(ctx -> decisionEvaluations.evaluate(ctx, withTenant)));
   }
 
   @Override

@@ -49,4 +49,11 @@ public final class Intent {
   public enum Incident { CREATED, RESOLVED, RESOLVE }
 
   public enum Message { PUBLISHED, EXPIRED, PUBLISH }
+
+  public enum Decision { CREATED }
+
+  public enum DecisionRequirements { CREATED }
+
+  /** EVALUATE is the command of a direct evaluation, used in rejections. */
+  public enum DecisionEvaluation { EVALUATED, FAILED, EVALUATE }
 }

@@ -10,7 +10,10 @@ public enum ValueType {
   VARIABLE_DOCUMENT(VariableDocumentRecord.class),
   JOB(JobRecord.class),
   INCIDENT(IncidentRecord.class),
-  MESSAGE(MessageRecord.class);
+  MESSAGE(MessageRecord.class),
+  DECISION(DecisionRecord.class),
+  DECISION_REQUIREMENTS(DecisionRequirementsRecord.class),
+  DECISION_EVALUATION(DecisionEvaluationRecord.class);
 
   private final Class<? extends RecordValue> valueClass;
 

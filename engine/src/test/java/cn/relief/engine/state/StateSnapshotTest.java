@@ -114,7 +114,7 @@ class StateSnapshotTest {
     EngineState state = new EngineState(1);
     EventAppliers appliers = new EventAppliers(state, new BpmnTransformer(new ExpressionLanguage()), json);
     if (snapshot.isPresent()) {
-      log.replayProcessesUpTo(snapshot.get().position(), appliers::apply);
+      log.replayDefinitionsUpTo(snapshot.get().position(), appliers::apply);
       long from = StateSnapshots.restore(state, snapshot.get().state(), json);
       log.replayAfter(from, appliers::apply);
     } else {
