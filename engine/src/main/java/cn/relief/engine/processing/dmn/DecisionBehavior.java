@@ -91,7 +91,8 @@ public final class DecisionBehavior {
       ctx.writer().appendEvent(key, ValueType.DECISION_EVALUATION, Intent.DecisionEvaluation.FAILED,
           new DecisionEvaluationRecord(-1, reference.decisionId(), "", -1, -1, "", "null", List.of(), notFound,
               reference.decisionId(), origin.bpmnProcessId(), origin.processDefinitionKey(),
-              origin.processInstanceKey(), origin.elementId(), origin.elementInstanceKey(), reference.tenantId()));
+              origin.processInstanceKey(), origin.elementId(), origin.elementInstanceKey(),
+              reference.tenantId() == null || reference.tenantId().isBlank() ? "<default>" : reference.tenantId()));
       return new Outcome(null, notFound, key);
     }
     return evaluate(ctx, decision, variables, origin);
