@@ -4,6 +4,8 @@ import cn.relief.engine.api.CommandRejectedException;
 import cn.relief.engine.api.EngineApi;
 import cn.relief.engine.api.RejectionType;
 import cn.relief.engine.bpmn.BpmnTransformer;
+import cn.relief.engine.dmn.DecisionEvaluator;
+import cn.relief.engine.dmn.DmnTransformer;
 import cn.relief.engine.feel.ExpressionLanguage;
 import cn.relief.engine.log.EventLog;
 import cn.relief.engine.log.EventLogException;
@@ -13,7 +15,8 @@ import cn.relief.engine.processing.Rejections;
 import cn.relief.engine.processing.StreamProcessor;
 import cn.relief.engine.processing.bpmn.BpmnElementContext;
 import cn.relief.engine.processing.bpmn.BpmnElementProcessors;
-import cn.relief.engine.processing.bpmn.DecisionEvaluator;
+import cn.relief.engine.processing.bpmn.CalledDecisionEvaluator;
+import cn.relief.engine.bpmn.CalledDecision;
 import cn.relief.engine.processing.bpmn.JobBehavior;
 import cn.relief.engine.processing.bpmn.ProcessResultListener;
 import cn.relief.engine.processing.bpmn.VariableBehavior;
@@ -27,6 +30,8 @@ import cn.relief.engine.processing.command.ProcessInstanceProcessor;
 import cn.relief.engine.processing.command.StartEventSubscriptions;
 import cn.relief.engine.processing.command.VariableDocumentProcessor;
 import cn.relief.engine.record.ClockRecord;
+import cn.relief.engine.processing.dmn.DecisionBehavior;
+import cn.relief.engine.processing.dmn.DecisionEvaluationProcessor;
 import cn.relief.engine.record.Intent;
 import cn.relief.engine.record.ValueType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,6 +71,8 @@ public final class Engine implements EngineApi, AutoCloseable {
   private final MessageProcessor messages;
   private final DueDateProcessor dueDates;
   private final BpmnElementProcessors elements;
+  private final DecisionBehavior decisionBehavior;
+  private final DecisionEvaluationProcessor decisionEvaluations;
 
   private record ResultWaiter(ProcessInstanceInfo instance, List<String> fetchVariables,
       CompletableFuture<ProcessInstanceResult> future) {}
@@ -74,11 +81,13 @@ public final class Engine implements EngineApi, AutoCloseable {
     this.config = config;
     ExpressionLanguage expressions = new ExpressionLanguage();
     BpmnTransformer transformer = new BpmnTransformer(expressions);
+    DmnTransformer dmnTransformer = new DmnTransformer();
+    this.decisionBehavior = new DecisionBehavior(new DecisionEvaluator(), json);
+    this.decisionEvaluations = new DecisionEvaluationProcessor(decisionBehavior);
     VariableBehavior variables = new VariableBehavior(expressions, json);
     this.elements = new BpmnElementProcessors(expressions, variables, new JobBehavior(expressions, variables),
-        new ResultListener(), (element, decisionId, called, context) -> new DecisionEvaluator.Result(null,
-            "Expected to evaluate decision '" + decisionId + "', but no decision found for id '" + decisionId + "'"));
-    this.deployments = new DeploymentProcessor(transformer, new StartEventSubscriptions(expressions));
+        new ResultListener(), this::evaluateCalledDecision);
+    this.deployments = new DeploymentProcessor(transformer, dmnTransformer, new StartEventSubscriptions(expressions));
     this.messages = new MessageProcessor(elements.messageCorrelation());
     this.dueDates = new DueDateProcessor(elements.triggers(), expressions);
     this.instances = new ProcessInstanceProcessor(elements, variables);
@@ -86,7 +95,8 @@ public final class Engine implements EngineApi, AutoCloseable {
     this.jobCommands = new JobCommandProcessor(elements, variables);
     this.incidents = new IncidentProcessor(elements);
     this.variableDocuments = new VariableDocumentProcessor(variables);
-    this.processor = new StreamProcessor(config, log, transformer, json, this::offerToWaitingWorkers, this::wakeLongPolls);
+    this.processor = new StreamProcessor(
+        config, log, transformer, dmnTransformer, json, this::offerToWaitingWorkers, this::wakeLongPolls);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "engine-due-dates");
       thread.setDaemon(true);
@@ -101,6 +111,14 @@ public final class Engine implements EngineApi, AutoCloseable {
     long interval = config.dueDateCheckInterval().toMillis();
     engine.scheduler.scheduleWithFixedDelay(engine::checkDueDates, interval, interval, TimeUnit.MILLISECONDS);
     return engine;
+  }
+
+  /**
+   * Evaluates decisions and records each evaluation; for processors that evaluate decisions on the
+   * writer thread (business rule tasks).
+   */
+  public DecisionBehavior decisionBehavior() {
+    return decisionBehavior;
   }
 
   /** Counts of what the engine holds in memory, for health checks and benchmarks. */
@@ -317,9 +335,37 @@ public final class Engine implements EngineApi, AutoCloseable {
   }
 
   @Override
+  public CompletableFuture<DecisionEvaluationInfo> evaluateDecision(EvaluateDecision command) {
+    EvaluateDecision withTenant = new EvaluateDecision(
+        command.decisionId(), command.decisionKey(), command.variables(), tenant(command.tenantId()));
+    return processor.submit(ValueType.DECISION_EVALUATION, Intent.DecisionEvaluation.EVALUATE,
+        reply(ctx -> decisionEvaluations.evaluate(ctx, withTenant)));
+  }
+
+  @Override
   public TopologyInfo topology() {
     return new TopologyInfo(0, config.advertisedHost(), config.advertisedPort(), 1, List.of(config.partitionId()),
         config.version());
+  }
+
+  /** A business rule task's decision, evaluated and recorded for history like a direct evaluation. */
+  private CalledDecisionEvaluator.Result evaluateCalledDecision(BpmnElementContext element, String decisionId,
+      CalledDecision called, Map<String, Object> variables) {
+    var record = element.record();
+    String binding = switch (called.bindingType()) {
+      case LATEST -> DecisionBehavior.BINDING_LATEST;
+      case DEPLOYMENT -> DecisionBehavior.BINDING_DEPLOYMENT;
+      case VERSION_TAG -> DecisionBehavior.BINDING_VERSION_TAG;
+    };
+    long deploymentKey = element.command().state().processes().byKey(record.processDefinitionKey())
+        .record().deploymentKey();
+    DecisionBehavior.Outcome outcome = decisionBehavior.evaluate(element.command(),
+        new DecisionBehavior.DecisionReference(decisionId, binding, called.versionTag(), deploymentKey,
+            record.tenantId()),
+        variables,
+        new DecisionBehavior.EvaluationOrigin(record.bpmnProcessId(), record.processDefinitionKey(),
+            record.processInstanceKey(), record.elementId(), element.key()));
+    return new CalledDecisionEvaluator.Result(outcome.output(), outcome.failureMessage());
   }
 
   // ---- the engine's own work ------------------------------------------------------------------

@@ -92,6 +92,13 @@ public interface EngineApi {
   /** Lets the engine clock follow the system clock again. */
   CompletableFuture<Void> resetClock();
 
+  /**
+   * Evaluates a decision, named by {@code decisionId} (its latest version) or, when no id is given,
+   * by {@code decisionKey}. A decision that is found but fails to evaluate is not a rejection: the
+   * result carries the failure, as in Zeebe. An unknown decision is rejected with NOT_FOUND.
+   */
+  CompletableFuture<DecisionEvaluationInfo> evaluateDecision(EvaluateDecision command);
+
   TopologyInfo topology();
 
   // ---- command and result shapes -------------------------------------------------------------
@@ -101,7 +108,34 @@ public interface EngineApi {
   record DeployedProcess(
       String bpmnProcessId, int version, long processDefinitionKey, String resourceName, String tenantId) {}
 
-  record DeploymentInfo(long deploymentKey, String tenantId, List<DeployedProcess> processes) {}
+  record DeployedDecision(
+      String decisionId,
+      String decisionName,
+      int version,
+      long decisionKey,
+      String decisionRequirementsId,
+      long decisionRequirementsKey,
+      String tenantId) {}
+
+  record DeployedDecisionRequirements(
+      String decisionRequirementsId,
+      String decisionRequirementsName,
+      int version,
+      long decisionRequirementsKey,
+      String resourceName,
+      String tenantId) {}
+
+  record DeploymentInfo(
+      long deploymentKey,
+      String tenantId,
+      List<DeployedProcess> processes,
+      List<DeployedDecision> decisions,
+      List<DeployedDecisionRequirements> decisionRequirements) {
+
+    public DeploymentInfo(long deploymentKey, String tenantId, List<DeployedProcess> processes) {
+      this(deploymentKey, tenantId, processes, List.of(), List.of());
+    }
+  }
 
   /**
    * Either {@code processDefinitionKey} (when &gt; 0) or {@code bpmnProcessId} with {@code version}
@@ -159,6 +193,46 @@ public interface EngineApi {
   record CorrelateMessage(String name, String correlationKey, Map<String, Object> variables, String tenantId) {}
 
   record MessageCorrelationInfo(long messageKey, long processInstanceKey, String tenantId) {}
+
+  /** Either {@code decisionId} (when not blank) or {@code decisionKey} (when &gt; 0) names the decision. */
+  record EvaluateDecision(String decisionId, long decisionKey, Map<String, Object> variables, String tenantId) {}
+
+  /**
+   * A decision evaluation. Outputs and values are JSON documents. On failure {@code failureMessage}
+   * and {@code failedDecisionId} are set and {@code decisionOutput} is {@code "null"}.
+   */
+  record DecisionEvaluationInfo(
+      long decisionEvaluationKey,
+      long decisionKey,
+      String decisionId,
+      String decisionName,
+      int decisionVersion,
+      String decisionRequirementsId,
+      long decisionRequirementsKey,
+      String decisionOutput,
+      List<EvaluatedDecision> evaluatedDecisions,
+      String failedDecisionId,
+      String failureMessage,
+      String tenantId) {}
+
+  /** @param evaluationInstanceKey identifies this decision within the evaluation ("key-index") */
+  record EvaluatedDecision(
+      String decisionId,
+      String decisionName,
+      long decisionKey,
+      int decisionVersion,
+      String decisionType,
+      String decisionOutput,
+      List<EvaluatedDecisionInput> evaluatedInputs,
+      List<MatchedDecisionRule> matchedRules,
+      String evaluationInstanceKey,
+      String tenantId) {}
+
+  record EvaluatedDecisionInput(String inputId, String inputName, String inputValue) {}
+
+  record MatchedDecisionRule(String ruleId, int ruleIndex, List<EvaluatedDecisionOutput> evaluatedOutputs) {}
+
+  record EvaluatedDecisionOutput(String outputId, String outputName, String outputValue) {}
 
   record TopologyInfo(
       int nodeId, String host, int port, int partitionsCount, List<Integer> partitionIds, String version) {}

@@ -13,8 +13,12 @@ public interface EventLog {
   /** Reads every record of the partition in position order. */
   void replay(Consumer<Record> consumer) throws EventLogException;
 
-  /** Reads the PROCESS records up to and including {@code position}, in order. */
-  void replayProcessesUpTo(long position, Consumer<Record> consumer) throws EventLogException;
+  /**
+   * Reads the records of deployed definitions (DEPLOYMENT, PROCESS, DECISION_REQUIREMENTS,
+   * DECISION) up to and including {@code position}, in order. Definitions are not part of
+   * snapshots; these records rebuild them.
+   */
+  void replayDefinitionsUpTo(long position, Consumer<Record> consumer) throws EventLogException;
 
   /** Reads the records after {@code position}, in order. */
   void replayAfter(long position, Consumer<Record> consumer) throws EventLogException;

@@ -112,8 +112,9 @@ public final class PostgresEventLog implements EventLog {
   }
 
   @Override
-  public void replayProcessesUpTo(long position, Consumer<Record> consumer) throws EventLogException {
-    read(" AND value_type = 'PROCESS' AND position <= ?", position, consumer);
+  public void replayDefinitionsUpTo(long position, Consumer<Record> consumer) throws EventLogException {
+    read(" AND value_type IN ('DEPLOYMENT', 'PROCESS', 'DECISION_REQUIREMENTS', 'DECISION') AND position <= ?",
+        position, consumer);
   }
 
   @Override

@@ -4,6 +4,7 @@ import cn.relief.engine.EngineConfiguration;
 import cn.relief.engine.api.CommandRejectedException;
 import cn.relief.engine.api.RejectionType;
 import cn.relief.engine.bpmn.BpmnTransformer;
+import cn.relief.engine.dmn.DmnTransformer;
 import cn.relief.engine.log.EventLog;
 import cn.relief.engine.log.EventLogException;
 import cn.relief.engine.record.Intent;
@@ -64,6 +65,7 @@ public final class StreamProcessor implements AutoCloseable {
   private final EngineConfiguration config;
   private final EventLog log;
   private final BpmnTransformer transformer;
+  private final DmnTransformer dmnTransformer;
   private final ObjectMapper json;
   private final JobStreamOffer streamOffer;
   private final Consumer<String> longPollWakeUp;
@@ -80,11 +82,12 @@ public final class StreamProcessor implements AutoCloseable {
   private RecordWriter writer;
   private long lastSnapshotPosition;
 
-  public StreamProcessor(EngineConfiguration config, EventLog log, BpmnTransformer transformer, ObjectMapper json,
-      JobStreamOffer streamOffer, Consumer<String> longPollWakeUp) {
+  public StreamProcessor(EngineConfiguration config, EventLog log, BpmnTransformer transformer,
+      DmnTransformer dmnTransformer, ObjectMapper json, JobStreamOffer streamOffer, Consumer<String> longPollWakeUp) {
     this.config = config;
     this.log = log;
     this.transformer = transformer;
+    this.dmnTransformer = dmnTransformer;
     this.json = json;
     this.streamOffer = streamOffer;
     this.longPollWakeUp = longPollWakeUp;
@@ -345,7 +348,7 @@ public final class StreamProcessor implements AutoCloseable {
   private void rebuildState() throws EventLogException {
     long started = System.nanoTime();
     EngineState fresh = new EngineState(config.partitionId());
-    EventAppliers appliers = new EventAppliers(fresh, transformer, json);
+    EventAppliers appliers = new EventAppliers(fresh, transformer, dmnTransformer, json);
     long[] count = new long[1];
     Consumer<Record> apply = record -> {
       appliers.apply(record);
@@ -354,7 +357,7 @@ public final class StreamProcessor implements AutoCloseable {
     Optional<EventLog.StoredSnapshot> snapshot = log.latestSnapshot();
     long from = 0;
     if (snapshot.isPresent()) {
-      log.replayProcessesUpTo(snapshot.get().position(), apply);
+      log.replayDefinitionsUpTo(snapshot.get().position(), apply);
       try {
         from = StateSnapshots.restore(fresh, snapshot.get().state(), json);
       } catch (IOException e) {

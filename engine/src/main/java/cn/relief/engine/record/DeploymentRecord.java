@@ -2,7 +2,33 @@ package cn.relief.engine.record;
 
 import java.util.List;
 
-public record DeploymentRecord(String tenantId, List<ProcessMetadata> processes) implements RecordValue {
+/**
+ * What a deployment deployed. Records written before decisions existed have no decision lists;
+ * they read back as empty.
+ */
+public record DeploymentRecord(
+    String tenantId,
+    List<ProcessMetadata> processes,
+    List<DecisionRequirementsMetadata> decisionRequirements,
+    List<DecisionMetadata> decisions) implements RecordValue {
+
+  public DeploymentRecord {
+    decisionRequirements = decisionRequirements == null ? List.of() : decisionRequirements;
+    decisions = decisions == null ? List.of() : decisions;
+  }
+
+  public DeploymentRecord(String tenantId, List<ProcessMetadata> processes) {
+    this(tenantId, processes, List.of(), List.of());
+  }
+
   public record ProcessMetadata(
       String bpmnProcessId, int version, long processDefinitionKey, String resourceName, String checksum, boolean duplicate) {}
+
+  public record DecisionRequirementsMetadata(
+      String decisionRequirementsId, String decisionRequirementsName, int version, long decisionRequirementsKey,
+      String resourceName, String checksum, boolean duplicate) {}
+
+  public record DecisionMetadata(
+      String decisionId, String decisionName, int version, long decisionKey, String decisionRequirementsId,
+      long decisionRequirementsKey, boolean duplicate) {}
 }

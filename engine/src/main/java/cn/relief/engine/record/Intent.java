@@ -65,4 +65,11 @@ public final class Intent {
   public enum Escalation { ESCALATED, NOT_ESCALATED }
 
   public enum Clock { PINNED, RESETTED, PIN, RESET }
+
+  public enum Decision { CREATED }
+
+  public enum DecisionRequirements { CREATED }
+
+  /** EVALUATE is the command of a direct evaluation, used in rejections. */
+  public enum DecisionEvaluation { EVALUATED, FAILED, EVALUATE }
 }

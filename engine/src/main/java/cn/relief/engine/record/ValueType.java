@@ -18,7 +18,10 @@ public enum ValueType {
   SIGNAL(SignalRecord.class),
   SIGNAL_SUBSCRIPTION(SignalSubscriptionRecord.class),
   ESCALATION(EscalationRecord.class),
-  CLOCK(ClockRecord.class);
+  CLOCK(ClockRecord.class),
+  DECISION(DecisionRecord.class),
+  DECISION_REQUIREMENTS(DecisionRequirementsRecord.class),
+  DECISION_EVALUATION(DecisionEvaluationRecord.class);
 
   private final Class<? extends RecordValue> valueClass;
 

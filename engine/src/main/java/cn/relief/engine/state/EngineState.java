@@ -7,6 +7,7 @@ package cn.relief.engine.state;
 public final class EngineState {
   private final KeyGenerator keys;
   private final ProcessState processes = new ProcessState();
+  private final DecisionState decisions = new DecisionState();
   private final ElementInstanceState elementInstances = new ElementInstanceState();
   private final VariableState variables = new VariableState();
   private final JobState jobs = new JobState();
@@ -28,6 +29,10 @@ public final class EngineState {
 
   public ProcessState processes() {
     return processes;
+  }
+
+  public DecisionState decisions() {
+    return decisions;
   }
 
   public ElementInstanceState elementInstances() {

@@ -6,6 +6,10 @@ import cn.relief.engine.bpmn.ExecutableFlowNode;
 import cn.relief.engine.bpmn.ExecutableProcess;
 import cn.relief.engine.bpmn.ExecutableSequenceFlow;
 import cn.relief.engine.record.ClockRecord;
+import cn.relief.engine.dmn.DmnTransformer;
+import cn.relief.engine.record.DecisionRecord;
+import cn.relief.engine.record.DecisionRequirementsRecord;
+import cn.relief.engine.record.DeploymentRecord;
 import cn.relief.engine.record.IncidentRecord;
 import cn.relief.engine.record.MessageStartEventSubscriptionRecord;
 import cn.relief.engine.record.MessageSubscriptionRecord;
@@ -36,14 +40,21 @@ import java.util.function.BiConsumer;
 public final class EventAppliers {
   private final EngineState state;
   private final BpmnTransformer transformer;
+  private final DmnTransformer dmnTransformer;
   private final ObjectMapper json;
   private final Map<String, BiConsumer<Long, Object>> appliers = new HashMap<>();
 
   public EventAppliers(EngineState state, BpmnTransformer transformer, ObjectMapper json) {
+    this(state, transformer, new DmnTransformer(), json);
+  }
+
+  public EventAppliers(EngineState state, BpmnTransformer transformer, DmnTransformer dmnTransformer, ObjectMapper json) {
     this.state = state;
     this.transformer = transformer;
+    this.dmnTransformer = dmnTransformer;
     this.json = json;
     registerProcessAppliers();
+    registerDecisionAppliers();
     registerElementAppliers();
     registerJobAppliers();
     registerIncidentAppliers();
@@ -111,6 +122,26 @@ public final class EventAppliers {
           .orElseThrow(() -> new IllegalStateException(
               "Deployed process '" + record.bpmnProcessId() + "' no longer transforms: " + result.problems()));
       state.processes().put(new DeployedProcess(key, record, executable));
+    });
+  }
+
+  private void registerDecisionAppliers() {
+    register(ValueType.DECISION_REQUIREMENTS, Intent.DecisionRequirements.CREATED, (key, v) -> {
+      DecisionRequirementsRecord record = (DecisionRequirementsRecord) v;
+      DmnTransformer.Result result =
+          dmnTransformer.transform(record.resourceName(), record.resource().getBytes(StandardCharsets.UTF_8));
+      if (!result.isValid()) {
+        throw new IllegalStateException("Deployed decision requirements '" + record.decisionRequirementsId()
+            + "' no longer parse: " + result.problems());
+      }
+      state.decisions().putRequirements(new DeployedDecisionRequirements(key, record, result.requirements()));
+    });
+    register(ValueType.DECISION, Intent.Decision.CREATED,
+        (key, v) -> state.decisions().putDecision(new DeployedDecision(key, (DecisionRecord) v)));
+    register(ValueType.DEPLOYMENT, Intent.Deployment.CREATED, (key, v) -> {
+      Map<String, Long> decisionKeys = new HashMap<>();
+      ((DeploymentRecord) v).decisions().forEach(d -> decisionKeys.put(d.decisionId(), d.decisionKey()));
+      state.decisions().putDeployment(key, decisionKeys);
     });
   }
 

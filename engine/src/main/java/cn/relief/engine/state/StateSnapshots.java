@@ -21,8 +21,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * Writes the state as one document and reads it back, so that a restart replays only the records
- * after the snapshot instead of the whole history. Deployed processes are not part of it: they are
- * few and are rebuilt from their PROCESS records, which keeps the document small.
+ * after the snapshot instead of the whole history. Deployed processes and decisions are not part of
+ * it: they are few and are rebuilt from their PROCESS, DECISION_REQUIREMENTS and DECISION records,
+ * which keeps the document small.
  */
 public final class StateSnapshots {
   private StateSnapshots() {}
@@ -108,7 +109,7 @@ public final class StateSnapshots {
   }
 
   /**
-   * Loads a snapshot into a state that holds only the deployed processes; returns the position the
+   * Loads a snapshot into a state that holds only the deployed definitions; returns the position the
    * snapshot was taken at.
    */
   public static long restore(EngineState state, byte[] document, ObjectMapper json) throws IOException {

@@ -7,7 +7,9 @@ import cn.relief.engine.EngineConfiguration;
 import cn.relief.engine.api.EngineApi.ActivateJobs;
 import cn.relief.engine.api.EngineApi.ActivatedJob;
 import cn.relief.engine.api.EngineApi.CreateProcessInstance;
+import cn.relief.engine.api.EngineApi.DecisionEvaluationInfo;
 import cn.relief.engine.api.EngineApi.DeployResource;
+import cn.relief.engine.api.EngineApi.EvaluateDecision;
 import cn.relief.engine.api.EngineApi.PublishMessage;
 import cn.relief.engine.bpmn.BpmnTransformer;
 import cn.relief.engine.feel.ExpressionLanguage;
@@ -16,6 +18,8 @@ import cn.relief.engine.log.PostgresEventLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +61,8 @@ class StateSnapshotTest {
 
     try (Engine engine = Engine.start(config, log, json)) {
       engine.deploy(List.of(new DeployResource("snap.bpmn", model.getBytes(StandardCharsets.UTF_8))), null).join();
+      // decisions, like processes, are rebuilt from their records, not from the snapshot
+      engine.deploy(List.of(new DeployResource("aid.dmn", dmn("snap"))), null).join();
       for (int i = 0; i < 30; i++) {
         engine.createProcessInstance(new CreateProcessInstance("snap", -1, 0, Map.of("i", i, "name", "张三"), null))
             .join();
@@ -86,6 +92,9 @@ class StateSnapshotTest {
     // an engine started from the snapshot finishes the ten instances whose both branches are done
     try (Engine engine = Engine.start(config, log, json)) {
       assertThat(engine.statistics().incidents()).isEqualTo(1);
+      DecisionEvaluationInfo evaluation = engine.evaluateDecision(new EvaluateDecision(
+          "snap-first-contact", 0, Map.of("region", "north"), null)).join();
+      assertThat(evaluation.decisionOutput()).isEqualTo("\"North relief station\"");
       List<ActivatedJob> remainingA = activate(engine, "snap-a", 50);
       // 30 created, 20 activated (still within their 5 minute timeout): the 10 never activated remain
       assertThat(remainingA).hasSize(10);
@@ -102,6 +111,13 @@ class StateSnapshotTest {
         List.of())).join();
   }
 
+  private static byte[] dmn(String prefix) throws IOException {
+    try (InputStream in = StateSnapshotTest.class.getClassLoader().getResourceAsStream("dmn/relief-aid.dmn")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("ID_PREFIX", prefix)
+          .getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
   private static void awaitSnapshot(EventLog log) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (log.latestSnapshot().isEmpty()) {
@@ -114,7 +130,7 @@ class StateSnapshotTest {
     EngineState state = new EngineState(1);
     EventAppliers appliers = new EventAppliers(state, new BpmnTransformer(new ExpressionLanguage()), json);
     if (snapshot.isPresent()) {
-      log.replayProcessesUpTo(snapshot.get().position(), appliers::apply);
+      log.replayDefinitionsUpTo(snapshot.get().position(), appliers::apply);
       long from = StateSnapshots.restore(state, snapshot.get().state(), json);
       log.replayAfter(from, appliers::apply);
     } else {

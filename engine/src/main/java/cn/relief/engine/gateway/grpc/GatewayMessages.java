@@ -6,8 +6,15 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BrokerInfo;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceWithResultResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DecisionMetadata;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DecisionRequirementsMetadata;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Deployment;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluateDecisionResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecision;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecisionInput;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecisionOutput;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.MatchedDecisionRule;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ProcessMetadata;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyResponse;
@@ -73,7 +80,80 @@ final class GatewayMessages {
                   ? deploymentTenant
                   : process.tenantId())));
     }
+    for (EngineApi.DeployedDecision decision : info.decisions()) {
+      response.addDeployments(Deployment.newBuilder()
+          .setDecision(DecisionMetadata.newBuilder()
+              .setDmnDecisionId(decision.decisionId())
+              .setDmnDecisionName(nullToEmpty(decision.decisionName()))
+              .setVersion(decision.version())
+              .setDecisionKey(decision.decisionKey())
+              .setDmnDecisionRequirementsId(decision.decisionRequirementsId())
+              .setDecisionRequirementsKey(decision.decisionRequirementsKey())
+              .setTenantId(tenantOr(decision.tenantId(), deploymentTenant))));
+    }
+    for (EngineApi.DeployedDecisionRequirements drg : info.decisionRequirements()) {
+      response.addDeployments(Deployment.newBuilder()
+          .setDecisionRequirements(DecisionRequirementsMetadata.newBuilder()
+              .setDmnDecisionRequirementsId(drg.decisionRequirementsId())
+              .setDmnDecisionRequirementsName(nullToEmpty(drg.decisionRequirementsName()))
+              .setVersion(drg.version())
+              .setDecisionRequirementsKey(drg.decisionRequirementsKey())
+              .setResourceName(nullToEmpty(drg.resourceName()))
+              .setTenantId(tenantOr(drg.tenantId(), deploymentTenant))));
+    }
     return response.build();
+  }
+
+  /** A failed evaluation is a normal response with the failure, as Zeebe answers it. */
+  static EvaluateDecisionResponse decisionEvaluation(EngineApi.DecisionEvaluationInfo info) {
+    EvaluateDecisionResponse.Builder response = EvaluateDecisionResponse.newBuilder()
+        .setDecisionKey(info.decisionKey())
+        .setDecisionId(nullToEmpty(info.decisionId()))
+        .setDecisionName(nullToEmpty(info.decisionName()))
+        .setDecisionVersion(info.decisionVersion())
+        .setDecisionRequirementsId(nullToEmpty(info.decisionRequirementsId()))
+        .setDecisionRequirementsKey(info.decisionRequirementsKey())
+        .setDecisionOutput(nullToEmpty(info.decisionOutput()))
+        .setFailedDecisionId(nullToEmpty(info.failedDecisionId()))
+        .setFailureMessage(nullToEmpty(info.failureMessage()))
+        .setTenantId(tenant(info.tenantId()))
+        .setDecisionInstanceKey(info.decisionEvaluationKey())
+        .setDecisionEvaluationKey(info.decisionEvaluationKey());
+    for (EngineApi.EvaluatedDecision decision : info.evaluatedDecisions()) {
+      EvaluatedDecision.Builder evaluated = EvaluatedDecision.newBuilder()
+          .setDecisionKey(decision.decisionKey())
+          .setDecisionId(nullToEmpty(decision.decisionId()))
+          .setDecisionName(nullToEmpty(decision.decisionName()))
+          .setDecisionVersion(decision.decisionVersion())
+          .setDecisionType(nullToEmpty(decision.decisionType()))
+          .setDecisionOutput(nullToEmpty(decision.decisionOutput()))
+          .setTenantId(tenant(decision.tenantId()))
+          .setDecisionEvaluationInstanceKey(nullToEmpty(decision.evaluationInstanceKey()));
+      for (EngineApi.EvaluatedDecisionInput input : decision.evaluatedInputs()) {
+        evaluated.addEvaluatedInputs(EvaluatedDecisionInput.newBuilder()
+            .setInputId(nullToEmpty(input.inputId()))
+            .setInputName(nullToEmpty(input.inputName()))
+            .setInputValue(nullToEmpty(input.inputValue())));
+      }
+      for (EngineApi.MatchedDecisionRule rule : decision.matchedRules()) {
+        MatchedDecisionRule.Builder matched = MatchedDecisionRule.newBuilder()
+            .setRuleId(nullToEmpty(rule.ruleId()))
+            .setRuleIndex(rule.ruleIndex());
+        for (EngineApi.EvaluatedDecisionOutput output : rule.evaluatedOutputs()) {
+          matched.addEvaluatedOutputs(EvaluatedDecisionOutput.newBuilder()
+              .setOutputId(nullToEmpty(output.outputId()))
+              .setOutputName(nullToEmpty(output.outputName()))
+              .setOutputValue(nullToEmpty(output.outputValue())));
+        }
+        evaluated.addMatchedRules(matched);
+      }
+      response.addEvaluatedDecisions(evaluated);
+    }
+    return response.build();
+  }
+
+  private static String tenantOr(String tenantId, String fallback) {
+    return tenantId == null || tenantId.isEmpty() ? fallback : tenantId;
   }
 
   static CreateProcessInstanceResponse createdInstance(EngineApi.ProcessInstanceInfo info) {

@@ -286,12 +286,20 @@ public final class GrpcGateway extends GatewayGrpc.GatewayImplBase {
         ignored -> UpdateJobTimeoutResponse.getDefaultInstance());
   }
 
-  // ---- not supported yet ----------------------------------------------------------------------
+  // ---- decisions ------------------------------------------------------------------------------
 
   @Override
   public void evaluateDecision(EvaluateDecisionRequest request, StreamObserver<EvaluateDecisionResponse> observer) {
-    unimplemented("EvaluateDecision", observer);
+    reply("EvaluateDecision", observer,
+        () -> api.evaluateDecision(new EngineApi.EvaluateDecision(
+            request.getDecisionId(),
+            request.getDecisionKey(),
+            JsonVariables.parse("EvaluateDecision", request.getVariables()),
+            tenant(request.getTenantId()))),
+        GatewayMessages::decisionEvaluation);
   }
+
+  // ---- not supported yet ----------------------------------------------------------------------
 
   @Override
   @SuppressWarnings("deprecation") // replaced by DeployResource since Zeebe 8; still part of the service

@@ -1,6 +1,8 @@
 package cn.relief.engine.gateway.rest;
 
 import cn.relief.engine.api.EngineApi;
+import io.camunda.client.protocol.rest.DeploymentDecisionRequirementsResult;
+import io.camunda.client.protocol.rest.DeploymentDecisionResult;
 import io.camunda.client.protocol.rest.DeploymentMetadataResult;
 import io.camunda.client.protocol.rest.DeploymentProcessResult;
 import io.camunda.client.protocol.rest.DeploymentResult;
@@ -63,19 +65,38 @@ public class DeploymentController {
 
   private static DeploymentResult toResult(EngineApi.DeploymentInfo info, String requestedTenant) {
     String deploymentTenant = info.tenantId() == null || info.tenantId().isEmpty() ? requestedTenant : info.tenantId();
-    List<DeploymentMetadataResult> deployments = info.processes().stream()
-        .map(process -> new DeploymentMetadataResult().processDefinition(new DeploymentProcessResult()
+    List<DeploymentMetadataResult> deployments = new ArrayList<>();
+    info.processes().forEach(process -> deployments.add(new DeploymentMetadataResult().processDefinition(
+        new DeploymentProcessResult()
             .processDefinitionId(process.bpmnProcessId())
             .processDefinitionVersion(process.version())
             .processDefinitionKey(String.valueOf(process.processDefinitionKey()))
             .resourceName(process.resourceName())
-            .tenantId(process.tenantId() == null || process.tenantId().isEmpty()
-                ? deploymentTenant
-                : process.tenantId())))
-        .toList();
+            .tenantId(tenantOr(process.tenantId(), deploymentTenant)))));
+    info.decisions().forEach(decision -> deployments.add(new DeploymentMetadataResult().decisionDefinition(
+        new DeploymentDecisionResult()
+            .decisionDefinitionId(decision.decisionId())
+            .name(decision.decisionName())
+            .version(decision.version())
+            .decisionDefinitionKey(String.valueOf(decision.decisionKey()))
+            .decisionRequirementsId(decision.decisionRequirementsId())
+            .decisionRequirementsKey(String.valueOf(decision.decisionRequirementsKey()))
+            .tenantId(tenantOr(decision.tenantId(), deploymentTenant)))));
+    info.decisionRequirements().forEach(drg -> deployments.add(new DeploymentMetadataResult().decisionRequirements(
+        new DeploymentDecisionRequirementsResult()
+            .decisionRequirementsId(drg.decisionRequirementsId())
+            .decisionRequirementsName(drg.decisionRequirementsName())
+            .version(drg.version())
+            .decisionRequirementsKey(String.valueOf(drg.decisionRequirementsKey()))
+            .resourceName(drg.resourceName())
+            .tenantId(tenantOr(drg.tenantId(), deploymentTenant)))));
     return new DeploymentResult()
         .deploymentKey(String.valueOf(info.deploymentKey()))
         .tenantId(deploymentTenant)
         .deployments(deployments);
+  }
+
+  private static String tenantOr(String tenantId, String fallback) {
+    return tenantId == null || tenantId.isEmpty() ? fallback : tenantId;
   }
 }

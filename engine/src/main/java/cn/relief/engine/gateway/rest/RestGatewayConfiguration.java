@@ -24,6 +24,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Import({
   TopologyController.class,
   DeploymentController.class,
+  DecisionDefinitionController.class,
   ProcessInstanceController.class,
   JobController.class,
   IncidentController.class,

@@ -21,7 +21,7 @@ public final class BpmnElementProcessors {
 
   public BpmnElementProcessors(
       ExpressionLanguage expressions, VariableBehavior variables, JobBehavior jobs, ProcessResultListener results,
-      DecisionEvaluator decisions) {
+      CalledDecisionEvaluator decisions) {
     IncidentBehavior incidents = new IncidentBehavior();
     StateTransitionBehavior transitions = new StateTransitionBehavior(this);
     EventSubscriptionBehavior subscriptions = new EventSubscriptionBehavior(expressions, variables);

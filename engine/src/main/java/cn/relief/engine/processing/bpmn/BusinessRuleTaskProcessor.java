@@ -9,9 +9,9 @@ import java.util.Map;
 final class BusinessRuleTaskProcessor implements BpmnElementProcessor {
   private final BpmnBehaviors behaviors;
   private final JobWorkerProcessor jobBased;
-  private final DecisionEvaluator decisions;
+  private final CalledDecisionEvaluator decisions;
 
-  BusinessRuleTaskProcessor(BpmnBehaviors behaviors, JobWorkerProcessor jobBased, DecisionEvaluator decisions) {
+  BusinessRuleTaskProcessor(BpmnBehaviors behaviors, JobWorkerProcessor jobBased, CalledDecisionEvaluator decisions) {
     this.behaviors = behaviors;
     this.jobBased = jobBased;
     this.decisions = decisions;
@@ -30,7 +30,7 @@ final class BusinessRuleTaskProcessor implements BpmnElementProcessor {
     Map<String, Object> context = behaviors.variables().visible(element.command().state(), element.key());
     EvaluationResult decisionId = behaviors.expressions().evaluateString(called.decisionId(), context);
     String failure = decisionId.failure();
-    DecisionEvaluator.Result result = null;
+    CalledDecisionEvaluator.Result result = null;
     if (failure == null) {
       result = decisions.evaluate(element, (String) decisionId.value(), called, context);
       failure = result.failure();

@@ -1,10 +1,13 @@
 package cn.relief.engine.processing.command;
 
 import cn.relief.engine.api.EngineApi.DeployResource;
+import cn.relief.engine.api.EngineApi.DeployedDecision;
+import cn.relief.engine.api.EngineApi.DeployedDecisionRequirements;
 import cn.relief.engine.api.EngineApi.DeployedProcess;
 import cn.relief.engine.api.EngineApi.DeploymentInfo;
 import cn.relief.engine.bpmn.BpmnTransformer;
 import cn.relief.engine.bpmn.ExecutableProcess;
+import cn.relief.engine.dmn.DmnTransformer;
 import cn.relief.engine.processing.CommandContext;
 import cn.relief.engine.processing.Rejections;
 import cn.relief.engine.record.DeploymentRecord;
@@ -17,10 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
@@ -28,7 +33,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Validates and versions BPMN resources. A process whose resource is byte-for-byte the one of its
+ * Validates and versions BPMN and DMN resources (DMN with {@link DecisionDeployment}); a deployment
+ * is all or nothing. A process whose resource is byte-for-byte the one of its
  * latest version, under the same resource name, is not versioned again: the existing version is
  * returned, as Zeebe does.
  */
@@ -38,9 +44,12 @@ public final class DeploymentProcessor {
 
   private final BpmnTransformer transformer;
   private final StartEventSubscriptions startEvents;
+  private final DecisionDeployment decisions;
 
-  public DeploymentProcessor(BpmnTransformer transformer, StartEventSubscriptions startEvents) {
+  public DeploymentProcessor(BpmnTransformer transformer, DmnTransformer dmnTransformer,
+      StartEventSubscriptions startEvents) {
     this.transformer = transformer;
+    this.decisions = new DecisionDeployment(dmnTransformer);
     this.startEvents = startEvents;
   }
 
@@ -50,16 +59,29 @@ public final class DeploymentProcessor {
     }
     List<String> problems = new ArrayList<>();
     List<Parsed> parsed = new ArrayList<>();
+    List<DecisionDeployment.Parsed> dmnParsed = new ArrayList<>();
     Set<String> processIds = new HashSet<>();
+    Map<String, String> drgResources = new HashMap<>();
+    Map<String, String> decisionResources = new HashMap<>();
     for (DeployResource resource : resources) {
       String name = resource.name() == null ? "" : resource.name();
       String lower = name.toLowerCase(Locale.ROOT);
-      if (!lower.endsWith(".bpmn") && !lower.endsWith(".xml")) {
-        problems.add("'" + name + "': expected a BPMN resource (.bpmn or .xml), but this kind of resource is not supported yet");
+      boolean dmn = lower.endsWith(".dmn");
+      if (!dmn && !lower.endsWith(".bpmn") && !lower.endsWith(".xml")) {
+        problems.add("'" + name + "': expected a BPMN resource (.bpmn or .xml) or a DMN resource (.dmn), but this"
+            + " kind of resource is not supported yet");
         continue;
       }
       if (name.contains("..") || name.contains("\\") || name.startsWith("/")) {
         problems.add("'" + name + "': expected a plain resource name, but it contains a path");
+        continue;
+      }
+      if (dmn) {
+        DecisionDeployment.Parsed drg =
+            decisions.validate(ctx, name, resource.content(), problems, drgResources, decisionResources);
+        if (drg != null) {
+          dmnParsed.add(drg);
+        }
         continue;
       }
       BpmnTransformer.Result result = transformer.transform(name, resource.content());
@@ -77,6 +99,14 @@ public final class DeploymentProcessor {
           "Expected to deploy new resources, but encountered the following errors:\n%s", String.join("\n", problems));
     }
     long deploymentKey = ctx.state().keys().nextKey();
+    // decisions first: a process of the same deployment may refer to them
+    List<DeploymentRecord.DecisionRequirementsMetadata> drgMetadata = new ArrayList<>();
+    List<DeploymentRecord.DecisionMetadata> decisionMetadata = new ArrayList<>();
+    List<DeployedDecisionRequirements> deployedDrgs = new ArrayList<>();
+    List<DeployedDecision> deployedDecisions = new ArrayList<>();
+    for (DecisionDeployment.Parsed drg : dmnParsed) {
+      decisions.write(ctx, drg, deploymentKey, tenantId, drgMetadata, decisionMetadata, deployedDrgs, deployedDecisions);
+    }
     List<DeploymentRecord.ProcessMetadata> metadata = new ArrayList<>();
     List<DeployedProcess> deployed = new ArrayList<>();
     for (Parsed resource : parsed) {
@@ -103,8 +133,8 @@ public final class DeploymentProcessor {
       }
     }
     ctx.writer().appendEvent(deploymentKey, ValueType.DEPLOYMENT, Intent.Deployment.CREATED,
-        new DeploymentRecord(tenantId, metadata));
-    return new DeploymentInfo(deploymentKey, tenantId, deployed);
+        new DeploymentRecord(tenantId, metadata, drgMetadata, decisionMetadata));
+    return new DeploymentInfo(deploymentKey, tenantId, deployed, deployedDecisions, deployedDrgs);
   }
 
   private record Parsed(String name, byte[] content, List<ExecutableProcess> processes) {}
@@ -114,7 +144,7 @@ public final class DeploymentProcessor {
    * The log keeps the text and the state re-reads it as UTF-8, so a declaration of another
    * encoding is rewritten to UTF-8; otherwise e.g. a GBK model would come back garbled.
    */
-  private static String decode(byte[] content) {
+  static String decode(byte[] content) {
     Charset charset = StandardCharsets.UTF_8;
     try {
       XMLInputFactory factory = XMLInputFactory.newFactory();
@@ -138,7 +168,7 @@ public final class DeploymentProcessor {
         : XML_DECLARED_ENCODING.matcher(xml).replaceFirst("$1$2UTF-8$2");
   }
 
-  private static String checksum(byte[] content) {
+  static String checksum(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {

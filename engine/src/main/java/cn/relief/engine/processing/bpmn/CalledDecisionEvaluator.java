@@ -4,7 +4,7 @@ import cn.relief.engine.bpmn.CalledDecision;
 import java.util.Map;
 
 /** Evaluates the decision a business rule task calls (DMN lives outside the BPMN processors). */
-public interface DecisionEvaluator {
+public interface CalledDecisionEvaluator {
   /** The decision's output, or why it could not be evaluated. */
   record Result(Object output, String failure) {}
 
