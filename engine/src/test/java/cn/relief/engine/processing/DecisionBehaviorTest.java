@@ -9,6 +9,7 @@ import cn.relief.engine.dmn.DecisionEvaluator;
 import cn.relief.engine.dmn.DmnTransformer;
 import cn.relief.engine.feel.ExpressionLanguage;
 import cn.relief.engine.processing.command.DeploymentProcessor;
+import cn.relief.engine.processing.command.StartEventSubscriptions;
 import cn.relief.engine.processing.dmn.DecisionBehavior;
 import cn.relief.engine.processing.dmn.DecisionBehavior.DecisionReference;
 import cn.relief.engine.processing.dmn.DecisionBehavior.EvaluationOrigin;
@@ -42,7 +43,7 @@ class DecisionBehaviorTest {
   private final DmnTransformer dmn = new DmnTransformer();
   private final EngineState state = new EngineState(1);
   private final RecordWriter writer = new RecordWriter(state, new EventAppliers(state, bpmn, dmn, json));
-  private final DeploymentProcessor deployments = new DeploymentProcessor(bpmn, dmn);
+  private final DeploymentProcessor deployments = new DeploymentProcessor(bpmn, dmn, new StartEventSubscriptions(new ExpressionLanguage()));
   private final DecisionBehavior behavior = new DecisionBehavior(new DecisionEvaluator(), json);
 
   @Test
