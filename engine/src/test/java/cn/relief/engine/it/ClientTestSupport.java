@@ -201,6 +201,106 @@ abstract class ClientTestSupport {
     }
   }
 
+  // ---- the path of an instance, from the event log ---------------------------------------------
+
+  /** "elementId:INTENT" of every element lifecycle event of the instance (no sequence flows), in order. */
+  List<String> elementEvents(long processInstanceKey) {
+    String sql = """
+        SELECT value::jsonb->>'elementId', intent FROM engine_record
+         WHERE value_type = 'PROCESS_INSTANCE' AND record_type = 'EVENT' AND intent <> 'SEQUENCE_FLOW_TAKEN'
+           AND (value::jsonb->>'processInstanceKey')::bigint = ?
+         ORDER BY position
+        """;
+    List<String> events = new ArrayList<>();
+    query(sql, processInstanceKey, rows -> events.add(rows.getString(1) + ":" + rows.getString(2)));
+    return events;
+  }
+
+  /** Ids of the elements of the instance that completed, in order. */
+  List<String> completedElements(long processInstanceKey) {
+    return elementEvents(processInstanceKey).stream()
+        .filter(e -> e.endsWith(":ELEMENT_COMPLETED")).map(e -> e.substring(0, e.indexOf(':'))).toList();
+  }
+
+  /** Ids of the elements of the instance that were terminated, in order. */
+  List<String> terminatedElements(long processInstanceKey) {
+    return elementEvents(processInstanceKey).stream()
+        .filter(e -> e.endsWith(":ELEMENT_TERMINATED")).map(e -> e.substring(0, e.indexOf(':'))).toList();
+  }
+
+  /** The instance's state from the log: ACTIVE, COMPLETED or TERMINATED. */
+  String instanceState(long processInstanceKey) {
+    String sql = """
+        SELECT intent FROM engine_record
+         WHERE value_type = 'PROCESS_INSTANCE' AND record_type = 'EVENT' AND record_key = ?
+           AND intent IN ('ELEMENT_COMPLETED', 'ELEMENT_TERMINATED')
+        """;
+    List<String> ends = new ArrayList<>();
+    query(sql, processInstanceKey, rows -> ends.add(rows.getString(1)));
+    return ends.isEmpty() ? "ACTIVE" : ends.get(0).replace("ELEMENT_", "");
+  }
+
+  void awaitInstanceState(long processInstanceKey, String state) {
+    Awaitility.await("process instance " + processInstanceKey + " " + state)
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> instanceState(processInstanceKey), state::equals);
+  }
+
+  /** The latest value of each variable of the instance's root scope, as JSON text. */
+  Map<String, String> rootVariables(long processInstanceKey) {
+    String sql = """
+        SELECT value::jsonb->>'name', value::jsonb->>'value' FROM engine_record
+         WHERE value_type = 'VARIABLE' AND record_type = 'EVENT'
+           AND (value::jsonb->>'scopeKey')::bigint = ?
+         ORDER BY position
+        """;
+    Map<String, String> variables = new java.util.LinkedHashMap<>();
+    query(sql, processInstanceKey, rows -> variables.put(rows.getString(1), rows.getString(2)));
+    return variables;
+  }
+
+  /** Keys of process instances of a process id, oldest first. */
+  List<Long> instancesOf(String bpmnProcessId) {
+    String sql = """
+        SELECT record_key FROM engine_record
+         WHERE value_type = 'PROCESS_INSTANCE' AND record_type = 'EVENT' AND intent = 'ELEMENT_ACTIVATING'
+           AND value::jsonb->>'bpmnElementType' = 'PROCESS' AND value::jsonb->>'bpmnProcessId' = ?
+         ORDER BY position
+        """;
+    List<Long> keys = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, bpmnProcessId);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          keys.add(rows.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return keys;
+  }
+
+  private interface RowReader {
+    void read(ResultSet rows) throws SQLException;
+  }
+
+  private void query(String sql, long key, RowReader reader) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, key);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          reader.read(rows);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the event log", e);
+    }
+  }
+
   // ---- rejections -----------------------------------------------------------------------------
 
   /**

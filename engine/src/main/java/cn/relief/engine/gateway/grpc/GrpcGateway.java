@@ -326,7 +326,11 @@ public final class GrpcGateway extends GatewayGrpc.GatewayImplBase {
 
   @Override
   public void broadcastSignal(BroadcastSignalRequest request, StreamObserver<BroadcastSignalResponse> observer) {
-    unimplemented("BroadcastSignal", observer);
+    String tenantId = tenant(request.getTenantId());
+    reply("BroadcastSignal", observer,
+        () -> api.broadcastSignal(request.getSignalName(), JsonVariables.parse("BroadcastSignal", request.getVariables()),
+            tenantId),
+        key -> BroadcastSignalResponse.newBuilder().setKey(key).setTenantId(tenantId).build());
   }
 
   // ---- request translation --------------------------------------------------------------------

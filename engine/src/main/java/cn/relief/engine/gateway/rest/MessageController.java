@@ -1,6 +1,8 @@
 package cn.relief.engine.gateway.rest;
 
 import cn.relief.engine.api.EngineApi;
+import io.camunda.client.protocol.rest.MessageCorrelationRequest;
+import io.camunda.client.protocol.rest.MessageCorrelationResult;
 import io.camunda.client.protocol.rest.MessagePublicationRequest;
 import io.camunda.client.protocol.rest.MessagePublicationResult;
 import java.time.Duration;
@@ -9,7 +11,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /v2/messages/publication} → 200 with the message key and tenant. */
+/**
+ * {@code POST /v2/messages/publication} → 200 with the message key and tenant;
+ * {@code POST /v2/messages/correlation} → 200 with the message key and the process instance it
+ * reached, or 404 if nothing waits for the message.
+ */
 @RestController
 public class MessageController {
   private final EngineApi api;
@@ -32,5 +38,18 @@ public class MessageController {
             name, correlationKey, Duration.ofMillis(timeToLive), messageId,
             RestRequests.variables(request.getVariables()), tenantId))
         .thenApply(key -> new MessagePublicationResult().messageKey(String.valueOf(key)).tenantId(tenantId));
+  }
+
+  @PostMapping("/v2/messages/correlation")
+  public CompletableFuture<MessageCorrelationResult> correlate(@RequestBody MessageCorrelationRequest request) {
+    String name = RestRequests.requireText("name", request.getName());
+    String correlationKey = request.getCorrelationKey() == null ? "" : request.getCorrelationKey();
+    String tenantId = RestRequests.tenant(request.getTenantId());
+    return api.correlateMessage(new EngineApi.CorrelateMessage(
+            name, correlationKey, RestRequests.variables(request.getVariables()), tenantId))
+        .thenApply(info -> new MessageCorrelationResult()
+            .messageKey(String.valueOf(info.messageKey()))
+            .processInstanceKey(String.valueOf(info.processInstanceKey()))
+            .tenantId(info.tenantId()));
   }
 }

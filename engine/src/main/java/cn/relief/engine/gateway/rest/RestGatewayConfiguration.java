@@ -30,6 +30,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
   IncidentController.class,
   ElementInstanceController.class,
   MessageController.class,
+  SignalController.class,
+  ClockController.class,
   RestProblemHandler.class
 })
 public class RestGatewayConfiguration {
