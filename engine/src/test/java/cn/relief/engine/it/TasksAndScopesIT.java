@@ -53,6 +53,36 @@ class TasksAndScopesIT extends ClientTestSupport {
         .containsExactly("start", "checkPapers", "note", "days", "end", id);
   }
 
+  @OverBothTransports
+  void aBusinessRuleTaskEvaluatesItsDecisionIntoTheResultVariable(Transport transport) throws Exception {
+    CamundaClient client = client(transport);
+    String prefix = uniqueId("brt", transport);
+    String dmn;
+    try (var in = getClass().getResourceAsStream("/dmn/relief-aid.dmn")) {
+      dmn = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("ID_PREFIX", prefix);
+    }
+    String id = prefix + "-process";
+    client.newDeployResourceCommand()
+        .addResourceBytes(dmn.getBytes(StandardCharsets.UTF_8), prefix + ".dmn")
+        .addProcessModel(Bpmn.createExecutableProcess(id).startEvent()
+            .businessRuleTask("decideAid", t -> t.zeebeCalledDecisionId(prefix + "-aid-level").zeebeResultVariable("aid"))
+            .endEvent().done(), id + ".bpmn")
+        .send().join();
+    var result = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("damage", "destroyed", "householdSize", 5)).withResult().send().join();
+    assertThat(result.getVariablesAsMap().get("aid")).isEqualTo(Map.of("level", "A", "amount", 5000));
+
+    // a decision that is not deployed is an incident on the task, not a silent skip
+    String missing = uniqueId("brt-missing", transport);
+    deploy(client, Bpmn.createExecutableProcess(missing).startEvent()
+        .businessRuleTask("decide", t -> t.zeebeCalledDecisionId(missing + "-nowhere").zeebeResultVariable("r"))
+        .endEvent().done());
+    long instance = startInstance(client, missing, Map.of());
+    Incident incident = awaitOpenIncident(instance);
+    assertThat(incident.errorType()).isEqualTo("DECISION_EVALUATION_ERROR");
+    assertThat(incident.errorMessage()).contains(missing + "-nowhere");
+  }
+
   @Test
   void aFailingScriptRaisesAnIncidentThatRetriesOnceResolved() {
     CamundaClient client = client(Transport.GRPC);
