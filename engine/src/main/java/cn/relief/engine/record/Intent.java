@@ -66,6 +66,8 @@ public final class Intent {
 
   public enum Clock { PINNED, RESETTED, PIN, RESET }
 
+  public enum CompensationSubscription { CREATED, TRIGGERED, COMPLETED }
+
   public enum Decision { CREATED }
 
   public enum DecisionRequirements { CREATED }

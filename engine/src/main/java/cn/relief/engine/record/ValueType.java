@@ -19,6 +19,7 @@ public enum ValueType {
   SIGNAL_SUBSCRIPTION(SignalSubscriptionRecord.class),
   ESCALATION(EscalationRecord.class),
   CLOCK(ClockRecord.class),
+  COMPENSATION_SUBSCRIPTION(CompensationSubscriptionRecord.class),
   DECISION(DecisionRecord.class),
   DECISION_REQUIREMENTS(DecisionRequirementsRecord.class),
   DECISION_EVALUATION(DecisionEvaluationRecord.class);

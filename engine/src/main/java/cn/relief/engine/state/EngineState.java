@@ -17,6 +17,7 @@ public final class EngineState {
   private final MessageSubscriptionState messageSubscriptions = new MessageSubscriptionState();
   private final SignalSubscriptionState signalSubscriptions = new SignalSubscriptionState();
   private final ClockState clock = new ClockState();
+  private final CompensationState compensations = new CompensationState();
   private long lastPosition;
 
   public EngineState(int partitionId) {
@@ -65,6 +66,10 @@ public final class EngineState {
 
   public SignalSubscriptionState signalSubscriptions() {
     return signalSubscriptions;
+  }
+
+  public CompensationState compensations() {
+    return compensations;
   }
 
   public ClockState clock() {

@@ -10,6 +10,7 @@ import cn.relief.engine.dmn.DmnTransformer;
 import cn.relief.engine.record.DecisionRecord;
 import cn.relief.engine.record.DecisionRequirementsRecord;
 import cn.relief.engine.record.DeploymentRecord;
+import cn.relief.engine.record.CompensationSubscriptionRecord;
 import cn.relief.engine.record.IncidentRecord;
 import cn.relief.engine.record.MessageStartEventSubscriptionRecord;
 import cn.relief.engine.record.MessageSubscriptionRecord;
@@ -64,6 +65,12 @@ public final class EventAppliers {
     registerEventSubscriptionAppliers();
     register(ValueType.CLOCK, Intent.Clock.PINNED, (key, v) -> state.clock().pin(((ClockRecord) v).time()));
     register(ValueType.CLOCK, Intent.Clock.RESETTED, (key, v) -> state.clock().reset());
+    register(ValueType.COMPENSATION_SUBSCRIPTION, Intent.CompensationSubscription.CREATED,
+        (key, v) -> state.compensations().created(key, (CompensationSubscriptionRecord) v));
+    register(ValueType.COMPENSATION_SUBSCRIPTION, Intent.CompensationSubscription.TRIGGERED,
+        (key, v) -> state.compensations().triggered(key, (CompensationSubscriptionRecord) v));
+    register(ValueType.COMPENSATION_SUBSCRIPTION, Intent.CompensationSubscription.COMPLETED,
+        (key, v) -> state.compensations().completed(key));
   }
 
   private void registerEventSubscriptionAppliers() {
@@ -175,6 +182,7 @@ public final class EventAppliers {
       state.variables().removeScope(key);
       if (((ProcessInstanceRecord) v).bpmnElementType() == BpmnElementType.PROCESS) {
         state.messages().instanceEnded(key);
+        state.compensations().processInstanceEnded(key);
       }
     };
     register(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_COMPLETED, ended);

@@ -1,5 +1,6 @@
 package cn.relief.engine.state;
 
+import cn.relief.engine.record.CompensationSubscriptionRecord;
 import cn.relief.engine.record.IncidentRecord;
 import cn.relief.engine.record.JobRecord;
 import cn.relief.engine.record.MessageRecord;
@@ -42,7 +43,10 @@ public final class StateSnapshots {
       List<SignalSubscription> signalSubscriptions,
       Map<Long, Set<String>> correlatedProcesses,
       Map<Long, List<String>> startedInstances,
-      long pinnedClock) {}
+      long pinnedClock,
+      List<Compensation> compensations) {}
+
+  record Compensation(long key, CompensationSubscriptionRecord record) {}
 
   record Element(long key, ProcessInstanceRecord value, ElementState state, long jobKey,
       Map<String, Map<String, Integer>> joinTokens, long calledChildKey) {}
@@ -94,7 +98,7 @@ public final class StateSnapshots {
     return json.writeValueAsBytes(new Snapshot(state.lastPosition(), state.keys().peekNextKey(), elements,
         variables, jobs, incidents, messages, timers, messageSubscriptions, startSubscriptions, signalSubscriptions,
         new TreeMap<>(state.messages().allCorrelatedProcesses()), new TreeMap<>(state.messages().allStartedInstances()),
-        state.clock().pinnedTime()));
+        state.clock().pinnedTime(), sorted(state.compensations().all(), Compensation::new, Compensation::key)));
   }
 
   private static <V, E> List<E> sorted(Map<Long, V> source, BiFunction<Long, V, E> entry, ToLongFunction<E> key) {
@@ -154,6 +158,9 @@ public final class StateSnapshots {
     if (snapshot.startedInstances() != null) {
       snapshot.startedInstances().forEach((instanceKey, started) ->
           state.messages().instanceStarted(instanceKey, started.get(0), started.get(1)));
+    }
+    for (Compensation compensation : orEmpty(snapshot.compensations())) {
+      state.compensations().created(compensation.key(), compensation.record());
     }
     if (snapshot.pinnedClock() > 0) {
       state.clock().pin(snapshot.pinnedClock());

@@ -15,7 +15,8 @@ record BpmnBehaviors(
     EventTriggerBehavior triggers,
     ThrowEventBehavior throwing,
     MultiInstanceBehavior multiInstance,
-    MessageCorrelationBehavior messageCorrelation) {
+    MessageCorrelationBehavior messageCorrelation,
+    CompensationBehavior compensation) {
 
   /**
    * The activation step shared by activities: input mappings, then the subscriptions of boundary

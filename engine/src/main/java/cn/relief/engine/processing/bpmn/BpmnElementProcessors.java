@@ -26,12 +26,14 @@ public final class BpmnElementProcessors {
     StateTransitionBehavior transitions = new StateTransitionBehavior(this);
     EventSubscriptionBehavior subscriptions = new EventSubscriptionBehavior(expressions, variables);
     transitions.setSubscriptions(subscriptions);
+    CompensationBehavior compensation = new CompensationBehavior(transitions);
+    transitions.setCompensation(compensation);
     EventTriggerBehavior triggers = new EventTriggerBehavior(this, transitions, subscriptions, variables);
     subscriptions.setTriggers(triggers);
     this.behaviors = new BpmnBehaviors(expressions, transitions, variables, incidents,
         new MappingBehavior(variables, incidents), jobs, results, subscriptions, triggers,
         new ThrowEventBehavior(this, triggers), new MultiInstanceBehavior(expressions, variables, incidents),
-        new MessageCorrelationBehavior(triggers));
+        new MessageCorrelationBehavior(triggers), compensation);
     JobWorkerProcessor jobBased = new JobWorkerProcessor(behaviors);
     PassThroughProcessor passThrough = new PassThroughProcessor(behaviors);
     SubProcessProcessor subProcess = new SubProcessProcessor(behaviors);

@@ -21,6 +21,7 @@ import java.util.Map;
 public final class StateTransitionBehavior {
   private final BpmnElementProcessors processors;
   private EventSubscriptionBehavior subscriptions;
+  private CompensationBehavior compensation;
 
   StateTransitionBehavior(BpmnElementProcessors processors) {
     this.processors = processors;
@@ -30,6 +31,10 @@ public final class StateTransitionBehavior {
     this.subscriptions = subscriptions;
   }
 
+  void setCompensation(CompensationBehavior compensation) {
+    this.compensation = compensation;
+  }
+
   public void transitionToActivated(BpmnElementContext element) {
     transition(element, ElementState.ACTIVATING, ElementState.ACTIVATED, Intent.ProcessInstance.ELEMENT_ACTIVATED);
   }
@@ -37,6 +42,8 @@ public final class StateTransitionBehavior {
   public void transitionToCompleted(BpmnElementContext element) {
     subscriptions.unsubscribe(element.command(), element.key());
     transition(element, ElementState.COMPLETING, ElementState.COMPLETED, Intent.ProcessInstance.ELEMENT_COMPLETED);
+    compensation.onActivityCompleted(element);
+    compensation.onHandlerCompleted(element);
   }
 
   public void transitionToTerminated(BpmnElementContext element) {

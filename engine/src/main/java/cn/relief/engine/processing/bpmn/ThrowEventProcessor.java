@@ -10,7 +10,7 @@ import java.util.Map;
  * End events and intermediate throw events, by their event definition: none (pass through),
  * message (job-based), signal (broadcast), escalation (caught or not, the token goes on unless an
  * interrupting catch ends it), error (caught, or an incident), terminate (ends its scope), link
- * (jumps to the catch event).
+ * (jumps to the catch event), compensation (runs the handlers of completed activities).
  */
 final class ThrowEventProcessor implements BpmnElementProcessor {
   private final BpmnBehaviors behaviors;
@@ -64,6 +64,12 @@ final class ThrowEventProcessor implements BpmnElementProcessor {
         }
         behaviors.transitions().transitionToActivated(element);
         behaviors.triggers().broadcastSignal(ctx, name, Map.of(), element.record().tenantId());
+      }
+      case COMPENSATION -> {
+        behaviors.transitions().transitionToActivated(element);
+        if (behaviors.compensation().compensate(element)) {
+          return; // completes once the last compensation handler has (see CompensationBehavior)
+        }
       }
       default -> behaviors.transitions().transitionToActivated(element);
     }
