@@ -167,6 +167,13 @@ final class ElementReader {
   }
 
   private void readLoop(Activity activity, ExecutableFlowNode node) {
+    // the model API does not know standard loops and would drop them: look at the XML itself
+    boolean standardLoop = activity.getDomElement().getChildElements().stream()
+        .anyMatch(child -> "standardLoopCharacteristics".equals(child.getLocalName()));
+    if (standardLoop) {
+      problems.add(activity, "standard loops are not supported (as in Camunda 8.8); use multi-instance");
+      return;
+    }
     if (activity.getLoopCharacteristics() == null) {
       return;
     }
