@@ -51,8 +51,10 @@ class ReliefApplicationIT {
         .timeout(Duration.ofSeconds(10))
         .open()) {
       ProcessInstanceResult result = client.newCreateInstanceCommand().bpmnProcessId("app-startup-check")
-          .latestVersion().withResult().send().join();
-      assertThat(result.getVariablesAsMap()).containsEntry("checked", true);
+          .latestVersion().variables(Map.of("mode", "full")).withResult().send().join();
+      assertThat(result.getVariablesAsMap()).containsEntry("checked", true)
+          // the decision table next to the model was deployed with it
+          .containsEntry("route", "complete check");
       assertThat(result.getVersion()).isEqualTo(1);
     }
   }

@@ -89,7 +89,7 @@ public final class Engine implements EngineApi, AutoCloseable {
         new ResultListener(), this::evaluateCalledDecision);
     this.deployments = new DeploymentProcessor(transformer, dmnTransformer, new StartEventSubscriptions(expressions));
     this.messages = new MessageProcessor(elements.messageCorrelation());
-    this.dueDates = new DueDateProcessor(elements.triggers(), expressions);
+    this.dueDates = new DueDateProcessor(elements.triggers(), expressions, variables);
     this.instances = new ProcessInstanceProcessor(elements, variables);
     this.jobActivator = new JobActivator(variables);
     this.jobCommands = new JobCommandProcessor(elements, variables);

@@ -18,7 +18,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the BPMN models on the classpath (the processes module's {@code processes/} folder)
+ * Deploys the BPMN and DMN models on the classpath (the processes module's {@code processes/} folder)
  * once the application is ready, through the Camunda client, so it works the same against the
  * embedded engine and a Camunda 8 cluster. Unchanged models keep their version (the engine
  * deduplicates identical resources).
@@ -28,19 +28,25 @@ class ProcessModelDeployer {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessModelDeployer.class);
 
   private final CamundaClient client;
-  private final String pattern;
+  private final String[] patterns;
   private volatile DeploymentEvent lastDeployment;
 
-  ProcessModelDeployer(CamundaClient client, @Value("${relief.processes.location:classpath*:processes/**/*.bpmn}") String pattern) {
+  ProcessModelDeployer(CamundaClient client,
+      @Value("${relief.processes.locations:classpath*:processes/**/*.bpmn,classpath*:processes/**/*.dmn}")
+      String[] patterns) {
     this.client = client;
-    this.pattern = pattern;
+    this.patterns = patterns;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void deployOnStartup() throws IOException, InterruptedException {
-    Resource[] resources = new PathMatchingResourcePatternResolver().getResources(pattern);
-    if (resources.length == 0) {
-      LOG.info("No process models found at {}", pattern);
+    List<Resource> resources = new ArrayList<>();
+    PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+    for (String pattern : patterns) {
+      resources.addAll(List.of(resolver.getResources(pattern.trim())));
+    }
+    if (resources.isEmpty()) {
+      LOG.info("No process or decision models found at {}", List.of(patterns));
       return;
     }
     List<String> names = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.Set;
 public final class SignalSubscriptionState {
   private final Map<Long, SignalSubscriptionRecord> subscriptions = new LinkedHashMap<>();
   private final Map<Long, Set<Long>> byElementInstance = new HashMap<>();
+  private final Map<List<String>, Set<Long>> byName = new HashMap<>();
 
   public SignalSubscriptionRecord get(long key) {
     return subscriptions.get(key);
@@ -20,13 +21,7 @@ public final class SignalSubscriptionState {
 
   /** Keys of the subscriptions for a signal name, oldest first. */
   public List<Long> waitingFor(String tenantId, String signalName) {
-    List<Long> keys = new ArrayList<>();
-    subscriptions.forEach((key, s) -> {
-      if (s.signalName().equals(signalName) && s.tenantId().equals(tenantId)) {
-        keys.add(key);
-      }
-    });
-    return keys;
+    return new ArrayList<>(byName.getOrDefault(List.of(tenantId, signalName), Set.of()));
   }
 
   public Set<Long> ofElementInstance(long elementInstanceKey) {
@@ -50,6 +45,8 @@ public final class SignalSubscriptionState {
 
   void created(long key, SignalSubscriptionRecord subscription) {
     subscriptions.put(key, subscription);
+    byName.computeIfAbsent(List.of(subscription.tenantId(), subscription.signalName()), k -> new LinkedHashSet<>())
+        .add(key);
     if (subscription.catchEventInstanceKey() > 0) {
       byElementInstance.computeIfAbsent(subscription.catchEventInstanceKey(), k -> new LinkedHashSet<>()).add(key);
     }
@@ -57,6 +54,16 @@ public final class SignalSubscriptionState {
 
   void deleted(long key) {
     SignalSubscriptionRecord subscription = subscriptions.remove(key);
+    if (subscription != null) {
+      List<String> name = List.of(subscription.tenantId(), subscription.signalName());
+      Set<Long> named = byName.get(name);
+      if (named != null) {
+        named.remove(key);
+        if (named.isEmpty()) {
+          byName.remove(name);
+        }
+      }
+    }
     if (subscription != null && subscription.catchEventInstanceKey() > 0) {
       Set<Long> keys = byElementInstance.get(subscription.catchEventInstanceKey());
       if (keys != null) {

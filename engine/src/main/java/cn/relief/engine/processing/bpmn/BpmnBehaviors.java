@@ -1,6 +1,12 @@
 package cn.relief.engine.processing.bpmn;
 
+import cn.relief.engine.bpmn.ExecutableSequenceFlow;
+import cn.relief.engine.feel.EvaluationResult;
 import cn.relief.engine.feel.ExpressionLanguage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The shared behaviour every element processor may use, injected as one bundle. */
 record BpmnBehaviors(
@@ -32,6 +38,62 @@ record BpmnBehaviors(
       return false;
     }
     return true;
+  }
+
+  /** Activation failed after the subscriptions were opened: close them, raise an incident that retries it. */
+  void failActivation(BpmnElementContext element, ErrorType type, String message) {
+    subscriptions.unsubscribe(element.command(), element.key());
+    incidents.raiseElementIncident(element, type, message, IncidentBehavior.RetryStep.ACTIVATE);
+  }
+
+  /** Work the engine did itself (a script, a decision): ACTIVATED, the result variable set, completed. */
+  void completeWithResult(BpmnElementContext element, String resultVariable, Object value) {
+    transitions.transitionToActivated(element);
+    Map<String, Object> output = new HashMap<>();
+    output.put(resultVariable, value);
+    triggers.applyEventVariables(element, output);
+    transitions.completeElement(element);
+  }
+
+  /**
+   * The outgoing flows of a gateway whose conditions are true (only the first with {@code firstOnly}),
+   * else its default flow; null, with an incident raised, if a condition fails or none applies.
+   */
+  List<ExecutableSequenceFlow> chooseFlows(BpmnElementContext gateway, boolean firstOnly) {
+    List<ExecutableSequenceFlow> outgoing = gateway.element().outgoing();
+    if (outgoing.size() <= 1 && (outgoing.isEmpty() || outgoing.get(0).condition() == null)) {
+      return outgoing;
+    }
+    Map<String, Object> context = variables.visible(gateway.command().state(), gateway.flowScopeKey());
+    List<ExecutableSequenceFlow> chosen = new ArrayList<>();
+    for (ExecutableSequenceFlow flow : outgoing) {
+      if (flow == gateway.element().defaultFlow() || flow.condition() == null) {
+        continue;
+      }
+      EvaluationResult result = expressions.evaluateBoolean(flow.condition(), context);
+      if (result.isFailure()) {
+        incidents.raiseElementIncident(
+            gateway, ErrorType.EXTRACT_VALUE_ERROR, result.failure(), IncidentBehavior.RetryStep.ACTIVATE);
+        return null;
+      }
+      if (Boolean.TRUE.equals(result.value())) {
+        chosen.add(flow);
+        if (firstOnly) {
+          break;
+        }
+      }
+    }
+    if (chosen.isEmpty() && gateway.element().defaultFlow() != null) {
+      chosen.add(gateway.element().defaultFlow());
+    }
+    if (chosen.isEmpty()) {
+      incidents.raiseElementIncident(gateway, ErrorType.CONDITION_ERROR,
+          "Expected at least one condition to evaluate to true, or to have a default flow, but no condition of the "
+              + "outgoing flows of '" + gateway.elementId() + "' was true and it has no default flow",
+          IncidentBehavior.RetryStep.ACTIVATE);
+      return null;
+    }
+    return chosen;
   }
 
   /**

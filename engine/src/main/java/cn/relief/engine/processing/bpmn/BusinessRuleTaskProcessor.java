@@ -2,7 +2,6 @@ package cn.relief.engine.processing.bpmn;
 
 import cn.relief.engine.bpmn.CalledDecision;
 import cn.relief.engine.feel.EvaluationResult;
-import java.util.HashMap;
 import java.util.Map;
 
 /** A business rule task: evaluates its DMN decision into the result variable, or is job-based. */
@@ -36,17 +35,11 @@ final class BusinessRuleTaskProcessor implements BpmnElementProcessor {
       failure = result.failure();
     }
     if (failure != null) {
-      behaviors.subscriptions().unsubscribe(element.command(), element.key());
-      behaviors.incidents().raiseElementIncident(element,
-          decisionId.isFailure() ? ErrorType.EXTRACT_VALUE_ERROR : ErrorType.DECISION_EVALUATION_ERROR, failure,
-          IncidentBehavior.RetryStep.ACTIVATE);
-      return;
+      behaviors.failActivation(element,
+          decisionId.isFailure() ? ErrorType.EXTRACT_VALUE_ERROR : ErrorType.DECISION_EVALUATION_ERROR, failure);
+    } else {
+      behaviors.completeWithResult(element, called.resultVariable(), result.output());
     }
-    behaviors.transitions().transitionToActivated(element);
-    Map<String, Object> output = new HashMap<>();
-    output.put(called.resultVariable(), result.output());
-    behaviors.triggers().applyEventVariables(element, output);
-    behaviors.transitions().completeElement(element);
   }
 
   @Override

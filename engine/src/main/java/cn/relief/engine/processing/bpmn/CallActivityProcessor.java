@@ -30,7 +30,7 @@ final class CallActivityProcessor implements BpmnElementProcessor {
 
   @Override
   public void onActivate(BpmnElementContext element) {
-    if (!behaviors.mappings().applyInputs(element)) {
+    if (!behaviors.prepareActivation(element)) {
       return;
     }
     CommandContext ctx = element.command();
@@ -38,8 +38,7 @@ final class CallActivityProcessor implements BpmnElementProcessor {
     EvaluationResult processId = behaviors.expressions().evaluateString(
         called.processId(), behaviors.variables().visible(ctx.state(), element.key()));
     if (processId.isFailure()) {
-      behaviors.incidents().raiseElementIncident(
-          element, ErrorType.EXTRACT_VALUE_ERROR, processId.failure(), IncidentBehavior.RetryStep.ACTIVATE);
+      behaviors.failActivation(element, ErrorType.EXTRACT_VALUE_ERROR, processId.failure());
       return;
     }
     String id = (String) processId.value();
@@ -50,21 +49,13 @@ final class CallActivityProcessor implements BpmnElementProcessor {
         case DEPLOYMENT -> " in the same deployment as the calling process";
         case VERSION_TAG -> " with version tag '" + called.versionTag() + "'";
       };
-      behaviors.incidents().raiseElementIncident(element, ErrorType.CALLED_ELEMENT_ERROR,
-          "Expected process with BPMN process id '" + id + "'" + binding + " to be deployed, but not found.",
-          IncidentBehavior.RetryStep.ACTIVATE);
+      behaviors.failActivation(element, ErrorType.CALLED_ELEMENT_ERROR,
+          "Expected process with BPMN process id '" + id + "'" + binding + " to be deployed, but not found.");
       return;
     }
     if (process.executable().noneStartEvent() == null) {
-      behaviors.incidents().raiseElementIncident(element, ErrorType.CALLED_ELEMENT_ERROR,
-          "Expected process with BPMN process id '" + id + "' to have a none start event, but not found.",
-          IncidentBehavior.RetryStep.ACTIVATE);
-      return;
-    }
-    String failure = behaviors.subscriptions().subscribe(element);
-    if (failure != null) {
-      behaviors.incidents().raiseElementIncident(
-          element, ErrorType.EXTRACT_VALUE_ERROR, failure, IncidentBehavior.RetryStep.ACTIVATE);
+      behaviors.failActivation(element, ErrorType.CALLED_ELEMENT_ERROR,
+          "Expected process with BPMN process id '" + id + "' to have a none start event, but not found.");
       return;
     }
     behaviors.transitions().transitionToActivated(element);

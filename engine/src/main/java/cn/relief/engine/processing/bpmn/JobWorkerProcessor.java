@@ -13,19 +13,12 @@ final class JobWorkerProcessor implements BpmnElementProcessor {
 
   @Override
   public void onActivate(BpmnElementContext element) {
-    if (!behaviors.mappings().applyInputs(element)) {
+    if (!behaviors.prepareActivation(element)) {
       return;
     }
     JobBehavior.Evaluated job = behaviors.jobs().evaluateJob(element);
     if (job.failure() != null) {
-      behaviors.incidents().raiseElementIncident(
-          element, ErrorType.EXTRACT_VALUE_ERROR, job.failure(), IncidentBehavior.RetryStep.ACTIVATE);
-      return;
-    }
-    String failure = behaviors.subscriptions().subscribe(element);
-    if (failure != null) {
-      behaviors.incidents().raiseElementIncident(
-          element, ErrorType.EXTRACT_VALUE_ERROR, failure, IncidentBehavior.RetryStep.ACTIVATE);
+      behaviors.failActivation(element, ErrorType.EXTRACT_VALUE_ERROR, job.failure());
       return;
     }
     behaviors.transitions().transitionToActivated(element);

@@ -2,7 +2,6 @@ package cn.relief.engine.processing.bpmn;
 
 import cn.relief.engine.bpmn.ScriptDefinition;
 import cn.relief.engine.feel.EvaluationResult;
-import java.util.HashMap;
 import java.util.Map;
 
 /** A script task: evaluates its FEEL expression into the result variable, or is job-based. */
@@ -28,16 +27,10 @@ final class ScriptTaskProcessor implements BpmnElementProcessor {
     Map<String, Object> context = behaviors.variables().visible(element.command().state(), element.key());
     EvaluationResult result = behaviors.expressions().evaluate(script.expression(), context);
     if (result.isFailure()) {
-      behaviors.subscriptions().unsubscribe(element.command(), element.key());
-      behaviors.incidents().raiseElementIncident(
-          element, ErrorType.EXTRACT_VALUE_ERROR, result.failure(), IncidentBehavior.RetryStep.ACTIVATE);
-      return;
+      behaviors.failActivation(element, ErrorType.EXTRACT_VALUE_ERROR, result.failure());
+    } else {
+      behaviors.completeWithResult(element, script.resultVariable(), result.value());
     }
-    behaviors.transitions().transitionToActivated(element);
-    Map<String, Object> output = new HashMap<>();
-    output.put(script.resultVariable(), result.value());
-    behaviors.triggers().applyEventVariables(element, output);
-    behaviors.transitions().completeElement(element);
   }
 
   @Override

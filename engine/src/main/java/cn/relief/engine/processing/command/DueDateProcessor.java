@@ -8,6 +8,7 @@ import cn.relief.engine.feel.EvaluationResult;
 import cn.relief.engine.feel.ExpressionLanguage;
 import cn.relief.engine.processing.CommandContext;
 import cn.relief.engine.processing.bpmn.EventTriggerBehavior;
+import cn.relief.engine.processing.bpmn.VariableBehavior;
 import cn.relief.engine.record.Intent;
 import cn.relief.engine.record.TimerRecord;
 import cn.relief.engine.record.ValueType;
@@ -30,10 +31,12 @@ public final class DueDateProcessor {
 
   private final EventTriggerBehavior triggers;
   private final ExpressionLanguage expressions;
+  private final VariableBehavior variables;
 
-  public DueDateProcessor(EventTriggerBehavior triggers, ExpressionLanguage expressions) {
+  public DueDateProcessor(EventTriggerBehavior triggers, ExpressionLanguage expressions, VariableBehavior variables) {
     this.triggers = triggers;
     this.expressions = expressions;
+    this.variables = variables;
   }
 
   public void run(CommandContext ctx) {
@@ -91,11 +94,18 @@ public final class DueDateProcessor {
     }
     TimerSchedule schedule;
     if (definition.expression().isFeel()) {
-      EvaluationResult value = expressions.evaluate(definition.expression(), Map.of());
+      // evaluated again in the owner's current variables (a start event has none)
+      Map<String, Object> context = timer.elementInstanceKey() > 0
+          ? variables.visible(ctx.state(), timer.elementInstanceKey()) : Map.of();
+      EvaluationResult value = expressions.evaluate(definition.expression(), context);
       if (value.isFailure()) {
         return;
       }
-      schedule = TimerSchedule.parse(definition.kind(), String.valueOf(value.value()));
+      try {
+        schedule = TimerSchedule.parse(definition.kind(), String.valueOf(value.value()));
+      } catch (IllegalArgumentException e) {
+        return; // the first timer parsed; a cycle whose variables no longer parse ends its repetitions
+      }
     } else {
       schedule = TimerSchedule.parse(definition.kind(), definition.expression().text());
     }
