@@ -129,16 +129,26 @@ public sealed interface TimerSchedule {
       }
     }
     String[] parts = value.split("/");
+    IsoDuration interval = null;
+    Cycle cycle = null;
     try {
       int repetitions = parts[0].length() == 1 ? INFINITE : Integer.parseInt(parts[0].substring(1));
       if (parts.length == 2) {
-        return new Cycle(repetitions, null, IsoDuration.parse(parts[1]));
-      }
-      if (parts.length == 3) {
-        return new Cycle(repetitions, parseDate(parts[1]), IsoDuration.parse(parts[2]));
+        interval = IsoDuration.parse(parts[1]);
+        cycle = new Cycle(repetitions, null, interval);
+      } else if (parts.length == 3) {
+        interval = IsoDuration.parse(parts[2]);
+        cycle = new Cycle(repetitions, parseDate(parts[1]), interval);
       }
     } catch (NumberFormatException | DateTimeParseException e) {
       // reported below
+    }
+    if (cycle != null) {
+      if (interval.period().isZero() && interval.time().isZero()) {
+        // it would fire again at once, forever
+        throw new IllegalArgumentException("Expected a repeating interval longer than zero, but found '" + text + "'");
+      }
+      return cycle;
     }
     throw new IllegalArgumentException("Expected a repeating interval such as 'R5/PT10S', 'R/P1D' or "
         + "'R3/2026-12-01T08:00:00Z/P1D', but found '" + text + "'");

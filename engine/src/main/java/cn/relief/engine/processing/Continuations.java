@@ -8,19 +8,15 @@ import java.util.Set;
 /**
  * What one command still has to do once something it started has finished: activate a boundary
  * event once the interrupted activity is terminated, activate an event sub-process once the other
- * children of its scope are terminated, hand a start trigger to a newly created instance.
+ * children of its scope are terminated, complete a multi-instance body whose condition held.
  *
  * <p>Termination in this engine never waits for anything outside the command (jobs are cancelled,
  * child instances terminated, all in the same command), so these never outlive the command and
  * need not be part of the state or the log.
  */
 public final class Continuations {
-  /** A triggered event waiting to be activated in a new element instance, with its variables. */
-  public record Trigger(String elementId, Map<String, Object> variables) {}
-
   private final Map<Long, Runnable> onTerminated = new HashMap<>();
   private final Map<Long, Runnable> onChildrenEnded = new HashMap<>();
-  private final Map<Long, Trigger> triggers = new HashMap<>();
   private final Set<Long> completionConditionsMet = new HashSet<>();
 
   /** Runs {@code step} right after the element instance is terminated. */
@@ -43,14 +39,6 @@ public final class Continuations {
 
   public boolean awaitsChildrenEnded(long scopeKey) {
     return onChildrenEnded.containsKey(scopeKey);
-  }
-
-  public void trigger(long elementInstanceKey, Trigger trigger) {
-    triggers.put(elementInstanceKey, trigger);
-  }
-
-  public Trigger takeTrigger(long elementInstanceKey) {
-    return triggers.isEmpty() ? null : triggers.remove(elementInstanceKey);
   }
 
   public void completionConditionMet(long bodyKey) {

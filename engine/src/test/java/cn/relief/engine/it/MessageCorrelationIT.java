@@ -152,6 +152,31 @@ class MessageCorrelationIT extends ClientTestSupport {
     Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> instancesOf(id).size() == 3);
   }
 
+  @Test
+  void anInstanceStartedByAMessageKeepsItsStartAcrossAnIncident() {
+    CamundaClient client = client(Transport.GRPC);
+    String id = uniqueId("msg-start-incident", Transport.GRPC);
+    String start = uniqueId("report", Transport.GRPC);
+    String cancel = uniqueId("withdrawn", Transport.GRPC);
+    // the event sub-process's correlation key needs a variable the starting message lacks
+    deploy(client, Bpmn.createExecutableProcess(id)
+        .eventSubProcess("onWithdrawal", s -> s.startEvent("withdrawn")
+            .message(m -> m.name(cancel).zeebeCorrelationKeyExpression("reportNo")).endEvent())
+        .startEvent("reported").message(start).manualTask("register").endEvent("registered")
+        .done());
+    client.newPublishMessageCommand().messageName(start).correlationKey("").variables(Map.of("place", "bridge"))
+        .send().join();
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> instancesOf(id).size() == 1);
+    long instance = instancesOf(id).get(0);
+    Incident incident = awaitOpenIncident(instance);
+    assertThat(incident.elementId()).isEqualTo(id);
+    client.newSetVariablesCommand(instance).variables(Map.of("reportNo", "R-1")).send().join();
+    client.newResolveIncidentCommand(incident.key()).send().join();
+    awaitInstanceState(instance, "COMPLETED");
+    assertThat(completedElements(instance)).containsSubsequence("reported", "register", "registered");
+    assertThat(rootVariables(instance)).containsEntry("place", "\"bridge\"");
+  }
+
   @OverBothTransports
   void correlatingAMessageNamesTheInstanceItReachedOrFindsNothing(Transport transport) {
     CamundaClient client = client(transport);

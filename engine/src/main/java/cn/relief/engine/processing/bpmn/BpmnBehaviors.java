@@ -97,11 +97,11 @@ record BpmnBehaviors(
   }
 
   /**
-   * The usual completion step: the multi-instance output of an inner instance, output mappings
-   * (an incident if they fail), COMPLETED, outgoing flows.
+   * The usual completion step: output mappings (an incident if they fail), the multi-instance
+   * output of an inner instance, COMPLETED, outgoing flows.
    */
   void completeWithOutputMappings(BpmnElementContext element) {
-    if (multiInstance.beforeInnerCompleted(element) && mappings.applyOutputs(element)) {
+    if (mappings.applyOutputs(element) && multiInstance.beforeInnerCompleted(element)) {
       transitions.transitionToCompleted(element);
       transitions.takeOutgoingFlows(element);
     }

@@ -4,7 +4,6 @@ import cn.relief.engine.bpmn.BpmnElementType;
 import cn.relief.engine.bpmn.ExecutableFlowNode;
 import cn.relief.engine.bpmn.ExecutableSequenceFlow;
 import cn.relief.engine.processing.CommandContext;
-import cn.relief.engine.processing.Continuations;
 import cn.relief.engine.record.Intent;
 import cn.relief.engine.record.MessageSubscriptionRecord;
 import cn.relief.engine.record.ProcessInstanceRecord;
@@ -101,7 +100,9 @@ public final class EventTriggerBehavior {
     ExecutableFlowNode eventSubProcess = startEvent.flowScope();
     Runnable activate = () -> {
       long key = transitions.activate(ctx, scope.key(), scope.record(), eventSubProcess, BpmnElementType.EVENT_SUB_PROCESS);
-      ctx.continuations().trigger(key, new Continuations.Trigger(startEvent.id(), eventVariables));
+      var record = scope.record().withElement(
+          eventSubProcess.id(), BpmnElementType.EVENT_SUB_PROCESS, eventSubProcess.eventType(), scope.key());
+      createTriggeredStart(ctx, key, record, startEvent, eventVariables);
     };
     if (!startEvent.isInterrupting()) {
       activate.run();
@@ -137,16 +138,39 @@ public final class EventTriggerBehavior {
     });
   }
 
-  /** Activates the start event a container was created for (see {@link Continuations#trigger}); false if none. */
-  boolean activateStartTrigger(BpmnElementContext container) {
-    Continuations.Trigger trigger = container.command().continuations().takeTrigger(container.key());
-    if (trigger == null) {
-      return false;
+  /**
+   * Creates the start event instance of a container that an event started (a process instance
+   * created by a message, timer or signal; an event sub-process), still ACTIVATING, with the
+   * event's variables already set. The container's activation then continues it (see
+   * {@link #continueTriggeredStart}); kept in the state rather than in memory, so that an
+   * incident on the container's activation does not lose the event.
+   */
+  private void createTriggeredStart(CommandContext ctx, long containerKey, ProcessInstanceRecord containerRecord,
+      ExecutableFlowNode startEvent, Map<String, Object> eventVariables) {
+    long key = ctx.state().keys().nextKey();
+    ProcessInstanceRecord record =
+        containerRecord.withElement(startEvent.id(), startEvent.type(), startEvent.eventType(), containerKey);
+    ctx.writer().appendEvent(key, ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_ACTIVATING, record);
+    applyEventVariables(new BpmnElementContext(ctx, key, record, startEvent), eventVariables);
+  }
+
+  /** Continues the start event an event created in this container; false if there is none. */
+  boolean continueTriggeredStart(BpmnElementContext container) {
+    CommandContext ctx = container.command();
+    ElementInstance instance = ctx.state().elementInstances().get(container.key());
+    for (long childKey : instance.children()) {
+      ElementInstance child = ctx.state().elementInstances().get(childKey);
+      if (child != null && child.state() == ElementState.ACTIVATING
+          && child.value().bpmnElementType() == BpmnElementType.START_EVENT) {
+        BpmnElementContext start = processors.contextOf(ctx, child);
+        ctx.schedule(() -> {
+          transitions.transitionToActivated(start);
+          transitions.completeElement(start);
+        });
+        return true;
+      }
     }
-    ExecutableFlowNode start = container.command().state().processes().byKey(container.record().processDefinitionKey())
-        .executable().node(trigger.elementId());
-    activateTriggered(container.command(), container.key(), container.record(), start, trigger.variables());
-    return true;
+    return false;
   }
 
   /**
@@ -160,7 +184,7 @@ public final class EventTriggerBehavior {
         process.record().version(), process.key(), key, process.record().bpmnProcessId(), BpmnElementType.PROCESS,
         cn.relief.engine.bpmn.BpmnEventType.UNSPECIFIED, -1, -1, -1, process.record().tenantId());
     ctx.writer().appendEvent(key, ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_ACTIVATING, record);
-    ctx.continuations().trigger(key, new Continuations.Trigger(startEventId, eventVariables));
+    createTriggeredStart(ctx, key, record, process.executable().node(startEventId), eventVariables);
     processors.retryActivation(new BpmnElementContext(ctx, key, record, process.executable().root()));
     return key;
   }

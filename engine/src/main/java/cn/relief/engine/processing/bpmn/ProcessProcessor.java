@@ -28,7 +28,7 @@ final class ProcessProcessor implements BpmnElementProcessor {
       return;
     }
     behaviors.transitions().transitionToActivated(process);
-    if (!behaviors.triggers().activateStartTrigger(process)) {
+    if (!behaviors.triggers().continueTriggeredStart(process)) {
       ExecutableFlowNode start = process.element().noneStartEvent();
       behaviors.transitions().activateChild(process.command(), process.key(), process.record(), start);
     }

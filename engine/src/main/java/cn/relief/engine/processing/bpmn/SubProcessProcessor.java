@@ -17,7 +17,7 @@ final class SubProcessProcessor implements BpmnElementProcessor {
       return;
     }
     behaviors.transitions().transitionToActivated(element);
-    if (!behaviors.triggers().activateStartTrigger(element)) {
+    if (!behaviors.triggers().continueTriggeredStart(element)) {
       behaviors.transitions().activateChild(
           element.command(), element.key(), element.record(), element.element().noneStartEvent());
     }
