@@ -120,6 +120,21 @@ class SignalErrorEscalationIT extends ClientTestSupport {
   }
 
   @Test
+  void anErrorThrownInsideAnErrorEventSubProcessIsNotCaughtByItAgain() {
+    CamundaClient client = client(Transport.GRPC);
+    String id = uniqueId("error-esp-loop", Transport.GRPC);
+    deploy(client, Bpmn.createExecutableProcess(id)
+        .eventSubProcess("onFailure", s -> s.startEvent("failed").error("FAILED")
+            .endEvent("failAgain", e -> e.error("FAILED")))
+        .startEvent().endEvent("fail", e -> e.error("FAILED"))
+        .done());
+    long instance = startInstance(client, id, Map.of());
+    Incident incident = awaitOpenIncident(instance);
+    assertThat(incident.elementId()).isEqualTo("failAgain");
+    assertThat(incident.errorType()).isEqualTo("UNHANDLED_ERROR_EVENT");
+  }
+
+  @Test
   void uncaughtErrorsAreIncidents() {
     CamundaClient client = client(Transport.GRPC);
     String id = uniqueId("error-uncaught", Transport.GRPC);

@@ -69,13 +69,19 @@ public final class ThrowEventBehavior {
 
   private Catch find(CommandContext ctx, long throwerKey, BpmnEventType type, String code, boolean throwerBoundaries) {
     ElementInstance current = ctx.state().elementInstances().get(throwerKey);
+    ElementInstance previous = null;
     boolean first = true;
     while (current != null) {
       ExecutableFlowNode node = processors.contextOf(ctx, current).element();
       BpmnElementType kind = current.value().bpmnElementType();
       List<ExecutableFlowNode> candidates = new ArrayList<>();
       if (!first && kind.isContainer()) {
-        node.eventSubProcesses().forEach(esp -> candidates.addAll(esp.eventStartEvents()));
+        // an event sub-process does not catch what is thrown inside itself: that would start it
+        // again, and again, within one command
+        String from = previous.value().bpmnElementType() == BpmnElementType.EVENT_SUB_PROCESS
+            ? previous.value().elementId() : null;
+        node.eventSubProcesses().stream().filter(esp -> !esp.id().equals(from))
+            .forEach(esp -> candidates.addAll(esp.eventStartEvents()));
       }
       boolean innerInstance = node.loop() != null && kind != BpmnElementType.MULTI_INSTANCE_BODY;
       if ((!first || throwerBoundaries) && !innerInstance && kind != BpmnElementType.PROCESS) {
@@ -86,6 +92,7 @@ public final class ThrowEventBehavior {
         return new Catch(current, match);
       }
       first = false;
+      previous = current;
       long parentKey = current.value().flowScopeKey();
       if (parentKey <= 0 && kind == BpmnElementType.PROCESS) {
         parentKey = current.value().parentElementInstanceKey(); // into the calling process
