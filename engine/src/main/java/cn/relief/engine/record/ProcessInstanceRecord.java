@@ -2,6 +2,7 @@ package cn.relief.engine.record;
 
 import cn.relief.engine.bpmn.BpmnElementType;
 import cn.relief.engine.bpmn.BpmnEventType;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The lifecycle of one element instance (the process itself, an event, a task, a flow). A process
@@ -14,10 +15,10 @@ public record ProcessInstanceRecord(
     long processInstanceKey,
     String elementId,
     BpmnElementType bpmnElementType,
-    BpmnEventType bpmnEventType,
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = AbsentValue.class) BpmnEventType bpmnEventType,
     long flowScopeKey,
-    long parentProcessInstanceKey,
-    long parentElementInstanceKey,
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = AbsentValue.class) long parentProcessInstanceKey,
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = AbsentValue.class) long parentElementInstanceKey,
     String tenantId) implements RecordValue {
 
   public ProcessInstanceRecord withElement(String elementId, BpmnElementType type, BpmnEventType eventType,

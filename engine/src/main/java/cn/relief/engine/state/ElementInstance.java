@@ -118,7 +118,10 @@ public final class ElementInstance {
 
   /** Removes one token per incoming flow of a join that fires. */
   void consumeJoinTokens(String gatewayId) {
-    Map<String, Integer> tokens = joinTokens.get(gatewayId);
+    Map<String, Integer> tokens = joinTokens == null ? null : joinTokens.get(gatewayId);
+    if (tokens == null) {
+      return;
+    }
     tokens.replaceAll((flow, count) -> count - 1);
     tokens.values().removeIf(count -> count <= 0);
     if (tokens.isEmpty()) {

@@ -52,18 +52,6 @@ public final class MessageState {
     return new ArrayList<>(byNameAndKey.getOrDefault(new NameKey(tenantId, name, correlationKey), Set.of()));
   }
 
-  /** Buffered messages with this name and any correlation key, oldest first. */
-  public List<Long> bufferedWithName(String tenantId, String name) {
-    List<Long> keys = new ArrayList<>();
-    byNameAndKey.forEach((nameKey, set) -> {
-      if (nameKey.name().equals(name) && nameKey.tenantId().equals(tenantId)) {
-        keys.addAll(set);
-      }
-    });
-    keys.sort(Long::compare);
-    return keys;
-  }
-
   public boolean wasCorrelatedTo(long messageKey, String bpmnProcessId) {
     return correlatedProcesses.getOrDefault(messageKey, Set.of()).contains(bpmnProcessId);
   }

@@ -30,11 +30,6 @@ public final class TimerState {
     return due.headSet(new JobState.Due(now, Long.MAX_VALUE), true).iterator();
   }
 
-  /** The earliest due date, or Long.MAX_VALUE when no timer waits. */
-  public long nextDueDate() {
-    return due.isEmpty() ? Long.MAX_VALUE : due.first().time();
-  }
-
   public Set<Long> ofElementInstance(long elementInstanceKey) {
     return byElementInstance.getOrDefault(elementInstanceKey, Set.of());
   }

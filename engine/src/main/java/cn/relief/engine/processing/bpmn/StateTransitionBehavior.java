@@ -1,6 +1,7 @@
 package cn.relief.engine.processing.bpmn;
 
 import cn.relief.engine.bpmn.BpmnElementType;
+import cn.relief.engine.bpmn.BpmnEventType;
 import cn.relief.engine.bpmn.ExecutableFlowNode;
 import cn.relief.engine.bpmn.ExecutableSequenceFlow;
 import cn.relief.engine.processing.CommandContext;
@@ -151,7 +152,7 @@ public final class StateTransitionBehavior {
   void writeSequenceFlowTaken(BpmnElementContext element, ExecutableSequenceFlow flow) {
     CommandContext ctx = element.command();
     ProcessInstanceRecord flowRecord = element.record().withElement(
-        flow.id(), BpmnElementType.SEQUENCE_FLOW, element.record().bpmnEventType(), element.flowScopeKey());
+        flow.id(), BpmnElementType.SEQUENCE_FLOW, BpmnEventType.UNSPECIFIED, element.flowScopeKey());
     ctx.writer().appendEvent(ctx.state().keys().nextKey(), ValueType.PROCESS_INSTANCE,
         Intent.ProcessInstance.SEQUENCE_FLOW_TAKEN, flowRecord);
   }
