@@ -30,6 +30,7 @@ import cn.relief.engine.processing.command.ProcessInstanceProcessor;
 import cn.relief.engine.processing.command.StartEventSubscriptions;
 import cn.relief.engine.processing.command.VariableDocumentProcessor;
 import cn.relief.engine.record.ClockRecord;
+import cn.relief.engine.record.Record;
 import cn.relief.engine.processing.dmn.DecisionBehavior;
 import cn.relief.engine.processing.dmn.DecisionEvaluationProcessor;
 import cn.relief.engine.record.Intent;
@@ -106,7 +107,14 @@ public final class Engine implements EngineApi, AutoCloseable {
 
   /** Rebuilds the state from the log and starts processing. */
   public static Engine start(EngineConfiguration config, EventLog log, ObjectMapper json) throws EventLogException {
+    return start(config, log, json, records -> { });
+  }
+
+  /** Starts the engine; {@code committed} is told about every batch of records once it is durable. */
+  public static Engine start(EngineConfiguration config, EventLog log, ObjectMapper json,
+      Consumer<List<Record>> committed) throws EventLogException {
     Engine engine = new Engine(config, log, json);
+    engine.processor.onCommitted(committed);
     engine.processor.start();
     long interval = config.dueDateCheckInterval().toMillis();
     engine.scheduler.scheduleWithFixedDelay(engine::checkDueDates, interval, interval, TimeUnit.MILLISECONDS);

@@ -30,4 +30,7 @@ public interface EventLog {
   Optional<StoredSnapshot> latestSnapshot() throws EventLogException;
 
   record StoredSnapshot(long position, byte[] state) {}
+
+  /** Reads up to {@code limit} records after {@code position}, in order (for projections catching up). */
+  void readAfter(long position, int limit, Consumer<Record> consumer) throws EventLogException;
 }

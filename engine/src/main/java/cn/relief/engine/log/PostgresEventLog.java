@@ -122,9 +122,19 @@ public final class PostgresEventLog implements EventLog {
     read(" AND position > ?", position, consumer);
   }
 
+  @Override
+  public void readAfter(long position, int limit, Consumer<Record> consumer) throws EventLogException {
+    read(" AND position > ?", position, " LIMIT " + Math.max(1, limit), consumer);
+  }
+
   private void read(String condition, long position, Consumer<Record> consumer) throws EventLogException {
+    read(condition, position, "", consumer);
+  }
+
+  private void read(String condition, long position, String limit, Consumer<Record> consumer)
+      throws EventLogException {
     String sql = "SELECT position, record_key, record_type, value_type, intent, rejection_type, rejection_reason, "
-        + "created_at, value FROM engine_record WHERE partition_id = ?" + condition + " ORDER BY position";
+        + "created_at, value FROM engine_record WHERE partition_id = ?" + condition + " ORDER BY position" + limit;
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false); // lets the driver stream with a cursor instead of loading everything
       try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -69,6 +69,7 @@ public final class StreamProcessor implements AutoCloseable {
   private final ObjectMapper json;
   private final JobStreamOffer streamOffer;
   private final Consumer<String> longPollWakeUp;
+  private volatile Consumer<List<Record>> committedListener = records -> { };
   private final BlockingQueue<Queued<?>> queue;
   private final BlockingQueue<PendingBatch> toCommit = new ArrayBlockingQueue<>(MAX_PENDING_BATCHES);
   private final AtomicLong handedOver = new AtomicLong();
@@ -95,6 +96,11 @@ public final class StreamProcessor implements AutoCloseable {
     this.queue = new ArrayBlockingQueue<>(config.maxQueuedCommands() + 10_000);
     this.thread = new Thread(this::run, "engine-partition-" + config.partitionId());
     this.committer = new Thread(this::commitLoop, "engine-commit-" + config.partitionId());
+  }
+
+  /** Told about every committed batch of records (the history projection); must not block. */
+  public void onCommitted(Consumer<List<Record>> listener) {
+    this.committedListener = listener;
   }
 
   public void start() throws EventLogException {
@@ -249,6 +255,11 @@ public final class StreamProcessor implements AutoCloseable {
       }
     }
     pending.typesWithWaitingJobs().forEach(longPollWakeUp);
+    try {
+      committedListener.accept(pending.records());
+    } catch (RuntimeException e) {
+      LOG.warn("The listener of committed records failed; it catches up from the log", e);
+    }
     if (pending.snapshot() != null) {
       // written after the batch (and every earlier one) is committed: it never covers a lost record
       try {

@@ -6,6 +6,7 @@ import cn.relief.engine.api.EngineCredentials;
 import cn.relief.engine.gateway.grpc.GrpcGatewayServer;
 import cn.relief.engine.gateway.rest.RestGatewayConfiguration;
 import cn.relief.engine.log.EventLogException;
+import cn.relief.engine.history.HistoryProjector;
 import cn.relief.engine.log.PostgresEventLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -34,16 +35,32 @@ public class EmbeddedEngineAutoConfiguration {
     return new EngineCredentials(properties.getAuth().getUsername(), properties.getAuth().getPassword());
   }
 
+  /** The engine's own mapper: records must serialize the same way whatever the app configures. */
+  private static ObjectMapper engineJson() {
+    return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  }
+
   @Bean(destroyMethod = "close")
-  Engine reliefEngine(DataSource dataSource, EngineProperties properties) throws EventLogException {
+  HistoryProjector historyProjector(DataSource dataSource) {
     PostgresEventLog.migrate(dataSource);
-    // the engine's own mapper: records must serialize the same way whatever the app configures
-    ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    ObjectMapper json = engineJson();
+    int partitionId = EngineConfiguration.defaults().partitionId();
+    HistoryProjector projector =
+        new HistoryProjector(dataSource, new PostgresEventLog(dataSource, json, partitionId), json, partitionId);
+    projector.start();
+    return projector;
+  }
+
+  @Bean(destroyMethod = "close")
+  Engine reliefEngine(DataSource dataSource, EngineProperties properties, HistoryProjector history)
+      throws EventLogException {
+    PostgresEventLog.migrate(dataSource);
+    ObjectMapper json = engineJson();
     EngineConfiguration defaults = EngineConfiguration.defaults();
     EngineConfiguration config = new EngineConfiguration(defaults.partitionId(), properties.getMaxBatchSize(),
         properties.getMaxQueuedCommands(), Duration.ofMillis(100), "localhost", properties.getGrpc().getPort(),
         defaults.version(), properties.getSnapshotInterval(), properties.getClock().isControllable());
-    return Engine.start(config, new PostgresEventLog(dataSource, json, config.partitionId()), json);
+    return Engine.start(config, new PostgresEventLog(dataSource, json, config.partitionId()), json, history::committed);
   }
 
   @Bean(destroyMethod = "close")

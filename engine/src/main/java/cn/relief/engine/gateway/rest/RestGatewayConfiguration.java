@@ -5,6 +5,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import cn.relief.engine.history.search.SqlSearch;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import javax.sql.DataSource;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -32,6 +35,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
   MessageController.class,
   SignalController.class,
   ClockController.class,
+  ProcessQueryController.class,
+  ExecutionQueryController.class,
   RestProblemHandler.class
 })
 public class RestGatewayConfiguration {
@@ -46,6 +51,12 @@ public class RestGatewayConfiguration {
     // Before any other application filter, so that nothing does work for unauthenticated callers.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
+  }
+
+  /** History searches run on the engine's PostgreSQL, with a mapper of their own for cursors. */
+  @Bean
+  public SqlSearch historySearch(DataSource dataSource) {
+    return new SqlSearch(dataSource, new ObjectMapper());
   }
 
   @Bean

@@ -1,6 +1,8 @@
 package cn.relief.engine.gateway.rest;
 
 import cn.relief.engine.api.CommandRejectedException;
+import cn.relief.engine.history.search.NotFoundInHistoryException;
+import cn.relief.engine.history.search.SearchQueryException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,6 +60,12 @@ public class RestProblemHandler {
     }
     if (error instanceof RestRequestException invalid) {
       return problem(invalid.status(), invalid.title(), invalid.getMessage());
+    }
+    if (error instanceof SearchQueryException invalid) {
+      return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", invalid.getMessage());
+    }
+    if (error instanceof NotFoundInHistoryException missing) {
+      return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", missing.getMessage());
     }
     if (error instanceof HttpMessageNotReadableException unreadable) {
       return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", describeUnreadable(unreadable));

@@ -1,0 +1,134 @@
+package cn.relief.engine.gateway.rest;
+
+import static cn.relief.engine.gateway.rest.HistoryResponses.date;
+import static cn.relief.engine.gateway.rest.HistoryResponses.integer;
+import static cn.relief.engine.gateway.rest.HistoryResponses.key;
+import static cn.relief.engine.gateway.rest.HistoryResponses.text;
+
+import cn.relief.engine.history.search.HistoryTables;
+import cn.relief.engine.history.search.NotFoundInHistoryException;
+import cn.relief.engine.history.search.SqlConditions;
+import cn.relief.engine.history.search.SqlSearch;
+import io.camunda.client.protocol.rest.ProcessDefinitionResult;
+import io.camunda.client.protocol.rest.ProcessDefinitionSearchQueryResult;
+import io.camunda.client.protocol.rest.ProcessInstanceResult;
+import io.camunda.client.protocol.rest.ProcessInstanceSearchQueryResult;
+import io.camunda.client.protocol.rest.ProcessInstanceSequenceFlowResult;
+import io.camunda.client.protocol.rest.ProcessInstanceSequenceFlowsQueryResult;
+import io.camunda.client.protocol.rest.ProcessInstanceStateEnum;
+import java.util.List;
+import java.util.Map;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * History queries about processes: definitions (with their XML), instances, and the sequence
+ * flows an instance took (the path a case took).
+ */
+@RestController
+public class ProcessQueryController {
+  private final SqlSearch search;
+
+  public ProcessQueryController(SqlSearch search) {
+    this.search = search;
+  }
+
+  @PostMapping("/v2/process-definitions/search")
+  public ProcessDefinitionSearchQueryResult searchDefinitions(@RequestBody(required = false) Map<String, Object> body) {
+    SqlSearch.Page page = search.search(HistoryTables.PROCESS_DEFINITIONS, body, null);
+    return new ProcessDefinitionSearchQueryResult()
+        .items(page.rows().stream().map(ProcessQueryController::definition).toList())
+        .page(HistoryResponses.page(page));
+  }
+
+  @GetMapping("/v2/process-definitions/{key}")
+  public ProcessDefinitionResult getDefinition(@PathVariable("key") String key) {
+    return definition(one(HistoryTables.PROCESS_DEFINITIONS, "processDefinitionKey", key, "process definition"));
+  }
+
+  /** The deployed XML as text/xml whatever the caller accepts (the client asks for JSON but reads text). */
+  @GetMapping("/v2/process-definitions/{key}/xml")
+  public void getDefinitionXml(@PathVariable("key") String key, HttpServletResponse response) throws IOException {
+    String xml = text(one(HistoryTables.PROCESS_DEFINITIONS, "processDefinitionKey", key, "process definition"),
+        "bpmn_xml");
+    response.setContentType("text/xml;charset=UTF-8");
+    response.getOutputStream().write(xml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @PostMapping("/v2/process-instances/search")
+  public ProcessInstanceSearchQueryResult searchInstances(@RequestBody(required = false) Map<String, Object> body) {
+    SqlSearch.Page page = search.search(HistoryTables.PROCESS_INSTANCES, body, null);
+    return new ProcessInstanceSearchQueryResult()
+        .items(page.rows().stream().map(ProcessQueryController::instance).toList())
+        .page(HistoryResponses.page(page));
+  }
+
+  @GetMapping("/v2/process-instances/{key}")
+  public ProcessInstanceResult getInstance(@PathVariable("key") String key) {
+    return instance(one(HistoryTables.PROCESS_INSTANCES, "processInstanceKey", key, "process instance"));
+  }
+
+  @GetMapping("/v2/process-instances/{key}/sequence-flows")
+  public ProcessInstanceSequenceFlowsQueryResult sequenceFlows(@PathVariable("key") String key) {
+    long instanceKey = RestRequests.key("processInstanceKey", key);
+    one(HistoryTables.PROCESS_INSTANCES, "processInstanceKey", key, "process instance");
+    SqlConditions where = new SqlConditions();
+    where.add("process_instance_key = ?", instanceKey);
+    List<Map<String, Object>> rows = search.rows("history_sequence_flow", where, "taken_at, sequence_flow_key");
+    return new ProcessInstanceSequenceFlowsQueryResult().items(rows.stream().map(row ->
+        new ProcessInstanceSequenceFlowResult()
+            .sequenceFlowId(text(row, "element_id"))
+            .elementId(text(row, "element_id"))
+            .processInstanceKey(key(row, "process_instance_key"))
+            .processDefinitionKey(key(row, "process_definition_key"))
+            .processDefinitionId(text(row, "bpmn_process_id"))
+            .tenantId(text(row, "tenant_id"))).toList());
+  }
+
+  private Map<String, Object> one(cn.relief.engine.history.search.SearchTable table, String field, String key,
+      String what) {
+    long parsed = RestRequests.key(field, key);
+    List<Map<String, Object>> rows =
+        search.search(table, Map.of("filter", Map.of(field, String.valueOf(parsed))), null).rows();
+    if (rows.isEmpty()) {
+      throw new NotFoundInHistoryException(
+          "Expected to find a " + what + " with key '" + parsed + "', but none was found");
+    }
+    return rows.get(0);
+  }
+
+  private static ProcessDefinitionResult definition(Map<String, Object> row) {
+    return new ProcessDefinitionResult()
+        .processDefinitionKey(key(row, "process_definition_key"))
+        .processDefinitionId(text(row, "bpmn_process_id"))
+        .name(text(row, "name"))
+        .version(integer(row, "version"))
+        .versionTag(text(row, "version_tag"))
+        .resourceName(text(row, "resource_name"))
+        .tenantId(text(row, "tenant_id"))
+        .hasStartForm(false);
+  }
+
+  static ProcessInstanceResult instance(Map<String, Object> row) {
+    return new ProcessInstanceResult()
+        .processInstanceKey(key(row, "process_instance_key"))
+        .processDefinitionKey(key(row, "process_definition_key"))
+        .processDefinitionId(text(row, "bpmn_process_id"))
+        .processDefinitionName(text(row, "process_definition_name"))
+        .processDefinitionVersion(integer(row, "version"))
+        .processDefinitionVersionTag(text(row, "version_tag"))
+        .state(ProcessInstanceStateEnum.fromValue(text(row, "state")))
+        .startDate(date(row, "start_date"))
+        .endDate(date(row, "end_date"))
+        .hasIncident(((Number) row.get("open_incidents")).intValue() > 0)
+        .parentProcessInstanceKey(key(row, "parent_process_instance_key"))
+        .parentElementInstanceKey(key(row, "parent_element_instance_key"))
+        .tenantId(text(row, "tenant_id"));
+  }
+}

@@ -1,0 +1,277 @@
+package cn.relief.engine.history;
+
+import cn.relief.engine.bpmn.BpmnElementType;
+import cn.relief.engine.record.DecisionEvaluationRecord;
+import cn.relief.engine.record.DecisionRecord;
+import cn.relief.engine.record.DecisionRequirementsRecord;
+import cn.relief.engine.record.IncidentRecord;
+import cn.relief.engine.record.JobRecord;
+import cn.relief.engine.record.MessageSubscriptionRecord;
+import cn.relief.engine.record.ProcessInstanceRecord;
+import cn.relief.engine.record.ProcessRecord;
+import cn.relief.engine.record.Record;
+import cn.relief.engine.record.RecordType;
+import cn.relief.engine.record.VariableRecord;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+
+/**
+ * Turns committed events into rows of the history tables: one method per kind of record. Names,
+ * version tags and root instances come from rows written before (definitions are always projected
+ * before their instances), cached here for the batch.
+ */
+final class HistoryProjection {
+  private final ObjectMapper json;
+  private final DefinitionNames names;
+
+  HistoryProjection(ObjectMapper json, DefinitionNames names) {
+    this.json = json;
+    this.names = names;
+  }
+
+  void project(HistoryBatch batch, Record record) throws SQLException {
+    if (record.recordType() != RecordType.EVENT) {
+      return;
+    }
+    Timestamp at = new Timestamp(record.timestamp());
+    switch (record.valueType()) {
+      case PROCESS -> processDefinition(batch, record, at);
+      case PROCESS_INSTANCE -> processInstance(batch, record, at);
+      case VARIABLE -> variable(batch, record, at);
+      case INCIDENT -> incident(batch, record, at);
+      case JOB -> job(batch, record, at);
+      case MESSAGE_SUBSCRIPTION -> messageSubscription(batch, record, at);
+      case DECISION -> decision(batch, record);
+      case DECISION_REQUIREMENTS -> decisionRequirements(batch, record);
+      case DECISION_EVALUATION -> decisionEvaluation(batch, record, at);
+      default -> {
+        // other records (deployments, timers, signals, clock...) have no history table of their own
+      }
+    }
+  }
+
+  private void processDefinition(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
+    ProcessRecord process = (ProcessRecord) record.value();
+    DefinitionNames.Definition definition = names.remember(record.key(), process);
+    batch.insert("""
+        INSERT INTO history_process_definition (process_definition_key, bpmn_process_id, name, version, version_tag,
+          resource_name, bpmn_xml, deployment_key, tenant_id, deployed_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+        record.key(), process.bpmnProcessId(), definition.name(), process.version(), definition.versionTag(),
+        process.resourceName(), process.resource(), process.deploymentKey(), process.tenantId(), at);
+  }
+
+  private void processInstance(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
+    ProcessInstanceRecord value = (ProcessInstanceRecord) record.value();
+    String intent = record.intent();
+    if (value.bpmnElementType() == BpmnElementType.SEQUENCE_FLOW) {
+      batch.insert("""
+          INSERT INTO history_sequence_flow (sequence_flow_key, process_instance_key, process_definition_key,
+            bpmn_process_id, element_id, taken_at, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+          record.key(), value.processInstanceKey(), value.processDefinitionKey(), value.bpmnProcessId(),
+          value.elementId(), at, value.tenantId());
+      return;
+    }
+    boolean process = value.bpmnElementType() == BpmnElementType.PROCESS;
+    if ("ELEMENT_ACTIVATING".equals(intent)) {
+      DefinitionNames.Definition definition = names.of(value.processDefinitionKey());
+      if (process) {
+        long parentInstance = value.parentProcessInstanceKey() > 0 ? value.parentProcessInstanceKey() : 0;
+        batch.insert("""
+            INSERT INTO history_process_instance (process_instance_key, process_definition_key, bpmn_process_id,
+              process_definition_name, version, version_tag, state, start_date, parent_process_instance_key,
+              parent_element_instance_key, root_process_instance_key, tenant_id)
+            VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+            record.key(), value.processDefinitionKey(), value.bpmnProcessId(), definition.name(), value.version(),
+            definition.versionTag(), at, parentInstance > 0 ? parentInstance : null,
+            value.parentElementInstanceKey() > 0 ? value.parentElementInstanceKey() : null,
+            names.rootOf(record.key(), parentInstance), value.tenantId());
+      }
+      batch.insert("""
+          INSERT INTO history_element_instance (element_instance_key, process_instance_key, process_definition_key,
+            bpmn_process_id, element_id, element_name, element_type, event_type, state, start_date, flow_scope_key,
+            tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?) ON CONFLICT DO NOTHING""",
+          record.key(), value.processInstanceKey(), value.processDefinitionKey(), value.bpmnProcessId(),
+          value.elementId(), process ? definition.name() : names.elementName(value.processDefinitionKey(), value.elementId()),
+          value.bpmnElementType().name(), value.bpmnEventType() == null ? "UNSPECIFIED" : value.bpmnEventType().name(),
+          at, value.flowScopeKey() > 0 ? value.flowScopeKey() : null, value.tenantId());
+    } else if ("ELEMENT_COMPLETED".equals(intent) || "ELEMENT_TERMINATED".equals(intent)) {
+      String state = "ELEMENT_COMPLETED".equals(intent) ? "COMPLETED" : "TERMINATED";
+      batch.update("UPDATE history_element_instance SET state = ?, end_date = ? WHERE element_instance_key = ?",
+          state, at, record.key());
+      if (process) {
+        batch.update("UPDATE history_process_instance SET state = ?, end_date = ? WHERE process_instance_key = ?",
+            state, at, record.key());
+        names.forgetInstance(record.key());
+      }
+    }
+  }
+
+  private void variable(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
+    VariableRecord variable = (VariableRecord) record.value();
+    if ("CREATED".equals(record.intent())) {
+      batch.insert("""
+          INSERT INTO history_variable (variable_key, name, value, scope_key, process_instance_key,
+            process_definition_key, bpmn_process_id, tenant_id, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+          record.key(), variable.name(), variable.value(), variable.scopeKey(), variable.processInstanceKey(),
+          variable.processDefinitionKey(), variable.bpmnProcessId(), variable.tenantId(), at);
+    } else {
+      batch.update("UPDATE history_variable SET value = ?, updated_at = ? WHERE variable_key = ?",
+          variable.value(), at, record.key());
+    }
+    batch.insert("""
+        INSERT INTO history_variable_change (position, variable_key, name, value, scope_key, process_instance_key,
+          intent, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+        record.position(), record.key(), variable.name(), variable.value(), variable.scopeKey(),
+        variable.processInstanceKey(), record.intent(), at);
+  }
+
+  private void incident(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
+    IncidentRecord incident = (IncidentRecord) record.value();
+    if ("CREATED".equals(record.intent())) {
+      Long root = incident.elementInstancePath() == null || incident.elementInstancePath().isEmpty()
+          ? null : incident.elementInstancePath().get(0).get(0);
+      batch.insert("""
+          INSERT INTO history_incident (incident_key, error_type, error_message, state, process_instance_key,
+            process_definition_key, bpmn_process_id, element_id, element_instance_key, job_key,
+            root_process_instance_key, creation_time, tenant_id)
+          VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+          record.key(), incident.errorType(), incident.errorMessage(), incident.processInstanceKey(),
+          incident.processDefinitionKey(), incident.bpmnProcessId(), incident.elementId(),
+          incident.elementInstanceKey(), incident.jobKey() > 0 ? incident.jobKey() : null, root, at,
+          incident.tenantId());
+      batch.update("UPDATE history_element_instance SET incident_key = ? WHERE element_instance_key = ?",
+          record.key(), incident.elementInstanceKey());
+      batch.update("UPDATE history_process_instance SET open_incidents = open_incidents + 1 "
+          + "WHERE process_instance_key = ?", incident.processInstanceKey());
+    } else if ("RESOLVED".equals(record.intent())) {
+      batch.update("UPDATE history_incident SET state = 'RESOLVED', resolved_at = ? WHERE incident_key = ?",
+          at, record.key());
+      batch.update("UPDATE history_element_instance SET incident_key = NULL WHERE element_instance_key = ? "
+          + "AND incident_key = ?", incident.elementInstanceKey(), record.key());
+      batch.update("UPDATE history_process_instance SET open_incidents = GREATEST(0, open_incidents - 1) "
+          + "WHERE process_instance_key = ?", incident.processInstanceKey());
+    }
+  }
+
+  private void job(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
+    JobRecord job = (JobRecord) record.value();
+    // the states of the REST v2 job search: an activated job is still CREATED (with a worker)
+    String state = switch (record.intent()) {
+      case "CREATED", "YIELDED", "RECURRED_AFTER_BACKOFF", "ACTIVATED" -> "CREATED";
+      case "TIMED_OUT" -> "TIMED_OUT";
+      case "COMPLETED" -> "COMPLETED";
+      case "FAILED" -> "FAILED";
+      case "CANCELED" -> "CANCELED";
+      case "ERROR_THROWN" -> "ERROR_THROWN";
+      case "RETRIES_UPDATED" -> "RETRIES_UPDATED";
+      case "TIMEOUT_UPDATED" -> "TIMEOUT_UPDATED";
+      default -> null;
+    };
+    if (state == null) {
+      return;
+    }
+    Timestamp deadline = job.deadline() > 0 ? new Timestamp(job.deadline()) : null;
+    if ("CREATED".equals(record.intent())) {
+      batch.insert("""
+          INSERT INTO history_job (job_key, type, state, retries, custom_headers, process_instance_key,
+            process_definition_key, bpmn_process_id, element_id, element_instance_key, created_at, tenant_id)
+          VALUES (?, ?, 'CREATED', ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+          record.key(), job.type(), job.retries(), write(job.customHeaders()), job.processInstanceKey(),
+          job.processDefinitionKey(), job.bpmnProcessId(), job.elementId(), job.elementInstanceKey(), at,
+          job.tenantId());
+      return;
+    }
+    boolean ended = "COMPLETED".equals(state) || "CANCELED".equals(state);
+    if ("TIMEOUT_UPDATED".equals(state)) {
+      batch.update("UPDATE history_job SET deadline = ? WHERE job_key = ?", deadline, record.key());
+      return;
+    }
+    batch.update("""
+        UPDATE history_job SET state = ?, worker = ?, retries = ?, deadline = ?, error_code = ?, error_message = ?,
+          end_time = ? WHERE job_key = ?""",
+        state, job.worker(), job.retries(), deadline, job.errorCode(), job.errorMessage(), ended ? at : null,
+        record.key());
+  }
+
+  private void messageSubscription(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
+    MessageSubscriptionRecord subscription = (MessageSubscriptionRecord) record.value();
+    switch (record.intent()) {
+      case "CREATED" -> batch.insert("""
+          INSERT INTO history_message_subscription (message_subscription_key, process_instance_key,
+            process_definition_key, bpmn_process_id, element_id, element_instance_key, message_name,
+            correlation_key, state, last_updated_at, tenant_id)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?, ?) ON CONFLICT DO NOTHING""",
+          record.key(), subscription.processInstanceKey(), subscription.processDefinitionKey(),
+          subscription.bpmnProcessId(), subscription.elementId(), subscription.elementInstanceKey(),
+          subscription.messageName(), subscription.correlationKey(), at, subscription.tenantId());
+      case "CORRELATED" -> {
+        batch.update("UPDATE history_message_subscription SET state = 'CORRELATED', last_updated_at = ? "
+            + "WHERE message_subscription_key = ?", at, record.key());
+        batch.insert("""
+            INSERT INTO history_correlated_message (position, message_key, message_name, correlation_key,
+              subscription_key, process_instance_key, process_definition_key, bpmn_process_id, element_id,
+              element_instance_key, correlated_at, tenant_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+            record.position(), subscription.messageKey(), subscription.messageName(), subscription.correlationKey(),
+            record.key(), subscription.processInstanceKey(), subscription.processDefinitionKey(),
+            subscription.bpmnProcessId(), subscription.elementId(), subscription.elementInstanceKey(), at,
+            subscription.tenantId());
+      }
+      case "DELETED" -> batch.update("UPDATE history_message_subscription SET state = 'DELETED', "
+          + "last_updated_at = ? WHERE message_subscription_key = ? AND state <> 'CORRELATED'", at, record.key());
+      default -> {
+        // nothing else happens to a subscription
+      }
+    }
+  }
+
+  private void decision(HistoryBatch batch, Record record) throws SQLException {
+    DecisionRecord decision = (DecisionRecord) record.value();
+    batch.insert("""
+        INSERT INTO history_decision_definition (decision_key, decision_id, name, version, version_tag,
+          decision_requirements_key, decision_requirements_id, tenant_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+        record.key(), decision.decisionId(), decision.decisionName(), decision.version(), decision.versionTag(),
+        decision.decisionRequirementsKey(), decision.decisionRequirementsId(), decision.tenantId());
+  }
+
+  private void decisionRequirements(HistoryBatch batch, Record record) throws SQLException {
+    DecisionRequirementsRecord requirements = (DecisionRequirementsRecord) record.value();
+    batch.insert("""
+        INSERT INTO history_decision_requirements (decision_requirements_key, decision_requirements_id, name,
+          version, resource_name, dmn_xml, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+        record.key(), requirements.decisionRequirementsId(), requirements.decisionRequirementsName(),
+        requirements.version(), requirements.resourceName(), requirements.resource(), requirements.tenantId());
+  }
+
+  private void decisionEvaluation(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
+    DecisionEvaluationRecord evaluation = (DecisionEvaluationRecord) record.value();
+    boolean failed = "FAILED".equals(record.intent());
+    List<DecisionEvaluationRecord.EvaluatedDecision> evaluated = evaluation.evaluatedDecisions();
+    String type = evaluated == null || evaluated.isEmpty() ? null : evaluated.get(evaluated.size() - 1).decisionType();
+    batch.insert("""
+        INSERT INTO history_decision_instance (decision_evaluation_key, state, evaluation_date, decision_key,
+          decision_id, decision_name, decision_version, decision_type, result, evaluated_decisions, failure_message,
+          process_instance_key, process_definition_key, element_instance_key, tenant_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+        record.key(), failed ? "FAILED" : "EVALUATED", at, evaluation.decisionKey() > 0 ? evaluation.decisionKey() : null,
+        evaluation.decisionId(), evaluation.decisionName(), evaluation.decisionVersion(), type,
+        evaluation.decisionOutput(), write(evaluated == null ? List.of() : evaluated),
+        evaluation.evaluationFailureMessage(), evaluation.processInstanceKey() > 0 ? evaluation.processInstanceKey() : null,
+        evaluation.processDefinitionKey() > 0 ? evaluation.processDefinitionKey() : null,
+        evaluation.elementInstanceKey() > 0 ? evaluation.elementInstanceKey() : null, evaluation.tenantId());
+  }
+
+  private String write(Object value) {
+    try {
+      return value == null ? null : json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A record value that was logged can be written again", e);
+    }
+  }
+}

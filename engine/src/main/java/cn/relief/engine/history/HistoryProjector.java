@@ -1,0 +1,219 @@
+package cn.relief.engine.history;
+
+import cn.relief.engine.log.EventLog;
+import cn.relief.engine.log.EventLogException;
+import cn.relief.engine.record.Record;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the history tables up to date with the committed event log. The engine hands over each
+ * committed batch of records (no re-reading, no re-parsing on the normal path); when the
+ * projection falls behind far enough that handed-over batches are dropped, or after a restart, it
+ * reads the missing records from the log. Each projected batch and the new position are written
+ * in one transaction, so every record is projected exactly once, and dropping the tables and the
+ * position rebuilds the history from the log.
+ */
+public final class HistoryProjector implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryProjector.class);
+  private static final int QUEUED_BATCHES = 256;
+  private static final int CATCH_UP_CHUNK = 5_000;
+
+  /** How far the projection is behind the log. */
+  public record Lag(long projectedPosition, long committedPosition, long records, long millisBehind) {}
+
+  private final DataSource dataSource;
+  private final EventLog log;
+  private final int partitionId;
+  private final HistoryProjection projection;
+  private final BlockingQueue<List<Record>> handedOver = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+  private final Thread thread;
+  private volatile boolean running;
+  private volatile boolean behind = true; // at start the log may hold records not projected yet
+  private volatile long projectedPosition;
+  private volatile long committedPosition;
+  private volatile long lastProjectedTimestamp;
+
+  public HistoryProjector(DataSource dataSource, EventLog log, ObjectMapper json, int partitionId) {
+    this.dataSource = dataSource;
+    this.log = log;
+    this.partitionId = partitionId;
+    this.projection = new HistoryProjection(json, new DefinitionNames(dataSource));
+    this.thread = new Thread(this::run, "history-projector-" + partitionId);
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    projectedPosition = readPosition();
+    committedPosition = projectedPosition;
+    running = true;
+    thread.start();
+  }
+
+  /** Called by the engine after a batch is committed; never blocks the engine. */
+  public void committed(List<Record> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    committedPosition = records.get(records.size() - 1).position();
+    if (!handedOver.offer(records)) {
+      behind = true; // dropped: read from the log once the queue has drained
+    }
+  }
+
+  public long projectedPosition() {
+    return projectedPosition;
+  }
+
+  public Lag lag() {
+    long projected = projectedPosition;
+    long committed = Math.max(committedPosition, projected);
+    long millis = committed > projected && lastProjectedTimestamp > 0
+        ? Math.max(0, System.currentTimeMillis() - lastProjectedTimestamp) : 0;
+    return new Lag(projected, committed, committed - projected, millis);
+  }
+
+  /** Waits until everything up to {@code position} is projected; false on timeout. */
+  public boolean awaitPosition(long position, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (projectedPosition < position) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    long backoff = 100;
+    while (running) {
+      try {
+        List<Record> batch = handedOver.poll(100, TimeUnit.MILLISECONDS);
+        if (batch != null) {
+          projectHandedOver(batch);
+        } else if (behind) {
+          catchUp();
+        }
+        backoff = 100;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (SQLException | EventLogException | RuntimeException e) {
+        // nothing was committed for the failed batch; it is read again from the log
+        LOG.warn("Projecting history failed at position {}; retrying in {} ms", projectedPosition, backoff, e);
+        behind = true;
+        handedOver.clear();
+        sleep(backoff);
+        backoff = Math.min(backoff * 2, 5_000);
+      }
+    }
+  }
+
+  private void projectHandedOver(List<Record> batch) throws SQLException, EventLogException {
+    long first = batch.get(0).position();
+    if (first > projectedPosition + 1) {
+      catchUpTo(first - 1); // an earlier batch was dropped or the projector restarted
+    }
+    List<Record> fresh = new ArrayList<>(batch.size());
+    for (Record record : batch) {
+      if (record.position() > projectedPosition) {
+        fresh.add(record);
+      }
+    }
+    project(fresh);
+  }
+
+  private void catchUp() throws SQLException, EventLogException {
+    catchUpTo(Long.MAX_VALUE);
+    behind = false;
+  }
+
+  private void catchUpTo(long position) throws SQLException, EventLogException {
+    while (projectedPosition < position) {
+      List<Record> chunk = new ArrayList<>();
+      log.readAfter(projectedPosition, CATCH_UP_CHUNK, chunk::add);
+      chunk.removeIf(record -> record.position() > position);
+      if (chunk.isEmpty()) {
+        return;
+      }
+      project(chunk);
+      if (chunk.size() >= 50_000) {
+        LOG.info("History projection caught up to position {}", projectedPosition);
+      }
+    }
+  }
+
+  private void project(List<Record> records) throws SQLException {
+    if (records.isEmpty()) {
+      return;
+    }
+    long last = records.get(records.size() - 1).position();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (HistoryBatch batch = new HistoryBatch(connection)) {
+        for (Record record : records) {
+          projection.project(batch, record);
+        }
+        batch.execute();
+        try (PreparedStatement statement = connection.prepareStatement("""
+            INSERT INTO history_position (partition_id, position, updated_at) VALUES (?, ?, now())
+            ON CONFLICT (partition_id) DO UPDATE SET position = excluded.position, updated_at = now()""")) {
+          statement.setInt(1, partitionId);
+          statement.setLong(2, last);
+          statement.executeUpdate();
+        }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    }
+    projectedPosition = last;
+    lastProjectedTimestamp = records.get(records.size() - 1).timestamp();
+  }
+
+  private long readPosition() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("SELECT position FROM history_position WHERE partition_id = ?")) {
+      statement.setInt(1, partitionId);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? rows.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the history position", e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,332 @@
+package cn.relief.engine.history.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Runs a REST v2 search request (filter, sort, page) against a history table: filters become SQL
+ * conditions, the sort ends with the unique key so that pages never overlap, and paging works by
+ * offset ({@code from}) or by cursor ({@code after}/{@code before}, opaque strings encoding the
+ * sort values of the row at the page's edge).
+ */
+public final class SqlSearch {
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 10_000;
+
+  /** One page of rows (column name → value) with the total and the cursors of its first and last row. */
+  public record Page(List<Map<String, Object>> rows, long total, String startCursor, String endCursor) {}
+
+  private record Order(String column, boolean descending) {}
+
+  private final DataSource dataSource;
+  private final ObjectMapper json;
+
+  public SqlSearch(DataSource dataSource, ObjectMapper json) {
+    this.dataSource = dataSource;
+    this.json = json;
+  }
+
+  /** Searches with a request already read as maps and lists (the JSON body). */
+  @SuppressWarnings("unchecked")
+  public Page search(SearchTable table, Map<String, Object> request, SqlConditions extra) {
+    Map<String, Object> body = request == null ? Map.of() : request;
+    SqlConditions where = extra == null ? new SqlConditions() : extra;
+    Object filter = body.get("filter");
+    if (filter != null) {
+      if (!(filter instanceof Map<?, ?> map)) {
+        throw new SearchQueryException("Expected 'filter' to be an object, but found '" + filter + "'");
+      }
+      applyFilter(table, (Map<String, Object>) map, where);
+    }
+    List<Order> orders = orders(table, body.get("sort"));
+    Map<String, Object> page = body.get("page") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
+    int limit = intValue(page.get("limit"), DEFAULT_LIMIT, "page.limit");
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new SearchQueryException("Expected page.limit between 1 and " + MAX_LIMIT + ", but found " + limit);
+    }
+    int from = intValue(page.get("from"), 0, "page.from");
+    if (from < 0) {
+      throw new SearchQueryException("Expected page.from to be 0 or more, but found " + from);
+    }
+    String after = page.get("after") == null ? null : String.valueOf(page.get("after"));
+    String before = page.get("before") == null ? null : String.valueOf(page.get("before"));
+    if (after != null && before != null) {
+      throw new SearchQueryException("Expected at most one of page.after and page.before, but found both");
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      long total = count(connection, table, where);
+      SqlConditions paged = copy(where);
+      boolean backwards = before != null;
+      List<Order> effective = backwards ? reversed(orders) : orders;
+      if (after != null || before != null) {
+        cursorCondition(paged, effective, decode(backwards ? before : after, orders.size()));
+      }
+      List<Map<String, Object>> rows = select(connection, table, paged, effective, limit, after == null && before == null ? from : 0);
+      if (backwards) {
+        Collections.reverse(rows);
+      }
+      String start = rows.isEmpty() ? null : encode(rows.get(0), orders);
+      String end = rows.isEmpty() ? null : encode(rows.get(rows.size() - 1), orders);
+      return new Page(rows, total, start, end);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not search " + table.table(), e);
+    }
+  }
+
+  /** All rows of a table matching the conditions, in the given order (small result sets only). */
+  public List<Map<String, Object>> rows(String table, SqlConditions where, String orderBy) {
+    String sql = "SELECT * FROM " + table + (where.isEmpty() ? "" : " WHERE " + where.joined(" AND "))
+        + " ORDER BY " + orderBy;
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = prepare(connection, sql, where.parameters())) {
+      try (ResultSet rows = statement.executeQuery()) {
+        return read(rows);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read " + table, e);
+    }
+  }
+
+  private static List<Map<String, Object>> read(ResultSet rows) throws SQLException {
+    List<Map<String, Object>> result = new ArrayList<>();
+    ResultSetMetaData meta = rows.getMetaData();
+    while (rows.next()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        row.put(meta.getColumnLabel(i), rows.getObject(i));
+      }
+      result.add(row);
+    }
+    return result;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void applyFilter(SearchTable table, Map<String, Object> filter, SqlConditions where) {
+    for (Map.Entry<String, Object> entry : filter.entrySet()) {
+      String field = entry.getKey();
+      Object value = entry.getValue();
+      if (value == null) {
+        continue;
+      }
+      if ("$or".equals(field)) {
+        if (!(value instanceof List<?> alternatives)) {
+          throw new SearchQueryException("Expected '$or' to be a list of filters, but found '" + value + "'");
+        }
+        List<String> ors = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        for (Object alternative : alternatives) {
+          SqlConditions branch = new SqlConditions();
+          applyFilter(table, (Map<String, Object>) alternative, branch);
+          ors.add(branch.isEmpty() ? "TRUE" : "(" + branch.joined(" AND ") + ")");
+          parameters.addAll(branch.parameters());
+        }
+        if (!ors.isEmpty()) {
+          where.add("(" + String.join(" OR ", ors) + ")", parameters.toArray());
+        }
+        continue;
+      }
+      SearchTable.Column column = table.filters().get(field);
+      if (column != null) {
+        where.filter(field, column.column(), column.type(), value);
+      } else if (table.customFilters().containsKey(field)) {
+        table.customFilters().get(field).apply(value, where);
+      } else {
+        throw new SearchQueryException("Expected a filter on one of " + table.knownFilters() + ", but found '"
+            + field + "'");
+      }
+    }
+  }
+
+  private static List<Order> orders(SearchTable table, Object sort) {
+    List<Order> orders = new ArrayList<>();
+    if (sort instanceof List<?> list) {
+      for (Object item : list) {
+        if (!(item instanceof Map<?, ?> entry) || entry.get("field") == null) {
+          throw new SearchQueryException("Expected each sort entry to name a field, but found '" + item + "'");
+        }
+        String field = String.valueOf(entry.get("field"));
+        String column = table.sortColumns().get(field);
+        if (column == null) {
+          throw new SearchQueryException("Expected a sort field of " + table.sortColumns().keySet().stream().sorted()
+              .toList() + ", but found '" + field + "'");
+        }
+        orders.add(new Order(column, "DESC".equalsIgnoreCase(String.valueOf(entry.get("order")))));
+      }
+    } else if (sort != null) {
+      throw new SearchQueryException("Expected 'sort' to be a list, but found '" + sort + "'");
+    }
+    orders.add(new Order(table.keyColumn(), false)); // a total order: pages never overlap or skip
+    return orders;
+  }
+
+  private static List<Order> reversed(List<Order> orders) {
+    return orders.stream().map(o -> new Order(o.column(), !o.descending())).toList();
+  }
+
+  /**
+   * Rows strictly beyond the cursor in the given order. NULL sorts as the greatest value (as
+   * PostgreSQL does by default), in both directions.
+   */
+  private static void cursorCondition(SqlConditions where, List<Order> orders, List<Object> values) {
+    List<String> alternatives = new ArrayList<>();
+    List<Object> parameters = new ArrayList<>();
+    for (int i = 0; i < orders.size(); i++) {
+      List<String> parts = new ArrayList<>();
+      for (int j = 0; j < i; j++) {
+        parts.add(orders.get(j).column() + " IS NOT DISTINCT FROM ?");
+        parameters.add(values.get(j));
+      }
+      Order order = orders.get(i);
+      Object value = values.get(i);
+      String column = order.column();
+      if (value == null) {
+        if (!order.descending()) {
+          parts.add("FALSE"); // nothing lies beyond the greatest value
+        } else {
+          parts.add(column + " IS NOT NULL");
+        }
+      } else if (!order.descending()) {
+        parts.add("(" + column + " > ? OR " + column + " IS NULL)");
+        parameters.add(value);
+      } else {
+        parts.add(column + " < ?");
+        parameters.add(value);
+      }
+      alternatives.add("(" + String.join(" AND ", parts) + ")");
+    }
+    where.add("(" + String.join(" OR ", alternatives) + ")", parameters.toArray());
+  }
+
+  private static long count(Connection connection, SearchTable table, SqlConditions where) throws SQLException {
+    String sql = "SELECT count(*) FROM " + table.table() + (where.isEmpty() ? "" : " WHERE " + where.joined(" AND "));
+    try (PreparedStatement statement = prepare(connection, sql, where.parameters())) {
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  private static List<Map<String, Object>> select(Connection connection, SearchTable table, SqlConditions where,
+      List<Order> orders, int limit, int offset) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT * FROM ").append(table.table());
+    if (!where.isEmpty()) {
+      sql.append(" WHERE ").append(where.joined(" AND "));
+    }
+    sql.append(" ORDER BY ");
+    for (int i = 0; i < orders.size(); i++) {
+      Order order = orders.get(i);
+      sql.append(i == 0 ? "" : ", ").append(order.column())
+          .append(order.descending() ? " DESC NULLS FIRST" : " ASC NULLS LAST");
+    }
+    sql.append(" LIMIT ").append(limit).append(" OFFSET ").append(offset);
+    try (PreparedStatement statement = prepare(connection, sql.toString(), where.parameters())) {
+      try (ResultSet rows = statement.executeQuery()) {
+        return read(rows);
+      }
+    }
+  }
+
+  private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    for (int i = 0; i < parameters.size(); i++) {
+      statement.setObject(i + 1, parameters.get(i));
+    }
+    return statement;
+  }
+
+  private static SqlConditions copy(SqlConditions where) {
+    SqlConditions copy = new SqlConditions();
+    if (!where.isEmpty()) {
+      copy.add(where.joined(" AND "), where.parameters().toArray());
+    }
+    return copy;
+  }
+
+  private static int intValue(Object value, int fallback, String name) {
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return value instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(value));
+    } catch (NumberFormatException e) {
+      throw new SearchQueryException("Expected " + name + " to be a number, but found '" + value + "'");
+    }
+  }
+
+  // ---- cursors: the row's sort values, typed, as base64 JSON -------------------------------------
+
+  private String encode(Map<String, Object> row, List<Order> orders) {
+    List<List<Object>> values = new ArrayList<>();
+    for (Order order : orders) {
+      Object value = row.get(order.column());
+      if (value == null) {
+        values.add(null);
+      } else if (value instanceof Timestamp timestamp) {
+        values.add(List.of("t", timestamp.getTime(), timestamp.getNanos()));
+      } else if (value instanceof Number number) {
+        values.add(List.of(value instanceof Long || value instanceof Integer ? "l" : "d", number));
+      } else if (value instanceof Boolean bool) {
+        values.add(List.of("b", bool));
+      } else {
+        values.add(List.of("s", String.valueOf(value)));
+      }
+    }
+    try {
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(values));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<Object> decode(String cursor, int expected) {
+    List<List<Object>> values;
+    try {
+      values = json.readValue(Base64.getUrlDecoder().decode(cursor.getBytes(StandardCharsets.US_ASCII)),
+          new TypeReference<>() {});
+    } catch (IllegalArgumentException | java.io.IOException e) {
+      throw new SearchQueryException("Expected a cursor from an earlier page of this search, but found '" + cursor + "'");
+    }
+    if (values == null || values.size() != expected) {
+      throw new SearchQueryException("Expected a cursor from an earlier page of this search (same sort), but the "
+          + "cursor does not match the sort");
+    }
+    List<Object> decoded = new ArrayList<>();
+    for (List<Object> value : values) {
+      if (value == null) {
+        decoded.add(null);
+        continue;
+      }
+      String type = String.valueOf(value.get(0));
+      Object raw = value.get(1);
+      decoded.add(switch (type) {
+        case "t" -> {
+          Timestamp timestamp = new Timestamp(((Number) raw).longValue());
+          timestamp.setNanos(((Number) value.get(2)).intValue());
+          yield timestamp;
+        }
+        case "l" -> ((Number) raw).longValue();
+        case "d" -> ((Number) raw).doubleValue();
+        case "b" -> raw;
+        default -> String.valueOf(raw);
+      });
+    }
+    return decoded;
+  }
+}

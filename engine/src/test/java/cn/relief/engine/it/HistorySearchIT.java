@@ -1,0 +1,157 @@
+package cn.relief.engine.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.ElementInstanceState;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.ElementInstance;
+import io.camunda.client.api.search.response.ProcessInstance;
+import io.camunda.client.api.search.response.SearchResponse;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The history as the client's search and get requests see it: projected from the event log into
+ * query tables, with filters, sorting and cursor pagination.
+ */
+class HistorySearchIT extends ClientTestSupport {
+
+  private static <T> T eventually(Supplier<T> query, Predicate<T> until) {
+    return Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(query::get, until);
+  }
+
+  @Test
+  void processInstancesAreFoundByDefinitionStateAndVariableAndPagedByCursor() {
+    CamundaClient client = client(Transport.REST);
+    String id = uniqueId("history-instances", Transport.REST);
+    String type = uniqueId("history-work", Transport.REST);
+    deploy(client, Bpmn.createExecutableProcess(id).name("救助案件").startEvent("start")
+        .serviceTask("register", t -> t.zeebeJobType(type).name("登记")).endEvent("end").done());
+    List<Long> keys = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      keys.add(startInstance(client, id, Map.of("caseNo", "C-" + i, "station", i % 2 == 0 ? "north" : "south")));
+    }
+    var job = activate(client, type, 10, Duration.ofMinutes(1), Duration.ofSeconds(2)).stream()
+        .filter(j -> j.getProcessInstanceKey() == keys.get(0)).findFirst().orElseThrow();
+    client.newCompleteCommand(job).send().join();
+    awaitInstanceState(keys.get(0), "COMPLETED");
+
+    SearchResponse<ProcessInstance> active = eventually(() -> client.newProcessInstanceSearchRequest()
+        .filter(f -> f.processDefinitionId(id).state(ProcessInstanceState.ACTIVE)).send().join(),
+        r -> r.items().size() == 4);
+    assertThat(active.page().totalItems()).isEqualTo(4);
+    assertThat(active.items()).allSatisfy(pi -> {
+      assertThat(pi.getProcessDefinitionName()).isEqualTo("救助案件");
+      assertThat(pi.getState()).isEqualTo(ProcessInstanceState.ACTIVE);
+    });
+    ProcessInstance completed = eventually(() -> client.newProcessInstanceGetRequest(keys.get(0)).send().join(),
+        pi -> pi.getState() == ProcessInstanceState.COMPLETED);
+    assertThat(completed.getEndDate()).isNotNull();
+
+    // by a variable's value
+    SearchResponse<ProcessInstance> north = client.newProcessInstanceSearchRequest()
+        .filter(f -> f.processDefinitionId(id).variables(Map.of("station", "north"))).send().join();
+    assertThat(north.items()).extracting(ProcessInstance::getProcessInstanceKey)
+        .containsExactlyInAnyOrder(keys.get(0), keys.get(2), keys.get(4));
+
+    // two pages of two by cursor, newest first, then the page before the second one
+    var first = client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId(id))
+        .sort(s -> s.startDate().desc()).page(p -> p.limit(2)).send().join();
+    var second = client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId(id))
+        .sort(s -> s.startDate().desc()).page(p -> p.limit(2).after(first.page().endCursor())).send().join();
+    var back = client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId(id))
+        .sort(s -> s.startDate().desc()).page(p -> p.limit(2).before(second.page().startCursor())).send().join();
+    assertThat(first.page().totalItems()).isEqualTo(5);
+    assertThat(first.items()).extracting(ProcessInstance::getProcessInstanceKey)
+        .containsExactly(keys.get(4), keys.get(3));
+    assertThat(second.items()).extracting(ProcessInstance::getProcessInstanceKey)
+        .containsExactly(keys.get(2), keys.get(1));
+    assertThat(back.items()).extracting(ProcessInstance::getProcessInstanceKey)
+        .containsExactly(keys.get(4), keys.get(3));
+  }
+
+  @OverBothTransports
+  void elementInstancesVariablesIncidentsAndThePathOfACase(Transport transport) {
+    CamundaClient client = client(transport);
+    String id = uniqueId("history-path", transport);
+    deploy(client, Bpmn.createExecutableProcess(id).startEvent("start")
+        .exclusiveGateway("eligible").defaultFlow()
+        .scriptTask("check", s -> s.zeebeExpression("assert(score, score != null)").zeebeResultVariable("checked"))
+        .endEvent("end")
+        .moveToNode("eligible").conditionExpression("= false").endEvent("refused")
+        .done());
+    long instance = startInstance(client, id, Map.of("person", Map.of("name", "李四")));
+    awaitOpenIncident(instance);
+
+    var elements = eventually(() -> client.newElementInstanceSearchRequest()
+        .filter(f -> f.processInstanceKey(instance)).sort(s -> s.startDate().asc()).send().join(),
+        r -> r.items().size() == 4);
+    assertThat(elements.items()).extracting(ElementInstance::getElementId)
+        .containsExactly(id, "start", "eligible", "check");
+    ElementInstance check = elements.items().get(3);
+    assertThat(check.getState()).isEqualTo(ElementInstanceState.ACTIVE);
+    assertThat(check.getIncident()).isTrue();
+
+    var incidents = eventually(() -> client.newIncidentSearchRequest()
+        .filter(f -> f.processInstanceKey(instance)).send().join(), r -> r.items().size() == 1);
+    assertThat(incidents.items().get(0).getElementId()).isEqualTo("check");
+    assertThat(client.newIncidentGetRequest(incidents.items().get(0).getIncidentKey()).send().join().getErrorType())
+        .hasToString("EXTRACT_VALUE_ERROR");
+
+    var variables = client.newVariableSearchRequest().filter(f -> f.processInstanceKey(instance).name("person"))
+        .send().join();
+    assertThat(variables.items()).hasSize(1);
+    assertThat(variables.items().get(0).getValue()).contains("李四");
+
+    var flows = client.newProcessInstanceSequenceFlowsRequest(instance).send().join();
+    assertThat(flows).hasSize(2);
+
+    var definitions = client.newProcessDefinitionSearchRequest().filter(f -> f.processDefinitionId(id)).send().join();
+    assertThat(definitions.items()).hasSize(1);
+    String xml = client.newProcessDefinitionGetXmlRequest(definitions.items().get(0).getProcessDefinitionKey())
+        .send().join();
+    assertThat(xml).contains(id).contains("assert(score");
+  }
+
+  @Test
+  void jobsAndMessageSubscriptionsAreSearchable() {
+    CamundaClient client = client(Transport.REST);
+    String id = uniqueId("history-jobs", Transport.REST);
+    String type = uniqueId("history-job-type", Transport.REST);
+    String message = uniqueId("history-message", Transport.REST);
+    deploy(client, Bpmn.createExecutableProcess(id).startEvent()
+        .serviceTask("work", t -> t.zeebeJobType(type))
+        .intermediateCatchEvent("reply").message(m -> m.name(message).zeebeCorrelationKeyExpression("caseNo"))
+        .endEvent().done());
+    long instance = startInstance(client, id, Map.of("caseNo", "J-1"));
+    var job = activateOne(client, type);
+    client.newFailCommand(job).retries(2).errorMessage("police system down").send().join();
+    var jobs = eventually(() -> client.newJobSearchRequest().filter(f -> f.type(type)).send().join(),
+        r -> r.items().size() == 1 && "police system down".equals(r.items().get(0).getErrorMessage()));
+    assertThat(jobs.items().get(0).getRetries()).isEqualTo(2);
+    client.newCompleteCommand(activateOne(client, type)).send().join();
+    var subscriptions = eventually(() -> client.newMessageSubscriptionSearchRequest()
+        .filter(f -> f.processInstanceKey(instance)).send().join(), r -> r.items().size() == 1);
+    assertThat(subscriptions.items().get(0).getMessageName()).isEqualTo(message);
+    assertThat(subscriptions.items().get(0).getCorrelationKey()).isEqualTo("J-1");
+  }
+
+  @Test
+  void badSearchesAreRefusedWithTheReason() {
+    CamundaClient client = client(Transport.REST);
+    assertRejected(Transport.REST, () -> client.newProcessInstanceSearchRequest()
+            .page(p -> p.after("not-a-cursor")).send().join(),
+        Status.Code.INVALID_ARGUMENT, 400, "cursor");
+    assertRejected(Transport.REST, () -> client.newProcessInstanceGetRequest(123456789L).send().join(),
+        Status.Code.NOT_FOUND, 404, "123456789");
+  }
+}
