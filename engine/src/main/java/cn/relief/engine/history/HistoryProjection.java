@@ -6,6 +6,7 @@ import cn.relief.engine.record.DecisionRecord;
 import cn.relief.engine.record.DecisionRequirementsRecord;
 import cn.relief.engine.record.IncidentRecord;
 import cn.relief.engine.record.JobRecord;
+import cn.relief.engine.record.MessageStartEventSubscriptionRecord;
 import cn.relief.engine.record.MessageSubscriptionRecord;
 import cn.relief.engine.record.ProcessInstanceRecord;
 import cn.relief.engine.record.ProcessRecord;
@@ -44,6 +45,7 @@ final class HistoryProjection {
       case INCIDENT -> incident(batch, record, at);
       case JOB -> job(batch, record, at);
       case MESSAGE_SUBSCRIPTION -> messageSubscription(batch, record, at);
+      case MESSAGE_START_EVENT_SUBSCRIPTION -> messageStartEvent(batch, record, at);
       case DECISION -> decision(batch, record);
       case DECISION_REQUIREMENTS -> decisionRequirements(batch, record);
       case DECISION_EVALUATION -> decisionEvaluation(batch, record, at);
@@ -230,6 +232,21 @@ final class HistoryProjection {
     }
   }
 
+  private void messageStartEvent(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
+    if (!"CORRELATED".equals(record.intent())) {
+      return;
+    }
+    MessageStartEventSubscriptionRecord start = (MessageStartEventSubscriptionRecord) record.value();
+    batch.insert("""
+        INSERT INTO history_correlated_message (position, message_key, message_name, correlation_key,
+          subscription_key, process_instance_key, process_definition_key, bpmn_process_id, element_id,
+          element_instance_key, correlated_at, tenant_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+        record.position(), start.messageKey(), start.messageName(), start.correlationKey(), record.key(),
+        start.processInstanceKey(), start.processDefinitionKey(), start.bpmnProcessId(), start.startEventId(), null,
+        at, start.tenantId());
+  }
+
   private void decision(HistoryBatch batch, Record record) throws SQLException {
     DecisionRecord decision = (DecisionRecord) record.value();
     batch.insert("""
@@ -249,20 +266,40 @@ final class HistoryProjection {
         requirements.version(), requirements.resourceName(), requirements.resource(), requirements.tenantId());
   }
 
+  /** One row per evaluated decision (the called one last), as the REST v2 API counts decision instances. */
   private void decisionEvaluation(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
     DecisionEvaluationRecord evaluation = (DecisionEvaluationRecord) record.value();
     boolean failed = "FAILED".equals(record.intent());
     List<DecisionEvaluationRecord.EvaluatedDecision> evaluated = evaluation.evaluatedDecisions();
-    String type = evaluated == null || evaluated.isEmpty() ? null : evaluated.get(evaluated.size() - 1).decisionType();
+    if (evaluated == null || evaluated.isEmpty()) {
+      // nothing was evaluated (e.g. no such decision): the failure is still a decision instance
+      insertDecisionInstance(batch, record, at, evaluation, 1, "FAILED", evaluation.decisionKey(),
+          evaluation.decisionId(), evaluation.decisionName(), evaluation.decisionVersion(), null, null, List.of(),
+          List.of());
+      return;
+    }
+    for (int i = 0; i < evaluated.size(); i++) {
+      DecisionEvaluationRecord.EvaluatedDecision decision = evaluated.get(i);
+      boolean last = i == evaluated.size() - 1;
+      insertDecisionInstance(batch, record, at, evaluation, i + 1, failed && last ? "FAILED" : "EVALUATED",
+          decision.decisionKey(), decision.decisionId(), decision.decisionName(), decision.decisionVersion(),
+          decision.decisionType(), decision.decisionOutput(), decision.evaluatedInputs(), decision.matchedRules());
+    }
+  }
+
+  private void insertDecisionInstance(HistoryBatch batch, Record record, Timestamp at,
+      DecisionEvaluationRecord evaluation, int index, String state, long decisionKey, String decisionId,
+      String decisionName, int version, String type, String output, Object inputs, Object rules)
+      throws SQLException {
     batch.insert("""
-        INSERT INTO history_decision_instance (decision_evaluation_key, state, evaluation_date, decision_key,
-          decision_id, decision_name, decision_version, decision_type, result, evaluated_decisions, failure_message,
-          process_instance_key, process_definition_key, element_instance_key, tenant_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-        record.key(), failed ? "FAILED" : "EVALUATED", at, evaluation.decisionKey() > 0 ? evaluation.decisionKey() : null,
-        evaluation.decisionId(), evaluation.decisionName(), evaluation.decisionVersion(), type,
-        evaluation.decisionOutput(), write(evaluated == null ? List.of() : evaluated),
-        evaluation.evaluationFailureMessage(), evaluation.processInstanceKey() > 0 ? evaluation.processInstanceKey() : null,
+        INSERT INTO history_decision_instance (decision_instance_id, decision_evaluation_key, state, evaluation_date,
+          decision_key, decision_id, decision_name, decision_version, decision_type, result, evaluated_inputs,
+          matched_rules, failure_message, process_instance_key, process_definition_key, element_instance_key,
+          tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+        record.key() + "-" + index, record.key(), state, at, decisionKey > 0 ? decisionKey : null, decisionId,
+        decisionName, version, type, output, write(inputs == null ? List.of() : inputs),
+        write(rules == null ? List.of() : rules), "FAILED".equals(state) ? evaluation.evaluationFailureMessage() : null,
+        evaluation.processInstanceKey() > 0 ? evaluation.processInstanceKey() : null,
         evaluation.processDefinitionKey() > 0 ? evaluation.processDefinitionKey() : null,
         evaluation.elementInstanceKey() > 0 ? evaluation.elementInstanceKey() : null, evaluation.tenantId());
   }

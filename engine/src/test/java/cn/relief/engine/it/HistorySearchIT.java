@@ -146,6 +146,75 @@ class HistorySearchIT extends ClientTestSupport {
   }
 
   @Test
+  void decisionInstancesShowInputsAndMatchedRules() throws Exception {
+    CamundaClient client = client(Transport.REST);
+    String prefix = uniqueId("history-dmn", Transport.REST);
+    String dmn;
+    try (var in = getClass().getResourceAsStream("/dmn/relief-aid.dmn")) {
+      dmn = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("ID_PREFIX", prefix);
+    }
+    String id = prefix + "-process";
+    client.newDeployResourceCommand()
+        .addResourceBytes(dmn.getBytes(java.nio.charset.StandardCharsets.UTF_8), prefix + ".dmn")
+        .addProcessModel(Bpmn.createExecutableProcess(id).startEvent()
+            .businessRuleTask("decide", t -> t.zeebeCalledDecisionId(prefix + "-aid-level").zeebeResultVariable("aid"))
+            .endEvent().done(), id + ".bpmn")
+        .send().join();
+    long instance = startInstance(client, id, Map.of("damage", "destroyed", "householdSize", 2));
+    var found = eventually(() -> client.newDecisionInstanceSearchRequest()
+        .filter(f -> f.processInstanceKey(instance)).send().join(), r -> r.items().size() == 1);
+    var decision = found.items().get(0);
+    assertThat(decision.getDecisionDefinitionId()).isEqualTo(prefix + "-aid-level");
+    var detail = client.newDecisionInstanceGetRequest(decision.getDecisionInstanceId()).send().join();
+    assertThat(detail.getEvaluatedInputs()).extracting(i -> i.getInputValue()).contains("\"destroyed\"", "2");
+    assertThat(detail.getMatchedRules()).hasSize(1);
+    assertThat(detail.getMatchedRules().get(0).getRuleId()).isEqualTo("rule-destroyed-small");
+
+    var definitions = client.newDecisionDefinitionSearchRequest()
+        .filter(f -> f.decisionDefinitionId(prefix + "-aid-level")).send().join();
+    assertThat(definitions.items()).hasSize(1);
+    String xml = client.newDecisionDefinitionGetXmlRequest(definitions.items().get(0).getDecisionKey()).send().join();
+    assertThat(xml).contains(prefix + "-aid-level");
+  }
+
+  @Test
+  void statisticsCallHierarchyAndCorrelatedMessages() {
+    CamundaClient client = client(Transport.REST);
+    String child = uniqueId("history-child", Transport.REST);
+    String parent = uniqueId("history-parent", Transport.REST);
+    String message = uniqueId("history-correlated", Transport.REST);
+    deploy(client, Bpmn.createExecutableProcess(child).name("家庭寻亲").startEvent()
+        .intermediateCatchEvent("reply").message(m -> m.name(message).zeebeCorrelationKeyExpression("caseNo"))
+        .endEvent().done());
+    deploy(client, Bpmn.createExecutableProcess(parent).name("救助案件").startEvent()
+        .callActivity("tracing", c -> c.zeebeProcessId(child)).endEvent().done());
+    long first = startInstance(client, parent, Map.of("caseNo", "S-1"));
+    long second = startInstance(client, parent, Map.of("caseNo", "S-2"));
+    client.newPublishMessageCommand().messageName(message).correlationKey("S-1").send().join();
+    awaitInstanceState(first, "COMPLETED");
+    long secondChild = eventually(() -> client.newProcessInstanceSearchRequest()
+            .filter(f -> f.parentProcessInstanceKey(second)).send().join(), r -> r.items().size() == 1)
+        .items().get(0).getProcessInstanceKey();
+
+    var hierarchy = client.newProcessInstanceGetCallHierarchyRequest(secondChild).send().join();
+    assertThat(hierarchy).extracting(e -> e.getProcessInstanceKey())
+        .containsExactly(second, secondChild);
+    assertThat(hierarchy.get(0).getProcessDefinitionName()).isEqualTo("救助案件");
+
+    long definitionKey = client.newProcessInstanceGetRequest(second).send().join().getProcessDefinitionKey();
+    var statistics = eventually(() -> client.newProcessDefinitionElementStatisticsRequest(definitionKey).send().join(),
+        list -> list.stream().anyMatch(s -> "tracing".equals(s.getElementId()) && s.getActive() == 1
+            && s.getCompleted() == 1));
+    assertThat(statistics).anyMatch(s -> "tracing".equals(s.getElementId()));
+    var childStatistics = client.newProcessInstanceElementStatisticsRequest(secondChild).send().join();
+    assertThat(childStatistics).anyMatch(s -> "reply".equals(s.getElementId()) && s.getActive() == 1);
+
+    var correlated = eventually(() -> client.newCorrelatedMessageSubscriptionSearchRequest()
+        .filter(f -> f.messageName(message)).send().join(), r -> r.items().size() == 1);
+    assertThat(correlated.items().get(0).getCorrelationKey()).isEqualTo("S-1");
+  }
+
+  @Test
   void badSearchesAreRefusedWithTheReason() {
     CamundaClient client = client(Transport.REST);
     assertRejected(Transport.REST, () -> client.newProcessInstanceSearchRequest()

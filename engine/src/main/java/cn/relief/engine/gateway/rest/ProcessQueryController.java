@@ -9,7 +9,13 @@ import cn.relief.engine.history.search.HistoryTables;
 import cn.relief.engine.history.search.NotFoundInHistoryException;
 import cn.relief.engine.history.search.SqlConditions;
 import cn.relief.engine.history.search.SqlSearch;
+import io.camunda.client.protocol.rest.CorrelatedMessageSubscriptionResult;
+import io.camunda.client.protocol.rest.CorrelatedMessageSubscriptionSearchQueryResult;
+import io.camunda.client.protocol.rest.ProcessDefinitionElementStatisticsQueryResult;
 import io.camunda.client.protocol.rest.ProcessDefinitionResult;
+import io.camunda.client.protocol.rest.ProcessElementStatisticsResult;
+import io.camunda.client.protocol.rest.ProcessInstanceCallHierarchyEntry;
+import io.camunda.client.protocol.rest.ProcessInstanceElementStatisticsQueryResult;
 import io.camunda.client.protocol.rest.ProcessDefinitionSearchQueryResult;
 import io.camunda.client.protocol.rest.ProcessInstanceResult;
 import io.camunda.client.protocol.rest.ProcessInstanceSearchQueryResult;
@@ -89,6 +95,89 @@ public class ProcessQueryController {
             .processDefinitionKey(key(row, "process_definition_key"))
             .processDefinitionId(text(row, "bpmn_process_id"))
             .tenantId(text(row, "tenant_id"))).toList());
+  }
+
+  /** The instance's ancestry across call activities, from the root case down to the instance itself. */
+  @GetMapping("/v2/process-instances/{key}/call-hierarchy")
+  public List<ProcessInstanceCallHierarchyEntry> callHierarchy(@PathVariable("key") String key) {
+    Map<String, Object> current = one(HistoryTables.PROCESS_INSTANCES, "processInstanceKey", key, "process instance");
+    List<ProcessInstanceCallHierarchyEntry> chain = new java.util.ArrayList<>();
+    while (current != null) {
+      chain.add(0, new ProcessInstanceCallHierarchyEntry()
+          .processInstanceKey(key(current, "process_instance_key"))
+          .processDefinitionKey(key(current, "process_definition_key"))
+          .processDefinitionName(text(current, "process_definition_name") != null
+              ? text(current, "process_definition_name") : text(current, "bpmn_process_id")));
+      Object parent = current.get("parent_process_instance_key");
+      current = parent == null ? null : one(HistoryTables.PROCESS_INSTANCES, "processInstanceKey",
+          String.valueOf(parent), "process instance");
+    }
+    return chain;
+  }
+
+  @GetMapping("/v2/process-instances/{key}/statistics/element-instances")
+  public ProcessInstanceElementStatisticsQueryResult instanceStatistics(@PathVariable("key") String key) {
+    long instanceKey = RestRequests.key("processInstanceKey", key);
+    one(HistoryTables.PROCESS_INSTANCES, "processInstanceKey", key, "process instance");
+    SqlConditions where = new SqlConditions();
+    where.add("process_instance_key = ?", instanceKey);
+    return new ProcessInstanceElementStatisticsQueryResult().items(statistics(where));
+  }
+
+  @PostMapping("/v2/process-definitions/{key}/statistics/element-instances")
+  public ProcessDefinitionElementStatisticsQueryResult definitionStatistics(@PathVariable("key") String key,
+      @RequestBody(required = false) Map<String, Object> body) {
+    long definitionKey = RestRequests.key("processDefinitionKey", key);
+    SqlConditions instances =
+        search.conditions(HistoryTables.PROCESS_INSTANCES, body == null ? null : body.get("filter"));
+    SqlConditions where = new SqlConditions();
+    where.add("process_definition_key = ?", definitionKey);
+    if (!instances.isEmpty()) {
+      where.add("process_instance_key IN (SELECT process_instance_key FROM history_process_instance WHERE "
+          + instances.joined(" AND ") + ")", instances.parameters().toArray());
+    }
+    return new ProcessDefinitionElementStatisticsQueryResult().items(statistics(where));
+  }
+
+  /** Per element: how many instances are active, completed, terminated, and active with an incident. */
+  private List<ProcessElementStatisticsResult> statistics(SqlConditions where) {
+    SqlConditions grouped = new SqlConditions();
+    grouped.add(where.joined(" AND ") + " AND element_type NOT IN ('PROCESS', 'MULTI_INSTANCE_BODY')"
+        + " GROUP BY element_id", where.parameters().toArray());
+    String select = "SELECT element_id, count(*) FILTER (WHERE state = 'ACTIVE') AS active,"
+        + " count(*) FILTER (WHERE state = 'COMPLETED') AS completed,"
+        + " count(*) FILTER (WHERE state = 'TERMINATED') AS canceled,"
+        + " count(*) FILTER (WHERE state = 'ACTIVE' AND incident_key IS NOT NULL) AS incidents"
+        + " FROM history_element_instance";
+    return search.aggregate(select, grouped, "element_id").stream()
+        .map(row -> new ProcessElementStatisticsResult()
+            .elementId(text(row, "element_id"))
+            .active(((Number) row.get("active")).longValue())
+            .completed(((Number) row.get("completed")).longValue())
+            .canceled(((Number) row.get("canceled")).longValue())
+            .incidents(((Number) row.get("incidents")).longValue()))
+        .toList();
+  }
+
+  @PostMapping("/v2/correlated-message-subscriptions/search")
+  public CorrelatedMessageSubscriptionSearchQueryResult searchCorrelatedMessages(
+      @RequestBody(required = false) Map<String, Object> body) {
+    SqlSearch.Page page = search.search(HistoryTables.CORRELATED_MESSAGES, body, null);
+    return new CorrelatedMessageSubscriptionSearchQueryResult()
+        .items(page.rows().stream().map(row -> new CorrelatedMessageSubscriptionResult()
+            .messageKey(key(row, "message_key"))
+            .messageName(text(row, "message_name"))
+            .correlationKey(text(row, "correlation_key"))
+            .correlationTime(date(row, "correlated_at"))
+            .subscriptionKey(key(row, "subscription_key"))
+            .processInstanceKey(key(row, "process_instance_key"))
+            .processDefinitionKey(key(row, "process_definition_key"))
+            .processDefinitionId(text(row, "bpmn_process_id"))
+            .elementId(text(row, "element_id"))
+            .elementInstanceKey(key(row, "element_instance_key"))
+            .partitionId(1)
+            .tenantId(text(row, "tenant_id"))).toList())
+        .page(HistoryResponses.page(page));
   }
 
   private Map<String, Object> one(cn.relief.engine.history.search.SearchTable table, String field, String key,

@@ -37,6 +37,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
   ClockController.class,
   ProcessQueryController.class,
   ExecutionQueryController.class,
+  DecisionQueryController.class,
   RestProblemHandler.class
 })
 public class RestGatewayConfiguration {

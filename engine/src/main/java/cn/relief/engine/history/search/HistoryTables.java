@@ -182,6 +182,58 @@ public final class HistoryTables {
       .field("tenantId", "tenant_id", STRING)
       .build();
 
+  public static final SearchTable CORRELATED_MESSAGES = SearchTable
+      .of("history_correlated_message", "position", "position")
+      .field("messageKey", "message_key", KEY)
+      .field("messageName", "message_name", STRING)
+      .field("correlationKey", "correlation_key", STRING)
+      .field("correlationTime", "correlated_at", DATE)
+      .field("subscriptionKey", "subscription_key", KEY)
+      .field("processInstanceKey", "process_instance_key", KEY)
+      .field("processDefinitionKey", "process_definition_key", KEY)
+      .field("processDefinitionId", "bpmn_process_id", STRING)
+      .field("elementId", "element_id", STRING)
+      .field("elementInstanceKey", "element_instance_key", KEY)
+      .field("tenantId", "tenant_id", STRING)
+      .custom("partitionId", (value, where) -> where.filter("partitionId", "1", INTEGER, value))
+      .build();
+
+  public static final SearchTable DECISION_DEFINITIONS = SearchTable
+      .of("history_decision_definition", "decision_key", "decisionDefinitionKey")
+      .field("decisionDefinitionId", "decision_id", STRING)
+      .field("name", "name", STRING)
+      .field("version", "version", INTEGER)
+      .field("decisionRequirementsId", "decision_requirements_id", STRING)
+      .field("decisionRequirementsKey", "decision_requirements_key", KEY)
+      .field("tenantId", "tenant_id", STRING)
+      .build();
+
+  public static final SearchTable DECISION_REQUIREMENTS = SearchTable
+      .of("history_decision_requirements", "decision_requirements_key", "decisionRequirementsKey")
+      .field("decisionRequirementsId", "decision_requirements_id", STRING)
+      .field("decisionRequirementsName", "name", STRING)
+      .field("version", "version", INTEGER)
+      .field("resourceName", "resource_name", STRING)
+      .field("tenantId", "tenant_id", STRING)
+      .build();
+
+  public static final SearchTable DECISION_INSTANCES = SearchTable
+      .of("history_decision_instance", "decision_instance_id", "decisionEvaluationInstanceKey")
+      .field("decisionEvaluationKey", "decision_evaluation_key", KEY)
+      .field("state", "state", STRING)
+      .field("evaluationFailure", "failure_message", STRING)
+      .field("evaluationDate", "evaluation_date", DATE)
+      .field("decisionDefinitionId", "decision_id", STRING)
+      .field("decisionDefinitionName", "decision_name", STRING)
+      .field("decisionDefinitionVersion", "decision_version", INTEGER)
+      .field("decisionDefinitionType", "decision_type", STRING)
+      .field("decisionDefinitionKey", "decision_key", KEY)
+      .field("processDefinitionKey", "process_definition_key", KEY)
+      .field("processInstanceKey", "process_instance_key", KEY)
+      .field("elementInstanceKey", "element_instance_key", KEY)
+      .field("tenantId", "tenant_id", STRING)
+      .build();
+
   /**
    * A variable value condition. Values are stored as JSON; callers send either JSON ({@code "\"north\""},
    * {@code 5}) or, as the Java client does for a map of values, the plain text ({@code north}): both

@@ -44,7 +44,7 @@ public record SearchTable(
       this.table = table;
       this.keyColumn = keyColumn;
       this.keyField = keyField;
-      field(keyField, keyColumn, FieldType.KEY);
+      field(keyField, keyColumn, keyColumn.endsWith("_id") ? FieldType.STRING : FieldType.KEY);
     }
 
     /** A field that can be filtered and sorted by. */

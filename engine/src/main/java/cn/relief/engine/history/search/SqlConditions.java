@@ -81,15 +81,15 @@ public final class SqlConditions {
     return sql.toString();
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return conditions.isEmpty();
   }
 
-  String joined(String separator) {
+  public String joined(String separator) {
     return String.join(separator, conditions);
   }
 
-  List<Object> parameters() {
+  public List<Object> parameters() {
     return parameters;
   }
 }

@@ -88,6 +88,31 @@ public final class SqlSearch {
     }
   }
 
+  /** The conditions a filter object asks of a table (for sub-queries such as statistics). */
+  @SuppressWarnings("unchecked")
+  public SqlConditions conditions(SearchTable table, Object filter) {
+    SqlConditions where = new SqlConditions();
+    if (filter instanceof Map<?, ?> map) {
+      applyFilter(table, (Map<String, Object>) map, where);
+    } else if (filter != null) {
+      throw new SearchQueryException("Expected 'filter' to be an object, but found '" + filter + "'");
+    }
+    return where;
+  }
+
+  /** Rows of an aggregate query: {@code select} is followed by WHERE and the conditions (with GROUP BY). */
+  public List<Map<String, Object>> aggregate(String select, SqlConditions where, String orderBy) {
+    String sql = select + " WHERE " + where.joined(" AND ") + " ORDER BY " + orderBy;
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = prepare(connection, sql, where.parameters())) {
+      try (ResultSet rows = statement.executeQuery()) {
+        return read(rows);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not run " + select, e);
+    }
+  }
+
   /** All rows of a table matching the conditions, in the given order (small result sets only). */
   public List<Map<String, Object>> rows(String table, SqlConditions where, String orderBy) {
     String sql = "SELECT * FROM " + table + (where.isEmpty() ? "" : " WHERE " + where.joined(" AND "))
