@@ -93,6 +93,32 @@ class AuditChainRestartTest {
             "5 CREATE_PROCESS_INSTANCE in-process ACCEPTED");
   }
 
+  @Test
+  void aLongChainIsVerifiedByStreamingIt() throws Exception {
+    // a database of its own: the other test counts the entries of the shared one
+    try (EmbeddedPostgres own = EmbeddedPostgres.start()) {
+      DataSource dataSource = own.getPostgresDatabase();
+      PostgresEventLog.migrate(dataSource);
+      PostgresEventLog log = new PostgresEventLog(dataSource, json, 1);
+      AuditChain chain = AuditChain.continuing(Optional.empty());
+      int total = 150_000; // past the 100,000 at which verification reports progress
+      for (int stored = 0; stored < total; stored += 25_000) {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 25_000; i++) {
+          entries.add(chain.append(System.currentTimeMillis(), Caller.user("demo"), "COMPLETE_JOB",
+              "{\"jobKey\":" + (stored + i) + "}", "{\"variables\":{\"name\":\"张三\"}}", AuditEntry.ACCEPTED, null, null,
+              (long) stored + i));
+        }
+        log.append(List.of(), entries);
+      }
+      assertThat(log.lastAuditEntry()).hasValueSatisfying(last -> assertThat(last.sequence()).isEqualTo(total));
+
+      AuditVerification verification = new AuditVerifier(dataSource).verify();
+      assertThat(verification.valid()).as(verification.problem()).isTrue();
+      assertThat(verification.entriesChecked()).isEqualTo(total);
+    }
+  }
+
   private static List<String> rows(DataSource dataSource, String sql) throws Exception {
     List<String> rows = new ArrayList<>();
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
