@@ -3,6 +3,7 @@ package cn.relief.engine;
 import cn.relief.engine.api.CommandRejectedException;
 import cn.relief.engine.api.EngineApi;
 import cn.relief.engine.api.RejectionType;
+import cn.relief.engine.audit.AuditRequest;
 import cn.relief.engine.bpmn.BpmnTransformer;
 import cn.relief.engine.dmn.DecisionEvaluator;
 import cn.relief.engine.dmn.DmnTransformer;
@@ -146,14 +147,22 @@ public final class Engine implements EngineApi, AutoCloseable {
 
   @Override
   public CompletableFuture<DeploymentInfo> deploy(List<DeployResource> resources, String tenantId) {
-    return processor.submit(ValueType.DEPLOYMENT, Intent.Deployment.CREATE,
-        reply(ctx -> deployments.deploy(ctx, resources, tenant(tenantId))));
+    return processor.submit(ValueType.DEPLOYMENT, Intent.Deployment.CREATE, AuditRequests.deploy(resources, tenantId),
+        reply(ctx -> {
+          DeploymentInfo info = deployments.deploy(ctx, resources, tenant(tenantId));
+          ctx.auditProduced("deploymentKey", info.deploymentKey());
+          return info;
+        }));
   }
 
   @Override
   public CompletableFuture<ProcessInstanceInfo> createProcessInstance(CreateProcessInstance command) {
     return processor.submit(ValueType.PROCESS_INSTANCE_CREATION, Intent.ProcessInstanceCreation.CREATE,
-        reply(ctx -> instances.create(ctx, withTenant(command))));
+        AuditRequests.createProcessInstance(command, false), reply(ctx -> {
+          ProcessInstanceInfo info = instances.create(ctx, withTenant(command));
+          ctx.auditProduced("processInstanceKey", info.processInstanceKey());
+          return info;
+        }));
   }
 
   @Override
@@ -161,8 +170,10 @@ public final class Engine implements EngineApi, AutoCloseable {
       CreateProcessInstance command, List<String> fetchVariables, Duration requestTimeout) {
     CompletableFuture<ProcessInstanceResult> result = new CompletableFuture<>();
     CompletableFuture<ProcessInstanceInfo> created = processor.submit(
-        ValueType.PROCESS_INSTANCE_CREATION, Intent.ProcessInstanceCreation.CREATE, (ctx, reply) -> {
+        ValueType.PROCESS_INSTANCE_CREATION, Intent.ProcessInstanceCreation.CREATE,
+        AuditRequests.createProcessInstance(command, true), (ctx, reply) -> {
           ProcessInstanceInfo info = instances.create(ctx, withTenant(command));
+          ctx.auditProduced("processInstanceKey", info.processInstanceKey());
           // registered before the agenda runs, so an instance that completes at once is caught too
           resultWaiters.put(info.processInstanceKey(), new ResultWaiter(info, fetchVariables, result));
           ctx.afterCommit(() -> reply.complete(info));
@@ -182,6 +193,7 @@ public final class Engine implements EngineApi, AutoCloseable {
   @Override
   public CompletableFuture<Void> cancelProcessInstance(long processInstanceKey) {
     return processor.submit(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.CANCEL,
+        AuditRequest.of("CANCEL_PROCESS_INSTANCE").target("processInstanceKey", processInstanceKey).build(),
         done(ctx -> instances.cancel(ctx, processInstanceKey)));
   }
 
@@ -241,7 +253,8 @@ public final class Engine implements EngineApi, AutoCloseable {
 
   @Override
   public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables) {
-    return processor.submit(ValueType.JOB, Intent.Job.COMPLETE, done(ctx -> jobCommands.complete(ctx, jobKey, variables)));
+    return processor.submit(ValueType.JOB, Intent.Job.COMPLETE,
+        AuditRequest.of("COMPLETE_JOB").target("jobKey", jobKey).data("variables", variables).build(), done(ctx -> jobCommands.complete(ctx, jobKey, variables)));
   }
 
   @Override
@@ -249,6 +262,8 @@ public final class Engine implements EngineApi, AutoCloseable {
       long jobKey, int retries, String errorMessage, Duration retryBackOff, Map<String, Object> variables) {
     long backoff = retryBackOff == null ? 0 : retryBackOff.toMillis();
     return processor.submit(ValueType.JOB, Intent.Job.FAIL,
+        AuditRequest.of("FAIL_JOB").target("jobKey", jobKey).data("retries", retries).data("errorMessage", errorMessage)
+            .data("retryBackOffMillis", backoff).data("variables", variables).build(),
         done(ctx -> jobCommands.fail(ctx, jobKey, retries, errorMessage, backoff, variables)));
   }
 
@@ -256,18 +271,23 @@ public final class Engine implements EngineApi, AutoCloseable {
   public CompletableFuture<Void> throwError(
       long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {
     return processor.submit(ValueType.JOB, Intent.Job.THROW_ERROR,
+        AuditRequest.of("THROW_ERROR").target("jobKey", jobKey).data("errorCode", errorCode)
+            .data("errorMessage", errorMessage).data("variables", variables).build(),
         done(ctx -> jobCommands.throwError(ctx, jobKey, errorCode, errorMessage, variables)));
   }
 
   @Override
   public CompletableFuture<Void> updateJobRetries(long jobKey, int retries) {
     return processor.submit(ValueType.JOB, Intent.Job.UPDATE_RETRIES,
+        AuditRequest.of("UPDATE_JOB_RETRIES").target("jobKey", jobKey).data("retries", retries).build(),
         done(ctx -> jobCommands.updateRetries(ctx, jobKey, retries)));
   }
 
   @Override
   public CompletableFuture<Void> updateJobTimeout(long jobKey, Duration timeout) {
     return processor.submit(ValueType.JOB, Intent.Job.UPDATE_TIMEOUT,
+        AuditRequest.of("UPDATE_JOB_TIMEOUT").target("jobKey", jobKey)
+            .data("timeoutMillis", timeout == null ? null : timeout.toMillis()).build(),
         done(ctx -> jobCommands.updateTimeout(ctx, jobKey, timeout.toMillis())));
   }
 
@@ -278,20 +298,32 @@ public final class Engine implements EngineApi, AutoCloseable {
 
   @Override
   public CompletableFuture<Void> resolveIncident(long incidentKey) {
-    return processor.submit(ValueType.INCIDENT, Intent.Incident.RESOLVE, done(ctx -> incidents.resolve(ctx, incidentKey)));
+    return processor.submit(ValueType.INCIDENT, Intent.Incident.RESOLVE,
+        AuditRequest.of("RESOLVE_INCIDENT").target("incidentKey", incidentKey).build(), done(ctx -> incidents.resolve(ctx, incidentKey)));
   }
 
   @Override
   public CompletableFuture<Long> setVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) {
     return processor.submit(ValueType.VARIABLE_DOCUMENT, Intent.VariableDocument.UPDATE,
-        reply(ctx -> variableDocuments.update(ctx, elementInstanceKey, variables == null ? Map.of() : variables, local)));
+        AuditRequest.of("SET_VARIABLES").target("elementInstanceKey", elementInstanceKey)
+            .data("variables", variables).data("local", local).build(),
+        reply(ctx -> {
+          long key = variableDocuments.update(ctx, elementInstanceKey, variables == null ? Map.of() : variables, local);
+          ctx.auditProduced("variableDocumentKey", key);
+          return key;
+        }));
   }
 
   @Override
   public CompletableFuture<Long> publishMessage(PublishMessage command) {
     PublishMessage withTenant = new PublishMessage(command.name(), command.correlationKey(), command.timeToLive(),
         command.messageId(), command.variables(), tenant(command.tenantId()));
-    return processor.submit(ValueType.MESSAGE, Intent.Message.PUBLISH, reply(ctx -> messages.publish(ctx, withTenant)));
+    return processor.submit(ValueType.MESSAGE, Intent.Message.PUBLISH, AuditRequests.publishMessage(withTenant),
+        reply(ctx -> {
+          long key = messages.publish(ctx, withTenant);
+          ctx.auditProduced("messageKey", key);
+          return key;
+        }));
   }
 
   @Override
@@ -299,22 +331,32 @@ public final class Engine implements EngineApi, AutoCloseable {
     CorrelateMessage withTenant = new CorrelateMessage(command.name(), command.correlationKey(), command.variables(),
         tenant(command.tenantId()));
     return processor.submit(ValueType.MESSAGE_CORRELATION, Intent.MessageCorrelation.CORRELATE,
-        reply(ctx -> messages.correlate(ctx, withTenant)));
+        AuditRequests.correlateMessage(withTenant), reply(ctx -> {
+          MessageCorrelationInfo info = messages.correlate(ctx, withTenant);
+          ctx.auditProduced("messageKey", info.messageKey());
+          ctx.auditProduced("processInstanceKey", info.processInstanceKey());
+          return info;
+        }));
   }
 
   @Override
   public CompletableFuture<Long> broadcastSignal(String signalName, Map<String, Object> variables, String tenantId) {
-    return processor.submit(ValueType.SIGNAL, Intent.Signal.BROADCAST, reply(ctx -> {
+    AuditRequest audit = AuditRequest.of("BROADCAST_SIGNAL").target("signalName", signalName)
+        .data("signalName", signalName).data("variables", variables).data("tenantId", tenant(tenantId)).build();
+    return processor.submit(ValueType.SIGNAL, Intent.Signal.BROADCAST, audit, reply(ctx -> {
       if (signalName == null || signalName.isBlank()) {
         throw Rejections.invalidArgument(Intent.Signal.BROADCAST, "Expected a signal name, but it was empty");
       }
-      return elements.triggers().broadcastSignal(ctx, signalName, variables, tenant(tenantId));
+      long key = elements.triggers().broadcastSignal(ctx, signalName, variables, tenant(tenantId));
+      ctx.auditProduced("signalKey", key);
+      return key;
     }));
   }
 
   @Override
   public CompletableFuture<Void> pinClock(long epochMillis) {
-    return processor.submit(ValueType.CLOCK, Intent.Clock.PIN, done(ctx -> {
+    return processor.submit(ValueType.CLOCK, Intent.Clock.PIN,
+        AuditRequest.of("PIN_CLOCK").data("epochMillis", epochMillis).build(), done(ctx -> {
       requireControllableClock(Intent.Clock.PIN);
       if (epochMillis <= 0) {
         throw Rejections.invalidArgument(Intent.Clock.PIN,
@@ -327,7 +369,8 @@ public final class Engine implements EngineApi, AutoCloseable {
 
   @Override
   public CompletableFuture<Void> resetClock() {
-    return processor.submit(ValueType.CLOCK, Intent.Clock.RESET, done(ctx -> {
+    return processor.submit(ValueType.CLOCK, Intent.Clock.RESET, AuditRequest.of("RESET_CLOCK").build(),
+        done(ctx -> {
       requireControllableClock(Intent.Clock.RESET);
       ctx.writer().appendEvent(ctx.state().keys().nextKey(), ValueType.CLOCK, Intent.Clock.RESETTED,
           new ClockRecord(0));
@@ -347,7 +390,23 @@ public final class Engine implements EngineApi, AutoCloseable {
     EvaluateDecision withTenant = new EvaluateDecision(
         command.decisionId(), command.decisionKey(), command.variables(), tenant(command.tenantId()));
     return processor.submit(ValueType.DECISION_EVALUATION, Intent.DecisionEvaluation.EVALUATE,
-        reply(ctx -> decisionEvaluations.evaluate(ctx, withTenant)));
+        AuditRequest.of("EVALUATE_DECISION").target("decisionId", withTenant.decisionId())
+            .target("decisionKey", withTenant.decisionKey() > 0 ? withTenant.decisionKey() : null)
+            .data("variables", withTenant.variables()).data("tenantId", withTenant.tenantId()).build(),
+        reply(ctx -> {
+          DecisionEvaluationInfo info = decisionEvaluations.evaluate(ctx, withTenant);
+          ctx.auditProduced("decisionEvaluationKey", info.decisionEvaluationKey());
+          return info;
+        }));
+  }
+
+  /**
+   * Records an operation the engine does itself outside the command stream (e.g. a retention purge
+   * of history tables) in the audit trail, attributed to {@link cn.relief.engine.api.Caller#ENGINE}.
+   * Completes when the entry is committed. Going through the writer keeps the chain single-writer.
+   */
+  public CompletableFuture<Void> recordEngineOperation(AuditRequest operation) {
+    return processor.recordEngineOperation(operation);
   }
 
   @Override

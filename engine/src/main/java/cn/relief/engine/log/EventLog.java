@@ -1,5 +1,6 @@
 package cn.relief.engine.log;
 
+import cn.relief.engine.audit.AuditEntry;
 import cn.relief.engine.record.Record;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,18 @@ import java.util.function.Consumer;
 /** Durable, ordered storage of a partition's records. */
 public interface EventLog {
   /** Appends the records in one transaction; returns only when they are durable. */
-  void append(List<Record> records) throws EventLogException;
+  default void append(List<Record> records) throws EventLogException {
+    append(records, List.of());
+  }
+
+  /**
+   * Appends the records and the audit entries of the commands that wrote them in one transaction,
+   * so that an audit entry is stored if and only if its command's records are.
+   */
+  void append(List<Record> records, List<AuditEntry> auditEntries) throws EventLogException;
+
+  /** The audit entry with the highest sequence, which the writer's audit chain continues. */
+  Optional<AuditEntry> lastAuditEntry() throws EventLogException;
 
   /** Reads every record of the partition in position order. */
   void replay(Consumer<Record> consumer) throws EventLogException;

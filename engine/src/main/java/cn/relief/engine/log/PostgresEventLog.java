@@ -1,5 +1,7 @@
 package cn.relief.engine.log;
 
+import cn.relief.engine.audit.AuditColumns;
+import cn.relief.engine.audit.AuditEntry;
 import cn.relief.engine.record.Record;
 import cn.relief.engine.record.RecordType;
 import cn.relief.engine.record.RecordValue;
@@ -12,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -51,21 +54,27 @@ public final class PostgresEventLog implements EventLog {
   }
 
   @Override
-  public void append(List<Record> records) throws EventLogException {
-    if (records.isEmpty()) {
+  public void append(List<Record> records, List<AuditEntry> auditEntries) throws EventLogException {
+    if (records.isEmpty() && auditEntries.isEmpty()) {
       return;
     }
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        copy(connection, records);
+        if (!records.isEmpty()) {
+          copy(connection, records);
+        }
+        if (!auditEntries.isEmpty()) {
+          copyAudit(connection, auditEntries);
+        }
         connection.commit();
       } catch (SQLException | IOException | RuntimeException e) {
         rollbackQuietly(connection);
         throw e;
       }
     } catch (SQLException | IOException e) {
-      throw new EventLogException("Could not append " + records.size() + " records to the event log", e);
+      throw new EventLogException("Could not append " + records.size() + " records and " + auditEntries.size()
+          + " audit entries to the event log", e);
     }
   }
 
@@ -86,6 +95,39 @@ public final class PostgresEventLog implements EventLog {
     }
     CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
     copy.copyIn("COPY engine_record " + COLUMNS + " FROM STDIN", new StringReader(rows.toString()));
+  }
+
+  private static void copyAudit(Connection connection, List<AuditEntry> entries) throws SQLException, IOException {
+    StringBuilder rows = new StringBuilder(entries.size() * 400);
+    for (AuditEntry entry : entries) {
+      rows.append(entry.sequence()).append('\t')
+          .append(Instant.ofEpochMilli(entry.recordedAt())).append('\t');
+      appendCopyText(rows, entry.callerId()).append('\t');
+      appendCopyText(rows, entry.callerKind()).append('\t');
+      appendCopyText(rows, entry.operation()).append('\t');
+      appendCopyText(rows, entry.target()).append('\t');
+      appendCopyText(rows, entry.request()).append('\t');
+      appendCopyText(rows, entry.outcome()).append('\t');
+      appendCopyText(rows, entry.rejectionType()).append('\t');
+      appendCopyText(rows, entry.rejectionMessage()).append('\t');
+      appendCopyText(rows, entry.firstPosition() == null ? null : entry.firstPosition().toString()).append('\t');
+      appendCopyText(rows, entry.previousHash()).append('\t');
+      appendCopyText(rows, entry.hash()).append('\n');
+    }
+    CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+    copy.copyIn("COPY engine_audit " + AuditColumns.LIST + " FROM STDIN", new StringReader(rows.toString()));
+  }
+
+  @Override
+  public Optional<AuditEntry> lastAuditEntry() throws EventLogException {
+    String sql = "SELECT " + AuditColumns.SELECT + " FROM engine_audit ORDER BY sequence DESC LIMIT 1";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet rows = statement.executeQuery()) {
+      return rows.next() ? Optional.of(AuditColumns.read(rows)) : Optional.empty();
+    } catch (SQLException e) {
+      throw new EventLogException("Could not read the last audit entry", e);
+    }
   }
 
   /** Escapes a value for COPY's text format; null becomes \N. */

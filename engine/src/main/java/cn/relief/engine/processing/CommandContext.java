@@ -3,7 +3,9 @@ package cn.relief.engine.processing;
 import cn.relief.engine.state.EngineState;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a command's processing works with: the state, the writer, an agenda of follow-up steps
@@ -16,6 +18,7 @@ public final class CommandContext {
   private final Deque<Runnable> agenda = new ArrayDeque<>();
   private final List<Runnable> sideEffects;
   private final Continuations continuations = new Continuations();
+  private Map<String, Object> producedKeys = Map.of();
 
   CommandContext(EngineState state, RecordWriter writer, List<Runnable> sideEffects) {
     this.state = state;
@@ -48,6 +51,21 @@ public final class CommandContext {
   /** Runs after the batch holding this command is durably committed. */
   public void afterCommit(Runnable sideEffect) {
     sideEffects.add(sideEffect);
+  }
+
+  /**
+   * Records a key the command created (a process instance key, a deployment key...) in its audit
+   * entry's target, so that searching the trail by that key finds the command that made it.
+   */
+  public void auditProduced(String name, long key) {
+    if (producedKeys.isEmpty()) {
+      producedKeys = new LinkedHashMap<>();
+    }
+    producedKeys.put(name, key);
+  }
+
+  Map<String, Object> producedKeys() {
+    return producedKeys;
   }
 
   void runAgenda() {

@@ -1,8 +1,14 @@
 package cn.relief.engine.processing;
 
 import cn.relief.engine.EngineConfiguration;
+import cn.relief.engine.api.Caller;
+import cn.relief.engine.api.CallerContext;
 import cn.relief.engine.api.CommandRejectedException;
 import cn.relief.engine.api.RejectionType;
+import cn.relief.engine.audit.AuditChain;
+import cn.relief.engine.audit.AuditEntry;
+import cn.relief.engine.audit.AuditJson;
+import cn.relief.engine.audit.AuditRequest;
 import cn.relief.engine.bpmn.BpmnTransformer;
 import cn.relief.engine.dmn.DmnTransformer;
 import cn.relief.engine.log.EventLog;
@@ -17,8 +23,10 @@ import cn.relief.engine.state.StateSnapshots;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -36,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * (group commit) and only then runs the batch's side effects: replies, job pushes, long-poll
  * wake-ups. Processing the next batch overlaps with committing the previous one, as in Zeebe, where
  * processing runs ahead of the log's commit but nothing leaves the engine before it is durable.
+ *
+ * <p>Each audited command gets an audit entry, chained to the previous one on this thread, that
+ * travels with its batch and is committed in the same transaction as the batch's records.
  *
  * <p>If processing hits a bug or a commit fails, nothing of the affected batches is answered
  * positively and the state is rebuilt from the log, so memory never stays ahead of what is durable.
@@ -55,12 +66,20 @@ public final class StreamProcessor implements AutoCloseable {
   public record Statistics(
       int processDefinitions, int elementInstances, int jobs, int incidents, int messages, long lastPosition, int queued) {}
 
-  private record Queued<T>(
-      ValueType valueType, Enum<?> intent, CommandHandler<T> handler, CompletableFuture<T> reply, boolean internal) {}
+  /**
+   * A command waiting for the writer. {@code audit} is null for commands that are not audited; the
+   * caller and the time are taken at submit, on the caller's thread, where the gateway set them.
+   */
+  private record Queued<T>(ValueType valueType, Enum<?> intent, CommandHandler<T> handler, CompletableFuture<T> reply,
+      boolean internal, AuditRequest audit, String auditRequestJson, Caller caller, long submittedAt) {}
 
-  /** A processed batch on its way to the log, possibly followed by a snapshot of the state after it. */
-  private record PendingBatch(List<Record> records, List<Runnable> sideEffects, Set<String> typesWithWaitingJobs,
-      List<Queued<?>> commands, long snapshotPosition, byte[] snapshot, long snapshotMillis) {}
+  /**
+   * A processed batch on its way to the log, with the audit entries of its commands, possibly
+   * followed by a snapshot of the state after it.
+   */
+  private record PendingBatch(List<Record> records, List<AuditEntry> auditEntries, List<Runnable> sideEffects,
+      Set<String> typesWithWaitingJobs, List<Queued<?>> commands, long snapshotPosition, byte[] snapshot,
+      long snapshotMillis) {}
 
   private final EngineConfiguration config;
   private final EventLog log;
@@ -81,6 +100,8 @@ public final class StreamProcessor implements AutoCloseable {
   private volatile boolean commitFailed;
   private volatile EngineState state;
   private RecordWriter writer;
+  private AuditChain auditChain;
+  private List<AuditEntry> auditEntries = new ArrayList<>();
   private long lastSnapshotPosition;
 
   public StreamProcessor(EngineConfiguration config, EventLog log, BpmnTransformer transformer,
@@ -117,15 +138,29 @@ public final class StreamProcessor implements AutoCloseable {
         s.incidents().count(), s.messages().count(), s.lastPosition(), queue.size());
   }
 
-  /** Queues a command from a caller; refused with RESOURCE_EXHAUSTED when too many are waiting. */
+  /**
+   * Queues a command that the audit trail does not record (job activations, yields); refused with
+   * RESOURCE_EXHAUSTED when too many are waiting.
+   */
   public <T> CompletableFuture<T> submit(ValueType valueType, Enum<?> intent, CommandHandler<T> handler) {
+    return submit(valueType, intent, null, handler);
+  }
+
+  /**
+   * Queues a command from a caller and records it in the audit trail, attributed to the caller
+   * {@link CallerContext} holds on this thread, with the outcome of its processing; refused with
+   * RESOURCE_EXHAUSTED when too many are waiting (not recorded: it never reached the engine).
+   */
+  public <T> CompletableFuture<T> submit(
+      ValueType valueType, Enum<?> intent, AuditRequest audit, CommandHandler<T> handler) {
     CompletableFuture<T> reply = new CompletableFuture<>();
     if (!running) {
       reply.completeExceptionally(new CommandRejectedException(RejectionType.UNAVAILABLE, intent.name(),
           "The engine is not running; retry when it has started"));
       return reply;
     }
-    if (queue.size() >= config.maxQueuedCommands() || !queue.offer(new Queued<>(valueType, intent, handler, reply, false))) {
+    Queued<T> command = queued(valueType, intent, handler, reply, false, audit, CallerContext.current());
+    if (queue.size() >= config.maxQueuedCommands() || !queue.offer(command)) {
       reply.completeExceptionally(new CommandRejectedException(RejectionType.RESOURCE_EXHAUSTED, intent.name(),
           "Expected to handle the command, but the engine is at its limit of " + config.maxQueuedCommands()
               + " queued commands; retry later"));
@@ -136,8 +171,43 @@ public final class StreamProcessor implements AutoCloseable {
   /** Queues the engine's own work (due dates, yields); dropped silently if even the headroom is full. */
   public void submitInternal(ValueType valueType, Enum<?> intent, CommandHandler<Void> handler) {
     if (running) {
-      queue.offer(new Queued<>(valueType, intent, handler, new CompletableFuture<>(), true));
+      queue.offer(queued(valueType, intent, handler, new CompletableFuture<>(), true, null, Caller.ENGINE));
     }
+  }
+
+  /**
+   * Queues an operation of the engine itself that the audit trail records, attributed to {@link
+   * Caller#ENGINE} (e.g. a retention purge). The future completes when the entry (and whatever
+   * the handler wrote) is committed; it fails if the engine is not running or too busy.
+   */
+  public CompletableFuture<Void> submitInternal(
+      ValueType valueType, Enum<?> intent, AuditRequest audit, CommandHandler<Void> handler) {
+    CompletableFuture<Void> reply = new CompletableFuture<>();
+    if (!running || !queue.offer(queued(valueType, intent, handler, reply, true, audit, Caller.ENGINE))) {
+      reply.completeExceptionally(new CommandRejectedException(RejectionType.UNAVAILABLE, intent.name(),
+          "Expected to queue the engine's own operation, but the engine is not running or its queue is full"));
+    }
+    return reply;
+  }
+
+  /**
+   * Records an operation the engine did outside the command stream (a retention purge) in the
+   * audit trail as {@link Caller#ENGINE}; completes when the entry is committed. It writes no
+   * records: it only takes its place in the chain, which only the writer thread extends.
+   */
+  public CompletableFuture<Void> recordEngineOperation(AuditRequest operation) {
+    return submitInternal(null, EngineOperation.RECORD, operation, (ctx, reply) -> ctx.afterCommit(() -> reply.complete(null)));
+  }
+
+  /** The intent of {@link #recordEngineOperation}; it has no value type, as it never writes or rejects a record. */
+  private enum EngineOperation { RECORD }
+
+  private <T> Queued<T> queued(ValueType valueType, Enum<?> intent, CommandHandler<T> handler,
+      CompletableFuture<T> reply, boolean internal, AuditRequest audit, Caller caller) {
+    // the request is written as JSON here, on the caller's thread, to keep the writer thread free of it
+    String requestJson = audit == null ? null : AuditJson.write(json, audit.data());
+    return new Queued<>(valueType, intent, handler, reply, internal, audit, requestJson, caller,
+        audit == null ? 0 : System.currentTimeMillis());
   }
 
   @Override
@@ -198,6 +268,8 @@ public final class StreamProcessor implements AutoCloseable {
       processOne(command, sideEffects, typesWithWaitingJobs);
     }
     List<Record> records = writer.takeBatch();
+    List<AuditEntry> audited = auditEntries;
+    auditEntries = new ArrayList<>();
     byte[] snapshot = null;
     long snapshotMillis = 0;
     long position = state.lastPosition();
@@ -208,7 +280,7 @@ public final class StreamProcessor implements AutoCloseable {
       lastSnapshotPosition = position;
     }
     PendingBatch pending = new PendingBatch(
-        records, sideEffects, typesWithWaitingJobs, List.copyOf(batch), position, snapshot, snapshotMillis);
+        records, audited, sideEffects, typesWithWaitingJobs, List.copyOf(batch), position, snapshot, snapshotMillis);
     handedOver.incrementAndGet();
     toCommit.put(pending); // blocks when the log falls behind: processing never runs far ahead
   }
@@ -240,7 +312,7 @@ public final class StreamProcessor implements AutoCloseable {
       return;
     }
     try {
-      log.append(pending.records());
+      log.append(pending.records(), pending.auditEntries());
     } catch (EventLogException | RuntimeException e) {
       LOG.error("Could not commit a batch of {} records; its commands are refused", pending.records().size(), e);
       commitFailed = true;
@@ -302,6 +374,7 @@ public final class StreamProcessor implements AutoCloseable {
 
   private <T> void processOne(Queued<T> command, List<Runnable> sideEffects, Set<String> typesWithWaitingJobs) {
     int before = writer.batchSize();
+    long firstPosition = state.lastPosition() + 1;
     CommandContext ctx = new CommandContext(state, writer, sideEffects);
     try {
       command.handler().process(ctx, command.reply());
@@ -311,9 +384,11 @@ public final class StreamProcessor implements AutoCloseable {
         throw new IllegalStateException("A command was rejected after it had written events", rejection);
       }
       writer.appendRejection(-1, command.valueType(), command.intent(), rejection.type(), rejection.getMessage(), null);
+      audit(command, ctx, AuditEntry.REJECTED, rejection.type().name(), rejection.getMessage(), firstPosition);
       sideEffects.add(() -> command.reply().completeExceptionally(rejection));
       return;
     }
+    audit(command, ctx, AuditEntry.ACCEPTED, null, null, writer.batchSize() != before ? firstPosition : null);
     // A job yielded because a stream could not take it goes to the pollers; pushing it to a stream
     // again would loop between the writer and a stream that does not keep up.
     boolean mayPush = command.intent() != Intent.Job.YIELDED;
@@ -328,6 +403,21 @@ public final class StreamProcessor implements AutoCloseable {
     }
     // stream activations write events too; nothing else may become activatable through them
     writer.drainNewlyActivatableJobs();
+  }
+
+  private void audit(Queued<?> command, CommandContext ctx, String outcome, String rejectionType,
+      String rejectionMessage, Long firstPosition) {
+    if (command.audit() == null) {
+      return;
+    }
+    Map<String, Object> target = command.audit().target();
+    if (!ctx.producedKeys().isEmpty()) {
+      target = new LinkedHashMap<>(target);
+      target.putAll(ctx.producedKeys());
+    }
+    auditEntries.add(auditChain.append(command.submittedAt(), command.caller(), command.audit().operation(),
+        AuditJson.write(json, target), command.auditRequestJson(), outcome, rejectionType, rejectionMessage,
+        firstPosition));
   }
 
   private void failAll(List<Queued<?>> batch, Throwable cause) {
@@ -379,6 +469,9 @@ public final class StreamProcessor implements AutoCloseable {
       log.replay(apply);
     }
     this.writer = new RecordWriter(fresh, appliers);
+    // the audit chain continues from what is committed: entries of refused batches are gone with them
+    this.auditChain = AuditChain.continuing(log.lastAuditEntry());
+    this.auditEntries = new ArrayList<>();
     this.state = fresh;
     this.lastSnapshotPosition = from;
     LOG.info("Engine state rebuilt from {} in {} ms: {} records replayed, last position {}",

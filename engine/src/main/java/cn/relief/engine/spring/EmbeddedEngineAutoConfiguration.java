@@ -3,6 +3,7 @@ package cn.relief.engine.spring;
 import cn.relief.engine.Engine;
 import cn.relief.engine.EngineConfiguration;
 import cn.relief.engine.api.EngineCredentials;
+import cn.relief.engine.audit.AuditConfiguration;
 import cn.relief.engine.gateway.grpc.GrpcGatewayServer;
 import cn.relief.engine.gateway.rest.RestGatewayConfiguration;
 import cn.relief.engine.log.EventLogException;
@@ -27,7 +28,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, EmbeddedPostgresAutoConfiguration.class})
 @ConditionalOnProperty(name = "relief.engine.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(EngineProperties.class)
-@Import(RestGatewayConfiguration.class)
+@Import({RestGatewayConfiguration.class, AuditConfiguration.class})
 public class EmbeddedEngineAutoConfiguration {
 
   @Bean

@@ -1,11 +1,15 @@
 package cn.relief.engine.gateway.grpc;
 
+import cn.relief.engine.api.Caller;
+import cn.relief.engine.api.CallerContext;
 import cn.relief.engine.api.EngineCredentials;
+import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +17,9 @@ import org.slf4j.LoggerFactory;
  * Admits only calls that carry the engine's basic-auth credentials, which the Camunda client sends
  * as the {@code authorization} header of every call when configured with basic authentication.
  * The header value is never logged: it is the password, merely base64-encoded.
+ *
+ * <p>An admitted call runs with its user as the {@link CallerContext} caller, which the audit
+ * trail records for every command the call submits.
  */
 public final class BasicAuthServerInterceptor implements ServerInterceptor {
   private static final Logger LOG = LoggerFactory.getLogger(BasicAuthServerInterceptor.class);
@@ -32,11 +39,67 @@ public final class BasicAuthServerInterceptor implements ServerInterceptor {
     if (header == null || header.isBlank()) {
       return reject(call, "Expected a valid basic authorization header, but found none");
     }
-    if (!credentials.acceptsAuthorizationHeader(header)) {
+    Optional<String> user = credentials.authenticate(header);
+    if (user.isEmpty()) {
       LOG.debug("Rejected gRPC call {}: credentials not accepted", call.getMethodDescriptor().getFullMethodName());
       return reject(call, "Expected a valid basic authorization header, but the credentials were not accepted");
     }
-    return next.startCall(call, headers);
+    Caller caller = Caller.user(user.get());
+    ServerCall.Listener<ReqT> listener;
+    try (CallerContext.Scope ignored = CallerContext.open(caller)) {
+      listener = next.startCall(call, headers);
+    }
+    return new CallerScopedListener<>(listener, caller);
+  }
+
+  /**
+   * Makes the caller known to the engine during each callback of the call: the gateway calls the
+   * engine from these callbacks (a unary call's handler runs in {@code onHalfClose}), on whatever
+   * executor thread gRPC picked for them, so the caller cannot simply be set once per call.
+   */
+  private static final class CallerScopedListener<ReqT>
+      extends ForwardingServerCallListener.SimpleForwardingServerCallListener<ReqT> {
+    private final Caller caller;
+
+    CallerScopedListener(ServerCall.Listener<ReqT> delegate, Caller caller) {
+      super(delegate);
+      this.caller = caller;
+    }
+
+    @Override
+    public void onMessage(ReqT message) {
+      try (CallerContext.Scope ignored = CallerContext.open(caller)) {
+        super.onMessage(message);
+      }
+    }
+
+    @Override
+    public void onHalfClose() {
+      try (CallerContext.Scope ignored = CallerContext.open(caller)) {
+        super.onHalfClose();
+      }
+    }
+
+    @Override
+    public void onCancel() {
+      try (CallerContext.Scope ignored = CallerContext.open(caller)) {
+        super.onCancel();
+      }
+    }
+
+    @Override
+    public void onComplete() {
+      try (CallerContext.Scope ignored = CallerContext.open(caller)) {
+        super.onComplete();
+      }
+    }
+
+    @Override
+    public void onReady() {
+      try (CallerContext.Scope ignored = CallerContext.open(caller)) {
+        super.onReady();
+      }
+    }
   }
 
   private static <ReqT, RespT> ServerCall.Listener<ReqT> reject(ServerCall<ReqT, RespT> call, String message) {

@@ -1,5 +1,7 @@
 package cn.relief.engine.gateway.rest;
 
+import cn.relief.engine.api.Caller;
+import cn.relief.engine.api.CallerContext;
 import cn.relief.engine.api.EngineCredentials;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -36,8 +39,12 @@ public class RestAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (credentials.acceptsAuthorizationHeader(header)) {
-      chain.doFilter(request, response);
+    Optional<String> user = credentials.authenticate(header);
+    if (user.isPresent()) {
+      // Controllers submit their commands on this thread; the engine takes the caller from here.
+      try (CallerContext.Scope ignored = CallerContext.open(Caller.user(user.get()))) {
+        chain.doFilter(request, response);
+      }
       return;
     }
     LOG.debug("Refused unauthenticated REST request {} {} from {}",

@@ -1,0 +1,43 @@
+package cn.relief.engine.audit;
+
+import cn.relief.engine.api.Caller;
+import java.util.Optional;
+
+/**
+ * The head of the audit chain on the engine's writer thread: the last sequence and hash, which
+ * each new entry continues. Only the writer thread uses it. It may run ahead of what is committed;
+ * after a failed commit the stream processor restores it from the last stored entry.
+ */
+public final class AuditChain {
+  private final AuditHash hasher = new AuditHash();
+  private long lastSequence;
+  private String lastHash;
+
+  private AuditChain(long lastSequence, String lastHash) {
+    this.lastSequence = lastSequence;
+    this.lastHash = lastHash;
+  }
+
+  /** Continues after the last stored entry, or starts a new chain when there is none. */
+  public static AuditChain continuing(Optional<AuditEntry> lastStored) {
+    return lastStored.map(last -> new AuditChain(last.sequence(), last.hash()))
+        .orElseGet(() -> new AuditChain(0, AuditHash.GENESIS));
+  }
+
+  /** Builds the next entry, chained to the previous one, and moves the head to it. */
+  public AuditEntry append(long recordedAt, Caller caller, String operation, String target, String request,
+      String outcome, String rejectionType, String rejectionMessage, Long firstPosition) {
+    AuditEntry unhashed = new AuditEntry(lastSequence + 1, recordedAt, caller.id(), caller.kind(), operation, target,
+        request, outcome, rejectionType, rejectionMessage, firstPosition, lastHash, null);
+    String hash = hasher.hash(lastHash, unhashed);
+    AuditEntry entry = new AuditEntry(unhashed.sequence(), recordedAt, caller.id(), caller.kind(), operation, target,
+        request, outcome, rejectionType, rejectionMessage, firstPosition, lastHash, hash);
+    lastSequence = entry.sequence();
+    lastHash = hash;
+    return entry;
+  }
+
+  public long lastSequence() {
+    return lastSequence;
+  }
+}
