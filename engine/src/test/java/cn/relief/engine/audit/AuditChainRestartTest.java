@@ -169,6 +169,11 @@ class AuditChainRestartTest {
     }
 
     @Override
+    public void readAfter(long position, int limit, Consumer<Record> consumer) throws EventLogException {
+      delegate.readAfter(position, limit, consumer);
+    }
+
+    @Override
     public void writeSnapshot(long position, byte[] state) throws EventLogException {
       delegate.writeSnapshot(position, state);
     }
