@@ -103,6 +103,10 @@ final class BenchEngine implements AutoCloseable {
     return context.getBean(Engine.class);
   }
 
+  cn.relief.engine.history.HistoryProjector historyProjector() {
+    return context.getBean(cn.relief.engine.history.HistoryProjector.class);
+  }
+
   DataSource dataSource() {
     return context.getBean(DataSource.class);
   }

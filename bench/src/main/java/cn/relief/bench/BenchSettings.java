@@ -37,6 +37,8 @@ final class BenchSettings {
   final List<String> transports;
   /** Instances left waiting at a service task for the heap figure; 0 skips it. */
   final int heapInstances;
+  final int historyInstances;
+  final int historySamples;
   /** Where the markdown results are written. */
   final Path output;
   /** Keep the embedded PostgreSQL data folder after the run (it is deleted otherwise). */
@@ -57,6 +59,8 @@ final class BenchSettings {
     this.scenarios = list(values, "bench.scenarios", "one,ten");
     this.transports = list(values, "bench.transports", "rest,grpc");
     this.heapInstances = integer(values, "bench.heapInstances", 100_000);
+    this.historyInstances = integer(values, "bench.historyInstances", 200_000);
+    this.historySamples = integer(values, "bench.historySamples", 500);
     this.output = Path.of(values.getOrDefault("bench.output", defaultOutput()));
     this.keepData = Boolean.parseBoolean(values.getOrDefault("bench.keepData", "false"));
     this.fsync = Boolean.parseBoolean(values.getOrDefault("bench.fsync", "false"));
@@ -102,6 +106,8 @@ final class BenchSettings {
     d.put("bench.scenarios", String.join(",", scenarios));
     d.put("bench.transports", String.join(",", transports));
     d.put("bench.heapInstances", String.valueOf(heapInstances));
+    d.put("bench.historyInstances", String.valueOf(historyInstances));
+    d.put("bench.historySamples", String.valueOf(historySamples));
     d.put("bench.fsync", String.valueOf(fsync));
     return d;
   }

@@ -48,15 +48,19 @@ public final class EngineBenchmark {
       System.out.printf("Engine started: REST on 127.0.0.1:%d, gRPC on 127.0.0.1:%d%n", engine.httpPort, engine.grpcPort);
       Map<String, String> environment = environment(engine);
       List<Workload.Result> results = new ArrayList<>();
+      HistoryProbe.LagSampler lag = new HistoryProbe.LagSampler(engine);
       for (String scenario : settings.scenarios) {
         for (String transport : settings.transports) {
           results.add(new Workload(settings, engine, scenario, transport).run());
         }
       }
+      HistoryProbe.HistoryResult history = settings.historyInstances > 0
+          ? HistoryProbe.run(engine, lag, settings.historyInstances, settings.historySamples) : null;
+      lag.close();
       HeapProbe.HeapResult heap = settings.heapInstances > 0 ? HeapProbe.run(engine, settings.heapInstances) : null;
       environment.put("engine records written (last position)", String.valueOf(engine.engine().statistics().lastPosition()));
       environment.put("run took", String.format("%.0f s", (System.nanoTime() - started) / 1e9));
-      report = Report.markdown(settings, environment, results, heap);
+      report = Report.markdown(settings, environment, results, heap) + Report.history(history);
     }
     System.out.println();
     System.out.println(report);

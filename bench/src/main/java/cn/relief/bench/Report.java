@@ -125,4 +125,28 @@ final class Report {
   private static String mib(long bytes) {
     return String.format("%.0f MiB", bytes / (double) (1L << 20));
   }
+
+  /** The history section: how far the projection fell behind, and search latencies at scale. */
+  static String history(HistoryProbe.HistoryResult history) {
+    if (history == null) {
+      return "";
+    }
+    StringBuilder md = new StringBuilder();
+    md.append("\n## History: projection lag and search at scale\n\n");
+    md.append("History tables fed by the projector from the committed log while the runs above went on; then topped up ")
+        .append("with a four-step pass-through process and searched with the Camunda client over REST.\n\n");
+    md.append("| measurement | value |\n|---|---:|\n");
+    md.append("| process instances / element instances / variables in history | ").append(history.processInstances())
+        .append(" / ").append(history.elementInstances()).append(" / ").append(history.variables()).append(" |\n");
+    md.append("| largest projection lag sampled during the runs (records / ms) | ").append(history.maxLagRecords())
+        .append(" / ").append(history.maxLagMillis()).append(" |\n");
+    md.append("| top-up took | ").append(String.format("%.1f s", history.fillSeconds())).append(" |\n");
+    md.append("| projection caught up after the top-up in | ").append(String.format("%.2f s", history.catchUpSeconds()))
+        .append(" |\n\n");
+    md.append("| search (").append(history.samples()).append(" each, after 50 warm-up) | p50 ms | p95 ms | p99 ms | max ms |\n");
+    md.append("|---|---:|---:|---:|---:|\n");
+    history.latencies().forEach((name, p) -> md.append("| ").append(name).append(" | ")
+        .append(String.format("%.1f | %.1f | %.1f | %.1f", p[0], p[1], p[2], p[3])).append(" |\n"));
+    return md.toString();
+  }
 }

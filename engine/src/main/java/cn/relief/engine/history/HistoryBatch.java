@@ -17,6 +17,8 @@ final class HistoryBatch implements AutoCloseable {
   private final Connection connection;
   private final Map<String, PreparedStatement> inserts = new LinkedHashMap<>();
   private final Map<String, PreparedStatement> updates = new LinkedHashMap<>();
+  /** Rows inserted by this batch, still changeable in memory: most elements start and end in one batch. */
+  private final Map<String, Map<Long, Object[]>> pending = new LinkedHashMap<>();
 
   HistoryBatch(Connection connection) {
     this.connection = connection;
@@ -30,7 +32,32 @@ final class HistoryBatch implements AutoCloseable {
     add(updates, sql, parameters);
   }
 
+  /** An insert whose values later events of the same batch may still change (see {@link #changePending}). */
+  void insertPending(String sql, long key, Object... parameters) {
+    pending.computeIfAbsent(sql, s -> new LinkedHashMap<>()).put(key, parameters);
+  }
+
+  /** Changes a value of a row inserted by this batch; false if the row is not from this batch. */
+  boolean changePending(String sql, long key, int index, Object value) {
+    Object[] row = pending.getOrDefault(sql, Map.of()).get(key);
+    if (row == null) {
+      return false;
+    }
+    row[index] = value;
+    return true;
+  }
+
+  Object pendingValue(String sql, long key, int index) {
+    Object[] row = pending.getOrDefault(sql, Map.of()).get(key);
+    return row == null ? null : row[index];
+  }
+
   void execute() throws SQLException {
+    for (Map.Entry<String, Map<Long, Object[]>> rows : pending.entrySet()) {
+      for (Object[] row : rows.getValue().values()) {
+        add(inserts, rows.getKey(), row);
+      }
+    }
     for (PreparedStatement statement : inserts.values()) {
       statement.executeBatch();
     }

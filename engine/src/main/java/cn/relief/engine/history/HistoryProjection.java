@@ -82,35 +82,54 @@ final class HistoryProjection {
       DefinitionNames.Definition definition = names.of(value.processDefinitionKey());
       if (process) {
         long parentInstance = value.parentProcessInstanceKey() > 0 ? value.parentProcessInstanceKey() : 0;
-        batch.insert("""
-            INSERT INTO history_process_instance (process_instance_key, process_definition_key, bpmn_process_id,
-              process_definition_name, version, version_tag, state, start_date, parent_process_instance_key,
-              parent_element_instance_key, root_process_instance_key, tenant_id)
-            VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+        batch.insertPending(INSERT_PROCESS_INSTANCE, record.key(),
             record.key(), value.processDefinitionKey(), value.bpmnProcessId(), definition.name(), value.version(),
-            definition.versionTag(), at, parentInstance > 0 ? parentInstance : null,
+            definition.versionTag(), "ACTIVE", at, null, parentInstance > 0 ? parentInstance : null,
             value.parentElementInstanceKey() > 0 ? value.parentElementInstanceKey() : null,
-            names.rootOf(record.key(), parentInstance), value.tenantId());
+            names.rootOf(record.key(), parentInstance), 0, value.tenantId());
       }
-      batch.insert("""
-          INSERT INTO history_element_instance (element_instance_key, process_instance_key, process_definition_key,
-            bpmn_process_id, element_id, element_name, element_type, event_type, state, start_date, flow_scope_key,
-            tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?) ON CONFLICT DO NOTHING""",
+      batch.insertPending(INSERT_ELEMENT_INSTANCE, record.key(),
           record.key(), value.processInstanceKey(), value.processDefinitionKey(), value.bpmnProcessId(),
           value.elementId(), process ? definition.name() : names.elementName(value.processDefinitionKey(), value.elementId()),
           value.bpmnElementType().name(), value.bpmnEventType() == null ? "UNSPECIFIED" : value.bpmnEventType().name(),
-          at, value.flowScopeKey() > 0 ? value.flowScopeKey() : null, value.tenantId());
+          "ACTIVE", at, null, value.flowScopeKey() > 0 ? value.flowScopeKey() : null, null, value.tenantId());
     } else if ("ELEMENT_COMPLETED".equals(intent) || "ELEMENT_TERMINATED".equals(intent)) {
       String state = "ELEMENT_COMPLETED".equals(intent) ? "COMPLETED" : "TERMINATED";
-      batch.update("UPDATE history_element_instance SET state = ?, end_date = ? WHERE element_instance_key = ?",
-          state, at, record.key());
-      if (process) {
-        batch.update("UPDATE history_process_instance SET state = ?, end_date = ? WHERE process_instance_key = ?",
+      if (batch.changePending(INSERT_ELEMENT_INSTANCE, record.key(), ELEMENT_STATE, state)) {
+        batch.changePending(INSERT_ELEMENT_INSTANCE, record.key(), ELEMENT_END, at);
+      } else {
+        batch.update("UPDATE history_element_instance SET state = ?, end_date = ? WHERE element_instance_key = ?",
             state, at, record.key());
+      }
+      if (process) {
+        if (batch.changePending(INSERT_PROCESS_INSTANCE, record.key(), PROCESS_STATE, state)) {
+          batch.changePending(INSERT_PROCESS_INSTANCE, record.key(), PROCESS_END, at);
+        } else {
+          batch.update("UPDATE history_process_instance SET state = ?, end_date = ? WHERE process_instance_key = ?",
+              state, at, record.key());
+        }
         names.forgetInstance(record.key());
       }
     }
   }
+
+  private static final String INSERT_PROCESS_INSTANCE = """
+      INSERT INTO history_process_instance (process_instance_key, process_definition_key, bpmn_process_id,
+        process_definition_name, version, version_tag, state, start_date, end_date, parent_process_instance_key,
+        parent_element_instance_key, root_process_instance_key, open_incidents, tenant_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+  private static final int PROCESS_STATE = 6;
+  private static final int PROCESS_END = 8;
+  private static final int PROCESS_OPEN_INCIDENTS = 12;
+
+  private static final String INSERT_ELEMENT_INSTANCE = """
+      INSERT INTO history_element_instance (element_instance_key, process_instance_key, process_definition_key,
+        bpmn_process_id, element_id, element_name, element_type, event_type, state, start_date, end_date,
+        flow_scope_key, incident_key, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT DO NOTHING""";
+  private static final int ELEMENT_STATE = 8;
+  private static final int ELEMENT_END = 10;
+  private static final int ELEMENT_INCIDENT = 12;
 
   private void variable(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
     VariableRecord variable = (VariableRecord) record.value();
@@ -146,10 +165,18 @@ final class HistoryProjection {
           incident.processDefinitionKey(), incident.bpmnProcessId(), incident.elementId(),
           incident.elementInstanceKey(), incident.jobKey() > 0 ? incident.jobKey() : null, root, at,
           incident.tenantId());
-      batch.update("UPDATE history_element_instance SET incident_key = ? WHERE element_instance_key = ?",
-          record.key(), incident.elementInstanceKey());
-      batch.update("UPDATE history_process_instance SET open_incidents = open_incidents + 1 "
-          + "WHERE process_instance_key = ?", incident.processInstanceKey());
+      if (!batch.changePending(INSERT_ELEMENT_INSTANCE, incident.elementInstanceKey(), ELEMENT_INCIDENT, record.key())) {
+        batch.update("UPDATE history_element_instance SET incident_key = ? WHERE element_instance_key = ?",
+            record.key(), incident.elementInstanceKey());
+      }
+      Object open = batch.pendingValue(INSERT_PROCESS_INSTANCE, incident.processInstanceKey(), PROCESS_OPEN_INCIDENTS);
+      if (open != null) {
+        batch.changePending(INSERT_PROCESS_INSTANCE, incident.processInstanceKey(), PROCESS_OPEN_INCIDENTS,
+            ((Number) open).intValue() + 1);
+      } else {
+        batch.update("UPDATE history_process_instance SET open_incidents = open_incidents + 1 "
+            + "WHERE process_instance_key = ?", incident.processInstanceKey());
+      }
     } else if ("RESOLVED".equals(record.intent())) {
       batch.update("UPDATE history_incident SET state = 'RESOLVED', resolved_at = ? WHERE incident_key = ?",
           at, record.key());

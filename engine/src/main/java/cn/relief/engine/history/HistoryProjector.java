@@ -30,6 +30,8 @@ public final class HistoryProjector implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryProjector.class);
   private static final int QUEUED_BATCHES = 256;
   private static final int CATCH_UP_CHUNK = 5_000;
+  /** After this many projected records the query planner's statistics of the busiest tables are refreshed. */
+  private static final long ANALYZE_EVERY = 1_000_000;
 
   /** How far the projection is behind the log. */
   public record Lag(long projectedPosition, long committedPosition, long records, long millisBehind) {}
@@ -45,6 +47,7 @@ public final class HistoryProjector implements AutoCloseable {
   private volatile long projectedPosition;
   private volatile long committedPosition;
   private volatile long lastProjectedTimestamp;
+  private long projectedSinceAnalyze;
 
   public HistoryProjector(DataSource dataSource, EventLog log, ObjectMapper json, int partitionId) {
     this.dataSource = dataSource;
@@ -194,6 +197,26 @@ public final class HistoryProjector implements AutoCloseable {
     }
     projectedPosition = last;
     lastProjectedTimestamp = records.get(records.size() - 1).timestamp();
+    projectedSinceAnalyze += records.size();
+    if (projectedSinceAnalyze >= ANALYZE_EVERY) {
+      projectedSinceAnalyze = 0;
+      analyze();
+    }
+  }
+
+  /**
+   * Tables that grow by a million rows in minutes would otherwise be searched with statistics of
+   * when they were small (autovacuum analyzes in its own time), and a selective search then walks
+   * a whole index: measured 400 ms instead of 16 ms at the 95th percentile.
+   */
+  private void analyze() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "ANALYZE history_process_instance, history_element_instance, history_variable")) {
+      statement.execute();
+    } catch (SQLException e) {
+      LOG.warn("Could not refresh the statistics of the history tables", e);
+    }
   }
 
   private long readPosition() {

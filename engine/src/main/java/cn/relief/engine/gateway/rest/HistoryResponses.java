@@ -33,7 +33,7 @@ final class HistoryResponses {
   }
 
   static SearchQueryPageResponse page(cn.relief.engine.history.search.SqlSearch.Page page) {
-    return new SearchQueryPageResponse().totalItems(page.total()).hasMoreTotalItems(false)
+    return new SearchQueryPageResponse().totalItems(page.total()).hasMoreTotalItems(page.moreTotal())
         .startCursor(page.startCursor()).endCursor(page.endCursor());
   }
 }

@@ -255,7 +255,13 @@ public final class HistoryTables {
       }
       String marks = String.join(", ", java.util.Collections.nCopies(forms.size(), "?"));
       switch (operator) {
-        case "$eq", "$in" -> where.add("v.value IN (" + marks + ")", forms.toArray());
+        case "$eq", "$in" -> {
+          // md5 first: it can use the (name, md5(value)) index; the values themselves may be too long to index
+          List<Object> parameters = new java.util.ArrayList<>(forms);
+          parameters.addAll(forms);
+          String md5Marks = String.join(", ", java.util.Collections.nCopies(forms.size(), "md5(?)"));
+          where.add("md5(v.value) IN (" + md5Marks + ") AND v.value IN (" + marks + ")", parameters.toArray());
+        }
         case "$neq", "$notIn" -> where.add("v.value NOT IN (" + marks + ")", forms.toArray());
         case "$exists" -> where.add(Boolean.parseBoolean(String.valueOf(operand)) ? "TRUE" : "FALSE");
         case "$like" -> where.add("(v.value LIKE ? ESCAPE '\\' OR v.value LIKE ? ESCAPE '\\')",
@@ -288,9 +294,9 @@ public final class HistoryTables {
       if (variable.get("value") != null) {
         variableValue(variable.get("value"), inner);
       }
-      where.add("EXISTS (SELECT 1 FROM history_variable v WHERE v.process_instance_key = "
-          + "history_process_instance.process_instance_key AND " + inner.joined(" AND ") + ")",
-          inner.parameters().toArray());
+      // uncorrelated: the (name, md5(value)) index finds the few matching variables first
+      where.add("process_instance_key IN (SELECT v.process_instance_key FROM history_variable v WHERE "
+          + inner.joined(" AND ") + ")", inner.parameters().toArray());
     }
   }
 

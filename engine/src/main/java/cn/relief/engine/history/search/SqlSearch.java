@@ -27,9 +27,15 @@ import javax.sql.DataSource;
 public final class SqlSearch {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 10_000;
+  /** Totals are counted up to here, as Camunda's search does; beyond it hasMoreTotalItems is true. */
+  static final int MAX_TOTAL = 10_000;
 
-  /** One page of rows (column name → value) with the total and the cursors of its first and last row. */
-  public record Page(List<Map<String, Object>> rows, long total, String startCursor, String endCursor) {}
+  /**
+   * One page of rows (column name → value) with the total (counted up to {@link #MAX_TOTAL}, then
+   * {@code moreTotal}) and the cursors of its first and last row.
+   */
+  public record Page(List<Map<String, Object>> rows, long total, boolean moreTotal, String startCursor,
+      String endCursor) {}
 
   private record Order(String column, boolean descending) {}
 
@@ -82,7 +88,7 @@ public final class SqlSearch {
       }
       String start = rows.isEmpty() ? null : encode(rows.get(0), orders);
       String end = rows.isEmpty() ? null : encode(rows.get(rows.size() - 1), orders);
-      return new Page(rows, total, start, end);
+      return new Page(rows, Math.min(total, MAX_TOTAL), total > MAX_TOTAL, start, end);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not search " + table.table(), e);
     }
@@ -238,7 +244,9 @@ public final class SqlSearch {
   }
 
   private static long count(Connection connection, SearchTable table, SqlConditions where) throws SQLException {
-    String sql = "SELECT count(*) FROM " + table.table() + (where.isEmpty() ? "" : " WHERE " + where.joined(" AND "));
+    // counting stops after MAX_TOTAL + 1 rows: a search matching millions of rows stays fast
+    String sql = "SELECT count(*) FROM (SELECT 1 FROM " + table.table()
+        + (where.isEmpty() ? "" : " WHERE " + where.joined(" AND ")) + " LIMIT " + (MAX_TOTAL + 1) + ") counted";
     try (PreparedStatement statement = prepare(connection, sql, where.parameters())) {
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
