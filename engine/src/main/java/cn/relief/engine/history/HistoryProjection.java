@@ -206,18 +206,25 @@ final class HistoryProjection {
     }
     Timestamp deadline = job.deadline() > 0 ? new Timestamp(job.deadline()) : null;
     if ("CREATED".equals(record.intent())) {
-      batch.insert("""
-          INSERT INTO history_job (job_key, type, state, retries, custom_headers, process_instance_key,
-            process_definition_key, bpmn_process_id, element_id, element_instance_key, created_at, tenant_id)
-          VALUES (?, ?, 'CREATED', ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-          record.key(), job.type(), job.retries(), write(job.customHeaders()), job.processInstanceKey(),
-          job.processDefinitionKey(), job.bpmnProcessId(), job.elementId(), job.elementInstanceKey(), at,
-          job.tenantId());
+      batch.insertPending(INSERT_JOB, record.key(), record.key(), job.type(), null, "CREATED", job.retries(), null,
+          null, null, write(job.customHeaders()), job.processInstanceKey(), job.processDefinitionKey(),
+          job.bpmnProcessId(), job.elementId(), job.elementInstanceKey(), at, null, job.tenantId());
+      return;
+    }
+    if ("TIMEOUT_UPDATED".equals(state)) {
+      if (!batch.changePending(INSERT_JOB, record.key(), JOB_DEADLINE, deadline)) {
+        batch.update("UPDATE history_job SET deadline = ? WHERE job_key = ?", deadline, record.key());
+      }
       return;
     }
     boolean ended = "COMPLETED".equals(state) || "CANCELED".equals(state);
-    if ("TIMEOUT_UPDATED".equals(state)) {
-      batch.update("UPDATE history_job SET deadline = ? WHERE job_key = ?", deadline, record.key());
+    Object[] values = {state, job.worker(), job.retries(), deadline, job.errorCode(), job.errorMessage(),
+        ended ? at : null};
+    int[] columns = {JOB_STATE, JOB_WORKER, JOB_RETRIES, JOB_DEADLINE, JOB_ERROR_CODE, JOB_ERROR_MESSAGE, JOB_END};
+    if (batch.changePending(INSERT_JOB, record.key(), columns[0], values[0])) {
+      for (int i = 1; i < columns.length; i++) {
+        batch.changePending(INSERT_JOB, record.key(), columns[i], values[i]);
+      }
       return;
     }
     batch.update("""
@@ -226,6 +233,19 @@ final class HistoryProjection {
         state, job.worker(), job.retries(), deadline, job.errorCode(), job.errorMessage(), ended ? at : null,
         record.key());
   }
+
+  private static final String INSERT_JOB = """
+      INSERT INTO history_job (job_key, type, worker, state, retries, deadline, error_code, error_message,
+        custom_headers, process_instance_key, process_definition_key, bpmn_process_id, element_id,
+        element_instance_key, created_at, end_time, tenant_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+  private static final int JOB_WORKER = 2;
+  private static final int JOB_STATE = 3;
+  private static final int JOB_RETRIES = 4;
+  private static final int JOB_DEADLINE = 5;
+  private static final int JOB_ERROR_CODE = 6;
+  private static final int JOB_ERROR_MESSAGE = 7;
+  private static final int JOB_END = 15;
 
   private void messageSubscription(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
     MessageSubscriptionRecord subscription = (MessageSubscriptionRecord) record.value();

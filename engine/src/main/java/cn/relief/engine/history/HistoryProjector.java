@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class HistoryProjector implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryProjector.class);
   private static final int QUEUED_BATCHES = 256;
   private static final int CATCH_UP_CHUNK = 5_000;
+  /** At most this many records are joined from waiting batches into one transaction. */
+  private static final int JOINED_RECORDS = 20_000;
   /** After this many projected records the query planner's statistics of the busiest tables are refreshed. */
   private static final long ANALYZE_EVERY = 1_000_000;
 
@@ -48,6 +51,8 @@ public final class HistoryProjector implements AutoCloseable {
   private volatile long committedPosition;
   private volatile long lastProjectedTimestamp;
   private long projectedSinceAnalyze;
+  /** A batch taken from the queue while joining that did not follow on; projected next. */
+  private List<Record> projectAfterGap;
 
   public HistoryProjector(DataSource dataSource, EventLog log, ObjectMapper json, int partitionId) {
     this.dataSource = dataSource;
@@ -117,7 +122,12 @@ public final class HistoryProjector implements AutoCloseable {
       try {
         List<Record> batch = handedOver.poll(100, TimeUnit.MILLISECONDS);
         if (batch != null) {
-          projectHandedOver(batch);
+          projectHandedOver(drainMore(batch));
+          if (projectAfterGap != null) {
+            List<Record> after = projectAfterGap;
+            projectAfterGap = null;
+            projectHandedOver(after);
+          }
         } else if (behind) {
           catchUp();
         }
@@ -130,10 +140,32 @@ public final class HistoryProjector implements AutoCloseable {
         LOG.warn("Projecting history failed at position {}; retrying in {} ms", projectedPosition, backoff, e);
         behind = true;
         handedOver.clear();
+        projectAfterGap = null;
         sleep(backoff);
         backoff = Math.min(backoff * 2, 5_000);
       }
     }
+  }
+
+  /**
+   * Joins the batches already waiting into one transaction (up to a bound): when the projection
+   * is behind, fewer and larger transactions let it catch up.
+   */
+  private List<Record> drainMore(List<Record> first) {
+    if (handedOver.isEmpty()) {
+      return first;
+    }
+    List<Record> joined = new ArrayList<>(first);
+    List<Record> next;
+    while (joined.size() < JOINED_RECORDS && (next = handedOver.poll()) != null) {
+      if (next.get(0).position() != joined.get(joined.size() - 1).position() + 1) {
+        // a gap (a dropped batch): project what is contiguous; the rest goes through the gap check
+        projectAfterGap = next;
+        break;
+      }
+      joined.addAll(next);
+    }
+    return joined;
   }
 
   private void projectHandedOver(List<Record> batch) throws SQLException, EventLogException {
@@ -178,6 +210,11 @@ public final class HistoryProjector implements AutoCloseable {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try (HistoryBatch batch = new HistoryBatch(connection)) {
+        // The history is a projection: a commit lost in a PostgreSQL crash loses its position with
+        // it and is projected again from the log. It need not wait for the disk.
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("SET LOCAL synchronous_commit = off");
+        }
         for (Record record : records) {
           projection.project(batch, record);
         }
