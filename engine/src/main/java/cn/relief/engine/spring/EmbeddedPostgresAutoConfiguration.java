@@ -53,9 +53,6 @@ public class EmbeddedPostgresAutoConfiguration {
     config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     // JDBC batches become multi-row statements: the history projection writes many rows per batch
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
-    // history searches bind selective values (a variable's value, a key): a plan made for them beats
-    // a generic cached plan that cannot see how selective they are
-    config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
     config.setUsername("postgres");
     config.setMaximumPoolSize(10);
     config.setPoolName("embedded-postgres");
