@@ -7,7 +7,6 @@ import static cn.relief.engine.gateway.rest.HistoryResponses.text;
 
 import cn.relief.engine.history.search.HistoryTables;
 import cn.relief.engine.history.search.NotFoundInHistoryException;
-import cn.relief.engine.history.search.SearchTable;
 import cn.relief.engine.history.search.SqlSearch;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,14 +53,14 @@ public class DecisionQueryController {
 
   @GetMapping("/v2/decision-definitions/{key}")
   public DecisionDefinitionResult getDefinition(@PathVariable("key") String key) {
-    return definition(byKey(HistoryTables.DECISION_DEFINITIONS, "decisionDefinitionKey", key, "decision definition"));
+    return definition(search.byKey(HistoryTables.DECISION_DEFINITIONS, key, "decision definition"));
   }
 
   /** The XML of the requirements graph the decision belongs to. */
   @GetMapping("/v2/decision-definitions/{key}/xml")
   public void getDefinitionXml(@PathVariable("key") String key, HttpServletResponse response) throws IOException {
     Map<String, Object> decision =
-        byKey(HistoryTables.DECISION_DEFINITIONS, "decisionDefinitionKey", key, "decision definition");
+        search.byKey(HistoryTables.DECISION_DEFINITIONS, key, "decision definition");
     writeXml(response, requirements(String.valueOf(decision.get("decision_requirements_key"))));
   }
 
@@ -141,18 +140,7 @@ public class DecisionQueryController {
   }
 
   private Map<String, Object> requirements(String key) {
-    return byKey(HistoryTables.DECISION_REQUIREMENTS, "decisionRequirementsKey", key, "decision requirements");
-  }
-
-  private Map<String, Object> byKey(SearchTable table, String field, String key, String what) {
-    long parsed = RestRequests.key(field, key);
-    List<Map<String, Object>> rows =
-        search.search(table, Map.of("filter", Map.of(field, String.valueOf(parsed))), null).rows();
-    if (rows.isEmpty()) {
-      throw new NotFoundInHistoryException("Expected to find a " + what + " with key '" + parsed
-          + "', but none was found");
-    }
-    return rows.get(0);
+    return search.byKey(HistoryTables.DECISION_REQUIREMENTS, key, "decision requirements");
   }
 
   private static void writeXml(HttpServletResponse response, Map<String, Object> requirements) throws IOException {

@@ -6,8 +6,6 @@ import static cn.relief.engine.gateway.rest.HistoryResponses.key;
 import static cn.relief.engine.gateway.rest.HistoryResponses.text;
 
 import cn.relief.engine.history.search.HistoryTables;
-import cn.relief.engine.history.search.NotFoundInHistoryException;
-import cn.relief.engine.history.search.SearchTable;
 import cn.relief.engine.history.search.SqlSearch;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +60,7 @@ public class ExecutionQueryController {
 
   @GetMapping("/v2/element-instances/{key}")
   public ElementInstanceResult getElement(@PathVariable("key") String key) {
-    return element(one(HistoryTables.ELEMENT_INSTANCES, "elementInstanceKey", key, "element instance"));
+    return element(search.byKey(HistoryTables.ELEMENT_INSTANCES, key, "element instance"));
   }
 
   @PostMapping("/v2/variables/search")
@@ -88,7 +86,7 @@ public class ExecutionQueryController {
 
   @GetMapping("/v2/variables/{key}")
   public VariableResult getVariable(@PathVariable("key") String key) {
-    Map<String, Object> row = one(HistoryTables.VARIABLES, "variableKey", key, "variable");
+    Map<String, Object> row = search.byKey(HistoryTables.VARIABLES, key, "variable");
     return new VariableResult()
         .variableKey(key(row, "variable_key"))
         .name(text(row, "name"))
@@ -108,7 +106,7 @@ public class ExecutionQueryController {
 
   @GetMapping("/v2/incidents/{key}")
   public IncidentResult getIncident(@PathVariable("key") String key) {
-    return incident(one(HistoryTables.INCIDENTS, "incidentKey", key, "incident"));
+    return incident(search.byKey(HistoryTables.INCIDENTS, key, "incident"));
   }
 
   @PostMapping("/v2/jobs/search")
@@ -137,17 +135,6 @@ public class ExecutionQueryController {
             .correlationKey(text(row, "correlation_key"))
             .tenantId(text(row, "tenant_id"))).toList())
         .page(HistoryResponses.page(page));
-  }
-
-  private Map<String, Object> one(SearchTable table, String field, String key, String what) {
-    long parsed = RestRequests.key(field, key);
-    List<Map<String, Object>> rows =
-        search.search(table, Map.of("filter", Map.of(field, String.valueOf(parsed))), null).rows();
-    if (rows.isEmpty()) {
-      throw new NotFoundInHistoryException(
-          "Expected to find " + what + " with key '" + parsed + "', but none was found");
-    }
-    return rows.get(0);
   }
 
   private static ElementInstanceResult element(Map<String, Object> row) {

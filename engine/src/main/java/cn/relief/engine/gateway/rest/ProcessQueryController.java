@@ -6,7 +6,6 @@ import static cn.relief.engine.gateway.rest.HistoryResponses.key;
 import static cn.relief.engine.gateway.rest.HistoryResponses.text;
 
 import cn.relief.engine.history.search.HistoryTables;
-import cn.relief.engine.history.search.NotFoundInHistoryException;
 import cn.relief.engine.history.search.SqlConditions;
 import cn.relief.engine.history.search.SqlSearch;
 import io.camunda.client.protocol.rest.CorrelatedMessageSubscriptionResult;
@@ -55,13 +54,13 @@ public class ProcessQueryController {
 
   @GetMapping("/v2/process-definitions/{key}")
   public ProcessDefinitionResult getDefinition(@PathVariable("key") String key) {
-    return definition(one(HistoryTables.PROCESS_DEFINITIONS, "processDefinitionKey", key, "process definition"));
+    return definition(search.byKey(HistoryTables.PROCESS_DEFINITIONS, key, "process definition"));
   }
 
   /** The deployed XML as text/xml whatever the caller accepts (the client asks for JSON but reads text). */
   @GetMapping("/v2/process-definitions/{key}/xml")
   public void getDefinitionXml(@PathVariable("key") String key, HttpServletResponse response) throws IOException {
-    String xml = text(one(HistoryTables.PROCESS_DEFINITIONS, "processDefinitionKey", key, "process definition"),
+    String xml = text(search.byKey(HistoryTables.PROCESS_DEFINITIONS, key, "process definition"),
         "bpmn_xml");
     response.setContentType("text/xml;charset=UTF-8");
     response.getOutputStream().write(xml.getBytes(StandardCharsets.UTF_8));
@@ -77,13 +76,13 @@ public class ProcessQueryController {
 
   @GetMapping("/v2/process-instances/{key}")
   public ProcessInstanceResult getInstance(@PathVariable("key") String key) {
-    return instance(one(HistoryTables.PROCESS_INSTANCES, "processInstanceKey", key, "process instance"));
+    return instance(search.byKey(HistoryTables.PROCESS_INSTANCES, key, "process instance"));
   }
 
   @GetMapping("/v2/process-instances/{key}/sequence-flows")
   public ProcessInstanceSequenceFlowsQueryResult sequenceFlows(@PathVariable("key") String key) {
     long instanceKey = RestRequests.key("processInstanceKey", key);
-    one(HistoryTables.PROCESS_INSTANCES, "processInstanceKey", key, "process instance");
+    search.byKey(HistoryTables.PROCESS_INSTANCES, key, "process instance");
     SqlConditions where = new SqlConditions();
     where.add("process_instance_key = ?", instanceKey);
     List<Map<String, Object>> rows = search.rows("history_sequence_flow", where, "taken_at, sequence_flow_key");
@@ -100,7 +99,7 @@ public class ProcessQueryController {
   /** The instance's ancestry across call activities, from the root case down to the instance itself. */
   @GetMapping("/v2/process-instances/{key}/call-hierarchy")
   public List<ProcessInstanceCallHierarchyEntry> callHierarchy(@PathVariable("key") String key) {
-    Map<String, Object> current = one(HistoryTables.PROCESS_INSTANCES, "processInstanceKey", key, "process instance");
+    Map<String, Object> current = search.byKey(HistoryTables.PROCESS_INSTANCES, key, "process instance");
     List<ProcessInstanceCallHierarchyEntry> chain = new java.util.ArrayList<>();
     while (current != null) {
       chain.add(0, new ProcessInstanceCallHierarchyEntry()
@@ -109,8 +108,8 @@ public class ProcessQueryController {
           .processDefinitionName(text(current, "process_definition_name") != null
               ? text(current, "process_definition_name") : text(current, "bpmn_process_id")));
       Object parent = current.get("parent_process_instance_key");
-      current = parent == null ? null : one(HistoryTables.PROCESS_INSTANCES, "processInstanceKey",
-          String.valueOf(parent), "process instance");
+      current = parent == null
+          ? null : search.byKey(HistoryTables.PROCESS_INSTANCES, String.valueOf(parent), "process instance");
     }
     return chain;
   }
@@ -118,7 +117,7 @@ public class ProcessQueryController {
   @GetMapping("/v2/process-instances/{key}/statistics/element-instances")
   public ProcessInstanceElementStatisticsQueryResult instanceStatistics(@PathVariable("key") String key) {
     long instanceKey = RestRequests.key("processInstanceKey", key);
-    one(HistoryTables.PROCESS_INSTANCES, "processInstanceKey", key, "process instance");
+    search.byKey(HistoryTables.PROCESS_INSTANCES, key, "process instance");
     SqlConditions where = new SqlConditions();
     where.add("process_instance_key = ?", instanceKey);
     return new ProcessInstanceElementStatisticsQueryResult().items(statistics(where));
@@ -178,18 +177,6 @@ public class ProcessQueryController {
             .partitionId(1)
             .tenantId(text(row, "tenant_id"))).toList())
         .page(HistoryResponses.page(page));
-  }
-
-  private Map<String, Object> one(cn.relief.engine.history.search.SearchTable table, String field, String key,
-      String what) {
-    long parsed = RestRequests.key(field, key);
-    List<Map<String, Object>> rows =
-        search.search(table, Map.of("filter", Map.of(field, String.valueOf(parsed))), null).rows();
-    if (rows.isEmpty()) {
-      throw new NotFoundInHistoryException(
-          "Expected to find a " + what + " with key '" + parsed + "', but none was found");
-    }
-    return rows.get(0);
   }
 
   private static ProcessDefinitionResult definition(Map<String, Object> row) {

@@ -94,6 +94,18 @@ public final class SqlSearch {
     }
   }
 
+  /** The one row with this key (given as text, as in a REST path), or a 404 naming what was sought. */
+  public Map<String, Object> byKey(SearchTable table, String key, String what) {
+    Object parsed = table.filters().get(table.keyField()).type().parse(table.keyField(), key);
+    List<Map<String, Object>> rows =
+        search(table, Map.of("filter", Map.of(table.keyField(), String.valueOf(parsed))), null).rows();
+    if (rows.isEmpty()) {
+      throw new NotFoundInHistoryException(
+          "Expected to find a " + what + " with key '" + parsed + "', but none was found");
+    }
+    return rows.get(0);
+  }
+
   /** The conditions a filter object asks of a table (for sub-queries such as statistics). */
   @SuppressWarnings("unchecked")
   public SqlConditions conditions(SearchTable table, Object filter) {
