@@ -21,6 +21,14 @@ public record ProcessInstanceRecord(
     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = AbsentValue.class) long parentElementInstanceKey,
     String tenantId) implements RecordValue {
 
+  /** The record of a new process instance (the process element itself), called or not. */
+  public static ProcessInstanceRecord ofProcess(long processDefinitionKey, ProcessRecord process, long key,
+      long parentProcessInstanceKey, long parentElementInstanceKey) {
+    return new ProcessInstanceRecord(process.bpmnProcessId(), process.version(), processDefinitionKey, key,
+        process.bpmnProcessId(), BpmnElementType.PROCESS, BpmnEventType.UNSPECIFIED, -1, parentProcessInstanceKey,
+        parentElementInstanceKey, process.tenantId());
+  }
+
   public ProcessInstanceRecord withElement(String elementId, BpmnElementType type, BpmnEventType eventType,
       long flowScopeKey) {
     return new ProcessInstanceRecord(bpmnProcessId, version, processDefinitionKey, processInstanceKey, elementId, type,

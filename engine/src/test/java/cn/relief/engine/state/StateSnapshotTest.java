@@ -11,8 +11,6 @@ import cn.relief.engine.api.EngineApi.DecisionEvaluationInfo;
 import cn.relief.engine.api.EngineApi.DeployResource;
 import cn.relief.engine.api.EngineApi.EvaluateDecision;
 import cn.relief.engine.api.EngineApi.PublishMessage;
-import cn.relief.engine.bpmn.BpmnTransformer;
-import cn.relief.engine.feel.ExpressionLanguage;
 import cn.relief.engine.log.EventLog;
 import cn.relief.engine.log.PostgresEventLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,8 +81,8 @@ class StateSnapshotTest {
     }
 
     EventLog.StoredSnapshot snapshot = log.latestSnapshot().orElseThrow();
-    byte[] fromSnapshot = rebuild(log, Optional.of(snapshot));
-    byte[] fromWholeLog = rebuild(log, Optional.empty());
+    byte[] fromSnapshot = RebuiltState.document(log, Optional.of(snapshot), json);
+    byte[] fromWholeLog = RebuiltState.document(log, Optional.empty(), json);
     assertThat(snapshot.position()).isGreaterThan(0);
     assertThat(new String(fromSnapshot, StandardCharsets.UTF_8))
         .isEqualTo(new String(fromWholeLog, StandardCharsets.UTF_8));
@@ -124,18 +122,5 @@ class StateSnapshotTest {
       assertThat(System.nanoTime()).as("a snapshot was written").isLessThan(deadline);
       Thread.sleep(20);
     }
-  }
-
-  private byte[] rebuild(EventLog log, Optional<EventLog.StoredSnapshot> snapshot) throws Exception {
-    EngineState state = new EngineState(1);
-    EventAppliers appliers = new EventAppliers(state, new BpmnTransformer(new ExpressionLanguage()), json);
-    if (snapshot.isPresent()) {
-      log.replayDefinitionsUpTo(snapshot.get().position(), appliers::apply);
-      long from = StateSnapshots.restore(state, snapshot.get().state(), json);
-      log.replayAfter(from, appliers::apply);
-    } else {
-      log.replay(appliers::apply);
-    }
-    return StateSnapshots.take(state, json);
   }
 }

@@ -20,12 +20,7 @@ public final class HistoryTables {
       .field("versionTag", "version_tag", STRING)
       .field("resourceName", "resource_name", STRING)
       .field("tenantId", "tenant_id", STRING)
-      .custom("hasStartForm", (value, where) -> {
-        // linked start forms come with E4: no process has one yet
-        if (Boolean.parseBoolean(String.valueOf(value))) {
-          where.add("FALSE");
-        }
-      })
+      .custom("hasStartForm", neverTrue()) // linked start forms come with E4
       .custom("isLatestVersion", (value, where) -> {
         if (Boolean.TRUE.equals(value) || "true".equals(String.valueOf(value))) {
           where.add("version = (SELECT max(d.version) FROM history_process_definition d "
@@ -58,36 +53,38 @@ public final class HistoryTables {
         }
       })
       .custom("batchOperationId", (value, where) -> where.add("FALSE")) // batch operations come with E5
-      .custom("elementInstanceState", (value, where) -> {
-        SqlConditions inner = new SqlConditions();
-        inner.filter("elementInstanceState", "e.state", STRING, value);
-        where.add("EXISTS (SELECT 1 FROM history_element_instance e WHERE e.process_instance_key = "
-            + "history_process_instance.process_instance_key AND " + inner.joined(" AND ") + ")",
-            inner.parameters().toArray());
-      })
-      .custom("hasElementInstanceIncident", (value, where) -> where.add(
-          (Boolean.parseBoolean(String.valueOf(value)) ? "" : "NOT ") + "EXISTS (SELECT 1 FROM history_element_instance e "
-              + "WHERE e.process_instance_key = history_process_instance.process_instance_key "
-              + "AND e.incident_key IS NOT NULL)"))
-      .custom("hasRetriesLeft", (value, where) -> where.add(
-          (Boolean.parseBoolean(String.valueOf(value)) ? "" : "NOT ") + "EXISTS (SELECT 1 FROM history_job j "
-              + "WHERE j.process_instance_key = history_process_instance.process_instance_key AND j.retries > 0 "
-              + "AND j.state IN ('CREATED', 'FAILED', 'TIMED_OUT', 'RETRIES_UPDATED'))"))
-      .custom("errorMessage", (value, where) -> {
-        SqlConditions inner = new SqlConditions();
-        inner.filter("errorMessage", "i.error_message", STRING, value);
-        where.add("EXISTS (SELECT 1 FROM history_incident i WHERE i.process_instance_key = "
-            + "history_process_instance.process_instance_key AND i.state = 'ACTIVE' AND " + inner.joined(" AND ") + ")",
-            inner.parameters().toArray());
-      })
-      .custom("elementId", (value, where) -> {
-        SqlConditions inner = new SqlConditions();
-        inner.filter("elementId", "e.element_id", STRING, value);
-        where.add("EXISTS (SELECT 1 FROM history_element_instance e WHERE e.process_instance_key = "
-            + "history_process_instance.process_instance_key AND " + inner.joined(" AND ") + ")",
-            inner.parameters().toArray());
-      })
+      .custom("elementInstanceState", instanceHas("history_element_instance", "TRUE", "elementInstanceState", "state"))
+      .custom("hasElementInstanceIncident", instanceHasAny("history_element_instance", "incident_key IS NOT NULL"))
+      .custom("hasRetriesLeft", instanceHasAny("history_job",
+          "retries > 0 AND state IN ('CREATED', 'FAILED', 'TIMED_OUT', 'RETRIES_UPDATED')"))
+      .custom("errorMessage", instanceHas("history_incident", "state = 'ACTIVE'", "errorMessage", "error_message"))
+      .custom("elementId", instanceHas("history_element_instance", "TRUE", "elementId", "element_id"))
       .build();
+
+  /** Instances with a row in {@code table} (meeting {@code condition}) whose {@code column} matches the filter. */
+  private static SearchTable.CustomFilter instanceHas(String table, String condition, String field, String column) {
+    return (value, where) -> {
+      SqlConditions inner = new SqlConditions();
+      inner.filter(field, column, STRING, value);
+      where.add("process_instance_key IN (SELECT process_instance_key FROM " + table + " WHERE " + condition
+          + " AND " + inner.joined(" AND ") + ")", inner.parameters().toArray());
+    };
+  }
+
+  /** {@code true}: instances with a row in {@code table} meeting {@code condition}; {@code false}: without. */
+  private static SearchTable.CustomFilter instanceHasAny(String table, String condition) {
+    return (value, where) -> where.add("process_instance_key " + (Boolean.parseBoolean(String.valueOf(value))
+        ? "" : "NOT ") + "IN (SELECT process_instance_key FROM " + table + " WHERE " + condition + ")");
+  }
+
+  /** A flag no row has yet (a feature of a later stage): only {@code false} matches. */
+  private static SearchTable.CustomFilter neverTrue() {
+    return (value, where) -> {
+      if (Boolean.parseBoolean(String.valueOf(value))) {
+        where.add("FALSE");
+      }
+    };
+  }
 
   public static final SearchTable ELEMENT_INSTANCES = SearchTable
       .of("history_element_instance", "element_instance_key", "elementInstanceKey")
@@ -116,12 +113,7 @@ public final class HistoryTables {
       .field("scopeKey", "scope_key", KEY)
       .field("processInstanceKey", "process_instance_key", KEY)
       .field("tenantId", "tenant_id", STRING)
-      .custom("isTruncated", (value, where) -> {
-        // values are stored whole; nothing is truncated
-        if (Boolean.parseBoolean(String.valueOf(value))) {
-          where.add("FALSE");
-        }
-      })
+      .custom("isTruncated", neverTrue()) // values are stored whole
       .build();
 
   public static final SearchTable INCIDENTS = SearchTable
@@ -156,12 +148,7 @@ public final class HistoryTables {
       .field("elementInstanceKey", "element_instance_key", KEY)
       .field("tenantId", "tenant_id", STRING)
       .custom("kind", (value, where) -> where.filter("kind", "'BPMN_ELEMENT'", STRING, value))
-      .custom("isDenied", (value, where) -> {
-        // denials come from task listeners (E4): no job is denied yet
-        if (Boolean.parseBoolean(String.valueOf(value))) {
-          where.add("FALSE");
-        }
-      })
+      .custom("isDenied", neverTrue()) // denials come from task listeners (E4)
       .custom("deniedReason", (value, where) -> where.add("FALSE"))
       .custom("listenerEventType", (value, where) -> where.filter("listenerEventType", "'UNSPECIFIED'", STRING, value))
       .custom("hasFailedWithRetriesLeft", (value, where) -> where.add(Boolean.parseBoolean(String.valueOf(value))

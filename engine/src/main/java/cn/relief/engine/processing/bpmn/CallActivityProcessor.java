@@ -1,7 +1,5 @@
 package cn.relief.engine.processing.bpmn;
 
-import cn.relief.engine.bpmn.BpmnElementType;
-import cn.relief.engine.bpmn.BpmnEventType;
 import cn.relief.engine.bpmn.CalledElement;
 import cn.relief.engine.feel.EvaluationResult;
 import cn.relief.engine.processing.CommandContext;
@@ -60,10 +58,8 @@ final class CallActivityProcessor implements BpmnElementProcessor {
     }
     behaviors.transitions().transitionToActivated(element);
     long childKey = ctx.state().keys().nextKey();
-    ProcessInstanceRecord child = new ProcessInstanceRecord(process.record().bpmnProcessId(),
-        process.record().version(), process.key(), childKey, process.record().bpmnProcessId(),
-        BpmnElementType.PROCESS, BpmnEventType.UNSPECIFIED, -1, element.processInstanceKey(), element.key(),
-        process.record().tenantId());
+    ProcessInstanceRecord child = ProcessInstanceRecord.ofProcess(
+        process.key(), process.record(), childKey, element.processInstanceKey(), element.key());
     ctx.writer().appendEvent(childKey, ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_ACTIVATING, child);
     Map<String, Object> passed;
     if (called.propagateAllParentVariables()) {

@@ -180,9 +180,7 @@ public final class EventTriggerBehavior {
   public long startInstance(CommandContext ctx, DeployedProcess process, String startEventId,
       Map<String, Object> eventVariables) {
     long key = ctx.state().keys().nextKey();
-    ProcessInstanceRecord record = new ProcessInstanceRecord(process.record().bpmnProcessId(),
-        process.record().version(), process.key(), key, process.record().bpmnProcessId(), BpmnElementType.PROCESS,
-        cn.relief.engine.bpmn.BpmnEventType.UNSPECIFIED, -1, -1, -1, process.record().tenantId());
+    ProcessInstanceRecord record = ProcessInstanceRecord.ofProcess(process.key(), process.record(), key, -1, -1);
     ctx.writer().appendEvent(key, ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_ACTIVATING, record);
     createTriggeredStart(ctx, key, record, process.executable().node(startEventId), eventVariables);
     processors.retryActivation(new BpmnElementContext(ctx, key, record, process.executable().root()));

@@ -3,7 +3,6 @@ package cn.relief.engine.processing.command;
 import cn.relief.engine.api.EngineApi.CreateProcessInstance;
 import cn.relief.engine.api.EngineApi.ProcessInstanceInfo;
 import cn.relief.engine.bpmn.BpmnElementType;
-import cn.relief.engine.bpmn.BpmnEventType;
 import cn.relief.engine.processing.CommandContext;
 import cn.relief.engine.processing.Rejections;
 import cn.relief.engine.processing.bpmn.BpmnElementContext;
@@ -34,9 +33,7 @@ public final class ProcessInstanceProcessor {
           "Expected to create instance of process with none start event, but there is no such event");
     }
     long key = ctx.state().keys().nextKey();
-    ProcessInstanceRecord record = new ProcessInstanceRecord(process.record().bpmnProcessId(),
-        process.record().version(), process.key(), key, process.record().bpmnProcessId(), BpmnElementType.PROCESS,
-        BpmnEventType.UNSPECIFIED, -1, -1, -1, process.record().tenantId());
+    ProcessInstanceRecord record = ProcessInstanceRecord.ofProcess(process.key(), process.record(), key, -1, -1);
     ctx.writer().appendEvent(key, ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_ACTIVATING, record);
     Map<String, Object> document = command.variables() == null ? Map.of() : command.variables();
     variables.mergeLocal(ctx, key, record, document);
