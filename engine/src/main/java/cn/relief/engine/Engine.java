@@ -3,6 +3,7 @@ package cn.relief.engine;
 import cn.relief.engine.api.CommandRejectedException;
 import cn.relief.engine.api.EngineApi;
 import cn.relief.engine.api.RejectionType;
+import cn.relief.engine.api.Caller;
 import cn.relief.engine.audit.AuditRequest;
 import cn.relief.engine.bpmn.BpmnTransformer;
 import cn.relief.engine.dmn.DecisionEvaluator;
@@ -407,6 +408,16 @@ public final class Engine implements EngineApi, AutoCloseable {
    */
   public CompletableFuture<Void> recordEngineOperation(AuditRequest operation) {
     return processor.recordEngineOperation(operation);
+  }
+
+  /** Records an operation done outside the command stream on behalf of {@code caller} in the audit trail. */
+  public CompletableFuture<Void> recordOperation(AuditRequest operation, Caller caller) {
+    return processor.recordOperation(operation, caller);
+  }
+
+  /** The engine's clock in epoch milliseconds: what record timestamps and due dates are measured against. */
+  public long now() {
+    return processor.now();
   }
 
   @Override

@@ -43,9 +43,12 @@ public final class AuditSearch {
       parameters.add(query.operation());
     }
     if (query.targetKey() != null) {
-      // any key of the target, whatever its name: a job key, a process instance key...
-      sql.append(" AND EXISTS (SELECT 1 FROM jsonb_each_text(target::jsonb) t WHERE t.value = ?)");
+      // any key of the target, whatever its name: a job key, a process instance key..., also one of
+      // a list of keys (the instances a purge removed)
+      sql.append(" AND EXISTS (SELECT 1 FROM jsonb_each(target::jsonb) t WHERE t.value #>> '{}' = ?"
+          + " OR (jsonb_typeof(t.value) = 'array' AND t.value @> to_jsonb(?::bigint)))");
       parameters.add(query.targetKey().toString());
+      parameters.add(query.targetKey());
     }
     if (query.from() != null) {
       sql.append(" AND recorded_at >= ?");

@@ -182,8 +182,13 @@ public final class StreamProcessor implements AutoCloseable {
    */
   public CompletableFuture<Void> submitInternal(
       ValueType valueType, Enum<?> intent, AuditRequest audit, CommandHandler<Void> handler) {
+    return submitOperation(valueType, intent, audit, Caller.ENGINE, handler);
+  }
+
+  private CompletableFuture<Void> submitOperation(
+      ValueType valueType, Enum<?> intent, AuditRequest audit, Caller caller, CommandHandler<Void> handler) {
     CompletableFuture<Void> reply = new CompletableFuture<>();
-    if (!running || !queue.offer(queued(valueType, intent, handler, reply, true, audit, Caller.ENGINE))) {
+    if (!running || !queue.offer(queued(valueType, intent, handler, reply, true, audit, caller))) {
       reply.completeExceptionally(new CommandRejectedException(RejectionType.UNAVAILABLE, intent.name(),
           "Expected to queue the engine's own operation, but the engine is not running or its queue is full"));
     }
@@ -196,7 +201,21 @@ public final class StreamProcessor implements AutoCloseable {
    * records: it only takes its place in the chain, which only the writer thread extends.
    */
   public CompletableFuture<Void> recordEngineOperation(AuditRequest operation) {
-    return submitInternal(null, EngineOperation.RECORD, operation, (ctx, reply) -> ctx.afterCommit(() -> reply.complete(null)));
+    return recordOperation(operation, Caller.ENGINE);
+  }
+
+  /**
+   * Records an operation done outside the command stream on behalf of {@code caller} (a purge an
+   * administrator asked for); as {@link #recordEngineOperation} otherwise.
+   */
+  public CompletableFuture<Void> recordOperation(AuditRequest operation, Caller caller) {
+    return submitOperation(null, EngineOperation.RECORD, operation, caller,
+        (ctx, reply) -> ctx.afterCommit(() -> reply.complete(null)));
+  }
+
+  /** The engine's current time (pinned by a test, or the system's), in epoch milliseconds. */
+  public long now() {
+    return state.clock().now();
   }
 
   /** The intent of {@link #recordEngineOperation}; it has no value type, as it never writes or rejects a record. */

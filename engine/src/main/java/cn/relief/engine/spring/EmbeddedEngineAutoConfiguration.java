@@ -8,6 +8,7 @@ import cn.relief.engine.gateway.grpc.GrpcGatewayServer;
 import cn.relief.engine.gateway.rest.RestGatewayConfiguration;
 import cn.relief.engine.log.EventLogException;
 import cn.relief.engine.history.HistoryProjector;
+import cn.relief.engine.history.retention.RetentionConfiguration;
 import cn.relief.engine.log.PostgresEventLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -28,7 +29,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, EmbeddedPostgresAutoConfiguration.class})
 @ConditionalOnProperty(name = "relief.engine.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(EngineProperties.class)
-@Import({RestGatewayConfiguration.class, AuditConfiguration.class})
+@Import({RestGatewayConfiguration.class, AuditConfiguration.class, RetentionConfiguration.class})
 public class EmbeddedEngineAutoConfiguration {
 
   @Bean

@@ -5,7 +5,8 @@ package cn.relief.engine.state;
  * in the state (from CLOCK events) so that a pinned clock stays pinned across a restart.
  */
 public final class ClockState {
-  private long pinnedTime;
+  /** Written by the engine thread, read by others through {@link #now()} (e.g. the retention purge). */
+  private volatile long pinnedTime;
 
   public boolean isPinned() {
     return pinnedTime > 0;

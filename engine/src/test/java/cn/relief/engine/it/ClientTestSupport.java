@@ -17,12 +17,18 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,6 +96,18 @@ abstract class ClientTestSupport {
     CamundaClient client = EngineClients.client(httpPort, grpc.port(), transport.preferRest(), user, password);
     openedClients.add(client);
     return client;
+  }
+
+  /** A plain HTTP request to the engine's REST API, as user demo when {@code authenticated}. */
+  HttpResponse<String> http(String method, String path, String body, boolean authenticated) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (authenticated) {
+      request.header("Authorization",
+          "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)));
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** An id no other test (or the other transport's run of the same test) uses; a valid BPMN id. */
