@@ -25,6 +25,68 @@ import java.util.List;
  * before their instances), cached here for the batch.
  */
 final class HistoryProjection {
+  static final HistoryTable PROCESS_DEFINITIONS = HistoryTable.of("history_process_definition",
+      "process_definition_key", "bpmn_process_id", "name", "version", "version_tag", "resource_name", "bpmn_xml",
+      "deployment_key", "tenant_id", "deployed_at");
+  static final HistoryTable PROCESS_INSTANCES = HistoryTable.of("history_process_instance",
+      "process_instance_key", "process_definition_key", "bpmn_process_id", "process_definition_name", "version",
+      "version_tag", "state", "start_date", "end_date", "parent_process_instance_key", "parent_element_instance_key",
+      "root_process_instance_key", "open_incidents", "tenant_id");
+  private static final int PROCESS_STATE = PROCESS_INSTANCES.column("state");
+  private static final int PROCESS_END = PROCESS_INSTANCES.column("end_date");
+  private static final int PROCESS_OPEN_INCIDENTS = PROCESS_INSTANCES.column("open_incidents");
+  static final HistoryTable ELEMENT_INSTANCES = HistoryTable.of("history_element_instance",
+      "element_instance_key", "process_instance_key", "process_definition_key", "bpmn_process_id", "element_id",
+      "element_name", "element_type", "event_type", "state", "start_date", "end_date", "flow_scope_key",
+      "incident_key", "tenant_id");
+  private static final int ELEMENT_STATE = ELEMENT_INSTANCES.column("state");
+  private static final int ELEMENT_END = ELEMENT_INSTANCES.column("end_date");
+  private static final int ELEMENT_INCIDENT = ELEMENT_INSTANCES.column("incident_key");
+  static final HistoryTable SEQUENCE_FLOWS = HistoryTable.of("history_sequence_flow",
+      "sequence_flow_key", "process_instance_key", "process_definition_key", "bpmn_process_id", "element_id",
+      "taken_at", "tenant_id");
+  static final HistoryTable VARIABLES = HistoryTable.of("history_variable",
+      "variable_key", "name", "value", "scope_key", "process_instance_key", "process_definition_key",
+      "bpmn_process_id", "tenant_id", "updated_at");
+  private static final int VARIABLE_VALUE = VARIABLES.column("value");
+  private static final int VARIABLE_UPDATED = VARIABLES.column("updated_at");
+  static final HistoryTable VARIABLE_CHANGES = HistoryTable.of("history_variable_change",
+      "position", "variable_key", "name", "value", "scope_key", "process_instance_key", "intent", "changed_at");
+  static final HistoryTable INCIDENTS = HistoryTable.of("history_incident",
+      "incident_key", "error_type", "error_message", "state", "process_instance_key", "process_definition_key",
+      "bpmn_process_id", "element_id", "element_instance_key", "job_key", "root_process_instance_key",
+      "creation_time", "tenant_id");
+  static final HistoryTable JOBS = HistoryTable.of("history_job",
+      "job_key", "type", "worker", "state", "retries", "deadline", "error_code", "error_message", "custom_headers",
+      "process_instance_key", "process_definition_key", "bpmn_process_id", "element_id", "element_instance_key",
+      "created_at", "end_time", "tenant_id");
+  private static final int JOB_WORKER = JOBS.column("worker");
+  private static final int JOB_STATE = JOBS.column("state");
+  private static final int JOB_RETRIES = JOBS.column("retries");
+  private static final int JOB_DEADLINE = JOBS.column("deadline");
+  private static final int JOB_ERROR_CODE = JOBS.column("error_code");
+  private static final int JOB_ERROR_MESSAGE = JOBS.column("error_message");
+  private static final int JOB_END = JOBS.column("end_time");
+  static final HistoryTable MESSAGE_SUBSCRIPTIONS = HistoryTable.of("history_message_subscription",
+      "message_subscription_key", "process_instance_key", "process_definition_key", "bpmn_process_id", "element_id",
+      "element_instance_key", "message_name", "correlation_key", "state", "last_updated_at", "tenant_id");
+  private static final int SUBSCRIPTION_STATE = MESSAGE_SUBSCRIPTIONS.column("state");
+  private static final int SUBSCRIPTION_UPDATED = MESSAGE_SUBSCRIPTIONS.column("last_updated_at");
+  static final HistoryTable CORRELATED_MESSAGES = HistoryTable.of("history_correlated_message",
+      "position", "message_key", "message_name", "correlation_key", "subscription_key", "process_instance_key",
+      "process_definition_key", "bpmn_process_id", "element_id", "element_instance_key", "correlated_at",
+      "tenant_id");
+  static final HistoryTable DECISION_DEFINITIONS = HistoryTable.of("history_decision_definition",
+      "decision_key", "decision_id", "name", "version", "version_tag", "decision_requirements_key",
+      "decision_requirements_id", "tenant_id");
+  static final HistoryTable DECISION_REQUIREMENTS = HistoryTable.of("history_decision_requirements",
+      "decision_requirements_key", "decision_requirements_id", "name", "version", "resource_name", "dmn_xml",
+      "tenant_id");
+  static final HistoryTable DECISION_INSTANCES = HistoryTable.of("history_decision_instance",
+      "decision_instance_id", "decision_evaluation_key", "state", "evaluation_date", "decision_key", "decision_id",
+      "decision_name", "decision_version", "decision_type", "result", "evaluated_inputs", "matched_rules",
+      "failure_message", "process_instance_key", "process_definition_key", "element_instance_key", "tenant_id");
+
   private final ObjectMapper json;
   private final DefinitionNames names;
 
@@ -58,10 +120,7 @@ final class HistoryProjection {
   private void processDefinition(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
     ProcessRecord process = (ProcessRecord) record.value();
     DefinitionNames.Definition definition = names.remember(record.key(), process);
-    batch.insert("""
-        INSERT INTO history_process_definition (process_definition_key, bpmn_process_id, name, version, version_tag,
-          resource_name, bpmn_xml, deployment_key, tenant_id, deployed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+    batch.insert(PROCESS_DEFINITIONS,
         record.key(), process.bpmnProcessId(), definition.name(), process.version(), definition.versionTag(),
         process.resourceName(), process.resource(), process.deploymentKey(), process.tenantId(), at);
   }
@@ -70,9 +129,7 @@ final class HistoryProjection {
     ProcessInstanceRecord value = (ProcessInstanceRecord) record.value();
     String intent = record.intent();
     if (value.bpmnElementType() == BpmnElementType.SEQUENCE_FLOW) {
-      batch.insert("""
-          INSERT INTO history_sequence_flow (sequence_flow_key, process_instance_key, process_definition_key,
-            bpmn_process_id, element_id, taken_at, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+      batch.insert(SEQUENCE_FLOWS,
           record.key(), value.processInstanceKey(), value.processDefinitionKey(), value.bpmnProcessId(),
           value.elementId(), at, value.tenantId());
       return;
@@ -82,28 +139,28 @@ final class HistoryProjection {
       DefinitionNames.Definition definition = names.of(value.processDefinitionKey());
       if (process) {
         long parentInstance = value.parentProcessInstanceKey() > 0 ? value.parentProcessInstanceKey() : 0;
-        batch.insertPending(INSERT_PROCESS_INSTANCE, record.key(),
+        batch.insert(PROCESS_INSTANCES,
             record.key(), value.processDefinitionKey(), value.bpmnProcessId(), definition.name(), value.version(),
             definition.versionTag(), "ACTIVE", at, null, parentInstance > 0 ? parentInstance : null,
             value.parentElementInstanceKey() > 0 ? value.parentElementInstanceKey() : null,
             names.rootOf(record.key(), parentInstance), 0, value.tenantId());
       }
-      batch.insertPending(INSERT_ELEMENT_INSTANCE, record.key(),
+      batch.insert(ELEMENT_INSTANCES,
           record.key(), value.processInstanceKey(), value.processDefinitionKey(), value.bpmnProcessId(),
           value.elementId(), process ? definition.name() : names.elementName(value.processDefinitionKey(), value.elementId()),
           value.bpmnElementType().name(), value.bpmnEventType() == null ? "UNSPECIFIED" : value.bpmnEventType().name(),
           "ACTIVE", at, null, value.flowScopeKey() > 0 ? value.flowScopeKey() : null, null, value.tenantId());
     } else if ("ELEMENT_COMPLETED".equals(intent) || "ELEMENT_TERMINATED".equals(intent)) {
       String state = "ELEMENT_COMPLETED".equals(intent) ? "COMPLETED" : "TERMINATED";
-      if (batch.changePending(INSERT_ELEMENT_INSTANCE, record.key(), ELEMENT_STATE, state)) {
-        batch.changePending(INSERT_ELEMENT_INSTANCE, record.key(), ELEMENT_END, at);
+      if (batch.change(ELEMENT_INSTANCES, record.key(), ELEMENT_STATE, state)) {
+        batch.change(ELEMENT_INSTANCES, record.key(), ELEMENT_END, at);
       } else {
         batch.update("UPDATE history_element_instance SET state = ?, end_date = ? WHERE element_instance_key = ?",
             state, at, record.key());
       }
       if (process) {
-        if (batch.changePending(INSERT_PROCESS_INSTANCE, record.key(), PROCESS_STATE, state)) {
-          batch.changePending(INSERT_PROCESS_INSTANCE, record.key(), PROCESS_END, at);
+        if (batch.change(PROCESS_INSTANCES, record.key(), PROCESS_STATE, state)) {
+          batch.change(PROCESS_INSTANCES, record.key(), PROCESS_END, at);
         } else {
           batch.update("UPDATE history_process_instance SET state = ?, end_date = ? WHERE process_instance_key = ?",
               state, at, record.key());
@@ -113,40 +170,19 @@ final class HistoryProjection {
     }
   }
 
-  private static final String INSERT_PROCESS_INSTANCE = """
-      INSERT INTO history_process_instance (process_instance_key, process_definition_key, bpmn_process_id,
-        process_definition_name, version, version_tag, state, start_date, end_date, parent_process_instance_key,
-        parent_element_instance_key, root_process_instance_key, open_incidents, tenant_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
-  private static final int PROCESS_STATE = 6;
-  private static final int PROCESS_END = 8;
-  private static final int PROCESS_OPEN_INCIDENTS = 12;
-
-  private static final String INSERT_ELEMENT_INSTANCE = """
-      INSERT INTO history_element_instance (element_instance_key, process_instance_key, process_definition_key,
-        bpmn_process_id, element_id, element_name, element_type, event_type, state, start_date, end_date,
-        flow_scope_key, incident_key, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT DO NOTHING""";
-  private static final int ELEMENT_STATE = 8;
-  private static final int ELEMENT_END = 10;
-  private static final int ELEMENT_INCIDENT = 12;
-
   private void variable(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
     VariableRecord variable = (VariableRecord) record.value();
     if ("CREATED".equals(record.intent())) {
-      batch.insert("""
-          INSERT INTO history_variable (variable_key, name, value, scope_key, process_instance_key,
-            process_definition_key, bpmn_process_id, tenant_id, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+      batch.insert(VARIABLES,
           record.key(), variable.name(), variable.value(), variable.scopeKey(), variable.processInstanceKey(),
           variable.processDefinitionKey(), variable.bpmnProcessId(), variable.tenantId(), at);
+    } else if (batch.change(VARIABLES, record.key(), VARIABLE_VALUE, variable.value())) {
+      batch.change(VARIABLES, record.key(), VARIABLE_UPDATED, at);
     } else {
       batch.update("UPDATE history_variable SET value = ?, updated_at = ? WHERE variable_key = ?",
           variable.value(), at, record.key());
     }
-    batch.insert("""
-        INSERT INTO history_variable_change (position, variable_key, name, value, scope_key, process_instance_key,
-          intent, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+    batch.insert(VARIABLE_CHANGES,
         record.position(), record.key(), variable.name(), variable.value(), variable.scopeKey(),
         variable.processInstanceKey(), record.intent(), at);
   }
@@ -156,22 +192,18 @@ final class HistoryProjection {
     if ("CREATED".equals(record.intent())) {
       Long root = incident.elementInstancePath() == null || incident.elementInstancePath().isEmpty()
           ? null : incident.elementInstancePath().get(0).get(0);
-      batch.insert("""
-          INSERT INTO history_incident (incident_key, error_type, error_message, state, process_instance_key,
-            process_definition_key, bpmn_process_id, element_id, element_instance_key, job_key,
-            root_process_instance_key, creation_time, tenant_id)
-          VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-          record.key(), incident.errorType(), incident.errorMessage(), incident.processInstanceKey(),
+      batch.insert(INCIDENTS,
+          record.key(), incident.errorType(), incident.errorMessage(), "ACTIVE", incident.processInstanceKey(),
           incident.processDefinitionKey(), incident.bpmnProcessId(), incident.elementId(),
           incident.elementInstanceKey(), incident.jobKey() > 0 ? incident.jobKey() : null, root, at,
           incident.tenantId());
-      if (!batch.changePending(INSERT_ELEMENT_INSTANCE, incident.elementInstanceKey(), ELEMENT_INCIDENT, record.key())) {
+      if (!batch.change(ELEMENT_INSTANCES, incident.elementInstanceKey(), ELEMENT_INCIDENT, record.key())) {
         batch.update("UPDATE history_element_instance SET incident_key = ? WHERE element_instance_key = ?",
             record.key(), incident.elementInstanceKey());
       }
-      Object open = batch.pendingValue(INSERT_PROCESS_INSTANCE, incident.processInstanceKey(), PROCESS_OPEN_INCIDENTS);
+      Object open = batch.value(PROCESS_INSTANCES, incident.processInstanceKey(), PROCESS_OPEN_INCIDENTS);
       if (open != null) {
-        batch.changePending(INSERT_PROCESS_INSTANCE, incident.processInstanceKey(), PROCESS_OPEN_INCIDENTS,
+        batch.change(PROCESS_INSTANCES, incident.processInstanceKey(), PROCESS_OPEN_INCIDENTS,
             ((Number) open).intValue() + 1);
       } else {
         batch.update("UPDATE history_process_instance SET open_incidents = open_incidents + 1 "
@@ -206,13 +238,13 @@ final class HistoryProjection {
     }
     Timestamp deadline = job.deadline() > 0 ? new Timestamp(job.deadline()) : null;
     if ("CREATED".equals(record.intent())) {
-      batch.insertPending(INSERT_JOB, record.key(), record.key(), job.type(), null, "CREATED", job.retries(), null,
+      batch.insert(JOBS, record.key(), job.type(), null, "CREATED", job.retries(), null,
           null, null, write(job.customHeaders()), job.processInstanceKey(), job.processDefinitionKey(),
           job.bpmnProcessId(), job.elementId(), job.elementInstanceKey(), at, null, job.tenantId());
       return;
     }
     if ("TIMEOUT_UPDATED".equals(state)) {
-      if (!batch.changePending(INSERT_JOB, record.key(), JOB_DEADLINE, deadline)) {
+      if (!batch.change(JOBS, record.key(), JOB_DEADLINE, deadline)) {
         batch.update("UPDATE history_job SET deadline = ? WHERE job_key = ?", deadline, record.key());
       }
       return;
@@ -221,9 +253,9 @@ final class HistoryProjection {
     Object[] values = {state, job.worker(), job.retries(), deadline, job.errorCode(), job.errorMessage(),
         ended ? at : null};
     int[] columns = {JOB_STATE, JOB_WORKER, JOB_RETRIES, JOB_DEADLINE, JOB_ERROR_CODE, JOB_ERROR_MESSAGE, JOB_END};
-    if (batch.changePending(INSERT_JOB, record.key(), columns[0], values[0])) {
+    if (batch.change(JOBS, record.key(), columns[0], values[0])) {
       for (int i = 1; i < columns.length; i++) {
-        batch.changePending(INSERT_JOB, record.key(), columns[i], values[i]);
+        batch.change(JOBS, record.key(), columns[i], values[i]);
       }
       return;
     }
@@ -234,45 +266,36 @@ final class HistoryProjection {
         record.key());
   }
 
-  private static final String INSERT_JOB = """
-      INSERT INTO history_job (job_key, type, worker, state, retries, deadline, error_code, error_message,
-        custom_headers, process_instance_key, process_definition_key, bpmn_process_id, element_id,
-        element_instance_key, created_at, end_time, tenant_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
-  private static final int JOB_WORKER = 2;
-  private static final int JOB_STATE = 3;
-  private static final int JOB_RETRIES = 4;
-  private static final int JOB_DEADLINE = 5;
-  private static final int JOB_ERROR_CODE = 6;
-  private static final int JOB_ERROR_MESSAGE = 7;
-  private static final int JOB_END = 15;
-
   private void messageSubscription(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
     MessageSubscriptionRecord subscription = (MessageSubscriptionRecord) record.value();
     switch (record.intent()) {
-      case "CREATED" -> batch.insert("""
-          INSERT INTO history_message_subscription (message_subscription_key, process_instance_key,
-            process_definition_key, bpmn_process_id, element_id, element_instance_key, message_name,
-            correlation_key, state, last_updated_at, tenant_id)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?, ?) ON CONFLICT DO NOTHING""",
+      case "CREATED" -> batch.insert(MESSAGE_SUBSCRIPTIONS,
           record.key(), subscription.processInstanceKey(), subscription.processDefinitionKey(),
           subscription.bpmnProcessId(), subscription.elementId(), subscription.elementInstanceKey(),
-          subscription.messageName(), subscription.correlationKey(), at, subscription.tenantId());
+          subscription.messageName(), subscription.correlationKey(), "CREATED", at, subscription.tenantId());
       case "CORRELATED" -> {
-        batch.update("UPDATE history_message_subscription SET state = 'CORRELATED', last_updated_at = ? "
-            + "WHERE message_subscription_key = ?", at, record.key());
-        batch.insert("""
-            INSERT INTO history_correlated_message (position, message_key, message_name, correlation_key,
-              subscription_key, process_instance_key, process_definition_key, bpmn_process_id, element_id,
-              element_instance_key, correlated_at, tenant_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+        if (batch.change(MESSAGE_SUBSCRIPTIONS, record.key(), SUBSCRIPTION_STATE, "CORRELATED")) {
+          batch.change(MESSAGE_SUBSCRIPTIONS, record.key(), SUBSCRIPTION_UPDATED, at);
+        } else {
+          batch.update("UPDATE history_message_subscription SET state = 'CORRELATED', last_updated_at = ? "
+              + "WHERE message_subscription_key = ?", at, record.key());
+        }
+        batch.insert(CORRELATED_MESSAGES,
             record.position(), subscription.messageKey(), subscription.messageName(), subscription.correlationKey(),
             record.key(), subscription.processInstanceKey(), subscription.processDefinitionKey(),
             subscription.bpmnProcessId(), subscription.elementId(), subscription.elementInstanceKey(), at,
             subscription.tenantId());
       }
-      case "DELETED" -> batch.update("UPDATE history_message_subscription SET state = 'DELETED', "
-          + "last_updated_at = ? WHERE message_subscription_key = ? AND state <> 'CORRELATED'", at, record.key());
+      case "DELETED" -> {
+        Object state = batch.value(MESSAGE_SUBSCRIPTIONS, record.key(), SUBSCRIPTION_STATE);
+        if (state == null) {
+          batch.update("UPDATE history_message_subscription SET state = 'DELETED', "
+              + "last_updated_at = ? WHERE message_subscription_key = ? AND state <> 'CORRELATED'", at, record.key());
+        } else if (!"CORRELATED".equals(state)) {
+          batch.change(MESSAGE_SUBSCRIPTIONS, record.key(), SUBSCRIPTION_STATE, "DELETED");
+          batch.change(MESSAGE_SUBSCRIPTIONS, record.key(), SUBSCRIPTION_UPDATED, at);
+        }
+      }
       default -> {
         // nothing else happens to a subscription
       }
@@ -284,11 +307,7 @@ final class HistoryProjection {
       return;
     }
     MessageStartEventSubscriptionRecord start = (MessageStartEventSubscriptionRecord) record.value();
-    batch.insert("""
-        INSERT INTO history_correlated_message (position, message_key, message_name, correlation_key,
-          subscription_key, process_instance_key, process_definition_key, bpmn_process_id, element_id,
-          element_instance_key, correlated_at, tenant_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+    batch.insert(CORRELATED_MESSAGES,
         record.position(), start.messageKey(), start.messageName(), start.correlationKey(), record.key(),
         start.processInstanceKey(), start.processDefinitionKey(), start.bpmnProcessId(), start.startEventId(), null,
         at, start.tenantId());
@@ -296,19 +315,14 @@ final class HistoryProjection {
 
   private void decision(HistoryBatch batch, Record record) throws SQLException {
     DecisionRecord decision = (DecisionRecord) record.value();
-    batch.insert("""
-        INSERT INTO history_decision_definition (decision_key, decision_id, name, version, version_tag,
-          decision_requirements_key, decision_requirements_id, tenant_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+    batch.insert(DECISION_DEFINITIONS,
         record.key(), decision.decisionId(), decision.decisionName(), decision.version(), decision.versionTag(),
         decision.decisionRequirementsKey(), decision.decisionRequirementsId(), decision.tenantId());
   }
 
   private void decisionRequirements(HistoryBatch batch, Record record) throws SQLException {
     DecisionRequirementsRecord requirements = (DecisionRequirementsRecord) record.value();
-    batch.insert("""
-        INSERT INTO history_decision_requirements (decision_requirements_key, decision_requirements_id, name,
-          version, resource_name, dmn_xml, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+    batch.insert(DECISION_REQUIREMENTS,
         record.key(), requirements.decisionRequirementsId(), requirements.decisionRequirementsName(),
         requirements.version(), requirements.resourceName(), requirements.resource(), requirements.tenantId());
   }
@@ -338,11 +352,7 @@ final class HistoryProjection {
       DecisionEvaluationRecord evaluation, int index, String state, long decisionKey, String decisionId,
       String decisionName, int version, String type, String output, Object inputs, Object rules)
       throws SQLException {
-    batch.insert("""
-        INSERT INTO history_decision_instance (decision_instance_id, decision_evaluation_key, state, evaluation_date,
-          decision_key, decision_id, decision_name, decision_version, decision_type, result, evaluated_inputs,
-          matched_rules, failure_message, process_instance_key, process_definition_key, element_instance_key,
-          tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+    batch.insert(DECISION_INSTANCES,
         record.key() + "-" + index, record.key(), state, at, decisionKey > 0 ? decisionKey : null, decisionId,
         decisionName, version, type, output, write(inputs == null ? List.of() : inputs),
         write(rules == null ? List.of() : rules), "FAILED".equals(state) ? evaluation.evaluationFailureMessage() : null,

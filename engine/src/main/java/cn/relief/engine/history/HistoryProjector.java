@@ -35,6 +35,7 @@ public final class HistoryProjector implements AutoCloseable {
   private static final int JOINED_RECORDS = 20_000;
   /** After this many projected records the query planner's statistics of the busiest tables are refreshed. */
   private static final long ANALYZE_EVERY = 1_000_000;
+  private static final String UNIQUE_VIOLATION = "23505";
 
   /** How far the projection is behind the log. */
   public record Lag(long projectedPosition, long committedPosition, long records, long millisBehind) {}
@@ -206,10 +207,32 @@ public final class HistoryProjector implements AutoCloseable {
     if (records.isEmpty()) {
       return;
     }
+    try {
+      write(records, true);
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      // rows already there (history rebuilt over rows left behind): skip them, row by row
+      LOG.info("History rows of positions {} to {} were there already; writing the others", records.get(0).position(),
+          records.get(records.size() - 1).position());
+      write(records, false);
+    }
+    long last = records.get(records.size() - 1).position();
+    projectedPosition = last;
+    lastProjectedTimestamp = records.get(records.size() - 1).timestamp();
+    projectedSinceAnalyze += records.size();
+    if (projectedSinceAnalyze >= ANALYZE_EVERY) {
+      projectedSinceAnalyze = 0;
+      analyze();
+    }
+  }
+
+  private void write(List<Record> records, boolean copy) throws SQLException {
     long last = records.get(records.size() - 1).position();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      try (HistoryBatch batch = new HistoryBatch(connection)) {
+      try (HistoryBatch batch = new HistoryBatch(connection, copy)) {
         // The history is a projection: a commit lost in a PostgreSQL crash loses its position with
         // it and is projected again from the log. It need not wait for the disk.
         try (Statement statement = connection.createStatement()) {
@@ -231,13 +254,6 @@ public final class HistoryProjector implements AutoCloseable {
         connection.rollback();
         throw e;
       }
-    }
-    projectedPosition = last;
-    lastProjectedTimestamp = records.get(records.size() - 1).timestamp();
-    projectedSinceAnalyze += records.size();
-    if (projectedSinceAnalyze >= ANALYZE_EVERY) {
-      projectedSinceAnalyze = 0;
-      analyze();
     }
   }
 

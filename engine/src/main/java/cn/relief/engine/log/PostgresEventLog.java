@@ -88,10 +88,10 @@ public final class PostgresEventLog implements EventLog {
           .append(record.recordType().name()).append('\t')
           .append(record.valueType().name()).append('\t')
           .append(record.intent()).append('\t');
-      appendCopyText(rows, record.rejectionType()).append('\t');
-      appendCopyText(rows, record.rejectionReason()).append('\t');
+      CopyText.append(rows, record.rejectionType()).append('\t');
+      CopyText.append(rows, record.rejectionReason()).append('\t');
       rows.append(record.timestamp()).append('\t');
-      appendCopyText(rows, toJson(record.value())).append('\n');
+      CopyText.append(rows, toJson(record.value())).append('\n');
     }
     CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
     copy.copyIn("COPY engine_record " + COLUMNS + " FROM STDIN", new StringReader(rows.toString()));
@@ -102,17 +102,17 @@ public final class PostgresEventLog implements EventLog {
     for (AuditEntry entry : entries) {
       rows.append(entry.sequence()).append('\t')
           .append(Instant.ofEpochMilli(entry.recordedAt())).append('\t');
-      appendCopyText(rows, entry.callerId()).append('\t');
-      appendCopyText(rows, entry.callerKind()).append('\t');
-      appendCopyText(rows, entry.operation()).append('\t');
-      appendCopyText(rows, entry.target()).append('\t');
-      appendCopyText(rows, entry.request()).append('\t');
-      appendCopyText(rows, entry.outcome()).append('\t');
-      appendCopyText(rows, entry.rejectionType()).append('\t');
-      appendCopyText(rows, entry.rejectionMessage()).append('\t');
-      appendCopyText(rows, entry.firstPosition() == null ? null : entry.firstPosition().toString()).append('\t');
-      appendCopyText(rows, entry.previousHash()).append('\t');
-      appendCopyText(rows, entry.hash()).append('\n');
+      CopyText.append(rows, entry.callerId()).append('\t');
+      CopyText.append(rows, entry.callerKind()).append('\t');
+      CopyText.append(rows, entry.operation()).append('\t');
+      CopyText.append(rows, entry.target()).append('\t');
+      CopyText.append(rows, entry.request()).append('\t');
+      CopyText.append(rows, entry.outcome()).append('\t');
+      CopyText.append(rows, entry.rejectionType()).append('\t');
+      CopyText.append(rows, entry.rejectionMessage()).append('\t');
+      CopyText.append(rows, entry.firstPosition() == null ? null : entry.firstPosition().toString()).append('\t');
+      CopyText.append(rows, entry.previousHash()).append('\t');
+      CopyText.append(rows, entry.hash()).append('\n');
     }
     CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
     copy.copyIn("COPY engine_audit " + AuditColumns.LIST + " FROM STDIN", new StringReader(rows.toString()));
@@ -128,24 +128,6 @@ public final class PostgresEventLog implements EventLog {
     } catch (SQLException e) {
       throw new EventLogException("Could not read the last audit entry", e);
     }
-  }
-
-  /** Escapes a value for COPY's text format; null becomes \N. */
-  static StringBuilder appendCopyText(StringBuilder out, String value) {
-    if (value == null) {
-      return out.append("\\N");
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(c);
-      }
-    }
-    return out;
   }
 
   @Override

@@ -3,6 +3,7 @@ package cn.relief.engine.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import cn.relief.engine.EmbeddedPostgresTest;
 import cn.relief.engine.Engine;
 import cn.relief.engine.EngineConfiguration;
 import cn.relief.engine.api.Caller;
@@ -21,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,34 +30,19 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The chain survives what the engine goes through: a restart continues it from the last stored
  * entry, and a failed commit takes its entries with it without leaving a gap or a fork.
  */
-class AuditChainRestartTest {
-  private static EmbeddedPostgres postgres;
+class AuditChainRestartTest extends EmbeddedPostgresTest {
   private final ObjectMapper json = new ObjectMapper();
-  private final EngineConfiguration config = new EngineConfiguration(1, 1000, 20_000, Duration.ofMillis(50),
-      "localhost", 0, "test", 0, false);
-
-  @BeforeAll
-  static void start() throws Exception {
-    postgres = EmbeddedPostgres.start();
-    PostgresEventLog.migrate(postgres.getPostgresDatabase());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    postgres.close();
-  }
+  private final EngineConfiguration config = engineConfig(0, false);
 
   @Test
   void aRestartContinuesTheChainAndAFailedCommitLeavesNoGap() throws Exception {
-    DataSource dataSource = postgres.getPostgresDatabase();
+    DataSource dataSource = dataSource();
     FailingOnce log = new FailingOnce(new PostgresEventLog(dataSource, json, 1));
     byte[] model = Bpmn.convertToString(Bpmn.createExecutableProcess("restart").startEvent()
         .serviceTask("task", t -> t.zeebeJobType("restart-task")).endEvent().done()).getBytes(StandardCharsets.UTF_8);

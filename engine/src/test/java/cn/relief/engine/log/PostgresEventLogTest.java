@@ -2,38 +2,24 @@ package cn.relief.engine.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.relief.engine.EmbeddedPostgresTest;
 import cn.relief.engine.record.MessageRecord;
 import cn.relief.engine.record.Record;
 import cn.relief.engine.record.RecordType;
 import cn.relief.engine.record.ValueType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Records written with COPY come back from the log exactly as they were, whatever they contain. */
-class PostgresEventLogTest {
-  private static EmbeddedPostgres postgres;
-
-  @BeforeAll
-  static void start() throws Exception {
-    postgres = EmbeddedPostgres.start();
-    PostgresEventLog.migrate(postgres.getPostgresDatabase());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    postgres.close();
-  }
+class PostgresEventLogTest extends EmbeddedPostgresTest {
 
   @Test
   void roundTripsValuesWithCharactersCopyMustEscape() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    PostgresEventLog log = new PostgresEventLog(postgres.getPostgresDatabase(), json, 7);
+    PostgresEventLog log = new PostgresEventLog(dataSource(), json, 7);
     String tricky = "tab\there, newline\nthere, back\\slash, \\N, quote \" 救助站 \r end";
     List<Record> written = List.of(
         new Record(1, 10, RecordType.EVENT, ValueType.MESSAGE, "PUBLISHED", null, null, 1000,

@@ -2,6 +2,7 @@ package cn.relief.engine.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.relief.engine.EmbeddedPostgresTest;
 import cn.relief.engine.Engine;
 import cn.relief.engine.EngineConfiguration;
 import cn.relief.engine.api.EngineApi.CreateProcessInstance;
@@ -12,7 +13,6 @@ import cn.relief.engine.log.PostgresEventLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,34 +21,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Timers, message and signal subscriptions, buffered messages and a pinned clock survive a restart
  * (from a snapshot and the records after it), and the restored state equals a full replay.
  */
-class EventSubscriptionRestartTest {
-  private static EmbeddedPostgres postgres;
+class EventSubscriptionRestartTest extends EmbeddedPostgresTest {
   private final ObjectMapper json = new ObjectMapper();
-
-  @BeforeAll
-  static void start() throws Exception {
-    postgres = EmbeddedPostgres.start();
-    PostgresEventLog.migrate(postgres.getPostgresDatabase());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    postgres.close();
-  }
 
   @Test
   void waitingInstancesCarryOnAfterARestart() throws Exception {
-    EventLog log = new PostgresEventLog(postgres.getPostgresDatabase(), json, 1);
-    EngineConfiguration config = new EngineConfiguration(1, 1000, 20_000, Duration.ofMillis(50), "localhost", 0,
-        "test", 30, true);
+    EventLog log = new PostgresEventLog(dataSource(), json, 1);
+    EngineConfiguration config = engineConfig(30, true);
     Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(1, ChronoUnit.DAYS);
     try (Engine engine = Engine.start(config, log, json)) {
       engine.pinClock(t0.toEpochMilli()).join();

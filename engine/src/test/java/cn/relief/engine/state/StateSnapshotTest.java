@@ -2,6 +2,7 @@ package cn.relief.engine.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.relief.engine.EmbeddedPostgresTest;
 import cn.relief.engine.Engine;
 import cn.relief.engine.EngineConfiguration;
 import cn.relief.engine.api.EngineApi.ActivateJobs;
@@ -15,7 +16,6 @@ import cn.relief.engine.log.EventLog;
 import cn.relief.engine.log.PostgresEventLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,34 +23,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A state restored from a snapshot plus the records after it is the same state that replaying the
  * whole log builds, and an engine started from it carries on.
  */
-class StateSnapshotTest {
-  private static EmbeddedPostgres postgres;
+class StateSnapshotTest extends EmbeddedPostgresTest {
   private final ObjectMapper json = new ObjectMapper();
-
-  @BeforeAll
-  static void start() throws Exception {
-    postgres = EmbeddedPostgres.start();
-    PostgresEventLog.migrate(postgres.getPostgresDatabase());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    postgres.close();
-  }
 
   @Test
   void snapshotPlusTailEqualsFullReplayAndTheEngineCarriesOn() throws Exception {
-    EventLog log = new PostgresEventLog(postgres.getPostgresDatabase(), json, 1);
-    EngineConfiguration config = new EngineConfiguration(1, 1000, 20_000, Duration.ofMillis(50), "localhost", 0,
-        "test", 40, false);
+    EventLog log = new PostgresEventLog(dataSource(), json, 1);
+    EngineConfiguration config = engineConfig(40, false);
     String model = Bpmn.convertToString(Bpmn.createExecutableProcess("snap")
         .startEvent().parallelGateway("fork")
         .serviceTask("a", t -> t.zeebeJobType("snap-a")).parallelGateway("join")
