@@ -31,8 +31,17 @@ public final class AuditSearch {
       throw new IllegalArgumentException("Expected a page size between 1 and " + AuditQuery.MAX_PAGE_SIZE
           + ", but it was " + pageSize);
     }
-    StringBuilder sql = new StringBuilder("SELECT " + AuditColumns.SELECT + " FROM engine_audit WHERE sequence > ?");
     List<Object> parameters = new ArrayList<>();
+    String from = "engine_audit";
+    if (query.targetKey() != null) {
+      // any key of the target, whatever its name: a job key, a process instance key..., also one of
+      // a list of keys (the instances a purge removed). The entries of a key are few: found through
+      // the index on the function (V21) first (OFFSET 0 keeps the planner from walking the whole
+      // trail in sequence order instead), then filtered and ordered.
+      from = "(SELECT * FROM engine_audit WHERE engine_audit_target_keys(target) @> ARRAY[?]::text[] OFFSET 0) e";
+      parameters.add(query.targetKey().toString());
+    }
+    StringBuilder sql = new StringBuilder("SELECT " + AuditColumns.SELECT + " FROM " + from + " WHERE sequence > ?");
     parameters.add(query.afterSequence() == null ? 0L : query.afterSequence());
     if (query.callerId() != null) {
       sql.append(" AND caller_id = ?");
@@ -41,14 +50,6 @@ public final class AuditSearch {
     if (query.operation() != null) {
       sql.append(" AND operation = ?");
       parameters.add(query.operation());
-    }
-    if (query.targetKey() != null) {
-      // any key of the target, whatever its name: a job key, a process instance key..., also one of
-      // a list of keys (the instances a purge removed)
-      sql.append(" AND EXISTS (SELECT 1 FROM jsonb_each(target::jsonb) t WHERE t.value #>> '{}' = ?"
-          + " OR (jsonb_typeof(t.value) = 'array' AND t.value @> to_jsonb(?::bigint)))");
-      parameters.add(query.targetKey().toString());
-      parameters.add(query.targetKey());
     }
     if (query.from() != null) {
       sql.append(" AND recorded_at >= ?");

@@ -66,7 +66,7 @@ class AuditChainRestartTest extends EmbeddedPostgresTest {
       engine.createProcessInstance(new CreateProcessInstance("restart", -1, 0, Map.of("n", 4), null)).join();
     }
 
-    AuditVerification verification = new AuditVerifier(dataSource).verify();
+    AuditVerification verification = new AuditVerifier(dataSource, "engine_audit").verify();
     assertThat(verification.valid()).as(verification.problem()).isTrue();
     assertThat(verification.entriesChecked()).isEqualTo(5);
     assertThat(rows(dataSource, "SELECT sequence || ' ' || operation || ' ' || caller_id || ' ' || outcome "
@@ -98,7 +98,7 @@ class AuditChainRestartTest extends EmbeddedPostgresTest {
       }
       assertThat(log.lastAuditEntry()).hasValueSatisfying(last -> assertThat(last.sequence()).isEqualTo(total));
 
-      AuditVerification verification = new AuditVerifier(dataSource).verify();
+      AuditVerification verification = new AuditVerifier(dataSource, "engine_audit").verify();
       assertThat(verification.valid()).as(verification.problem()).isTrue();
       assertThat(verification.entriesChecked()).isEqualTo(total);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.relief.engine.Engine;
+import cn.relief.engine.audit.AuditAnchors;
 import cn.relief.engine.audit.AuditMasking;
 import cn.relief.engine.audit.AuditPage;
 import cn.relief.engine.audit.AuditQuery;
@@ -40,6 +41,7 @@ class AuditTrailIT extends ClientTestSupport {
 
   @Autowired AuditSearch search;
   @Autowired AuditVerifier verifier;
+  @Autowired AuditAnchors anchors;
   @Autowired Engine engine;
 
   @BeforeEach
@@ -253,6 +255,28 @@ class AuditTrailIT extends ClientTestSupport {
       bypassingTheTrigger(swap);
     }
     assertThat(verifier.verify().valid()).isTrue();
+  }
+
+  @Test
+  void verificationFindsEntriesCutOffTheEndByTheAnchorOutsideTheDatabase() throws Exception {
+    List<Long> sequences = recordEngineOperations(3);
+    long last = sequences.get(2);
+    assertThat(anchors.anchorNow()).map(AuditAnchors.Anchor::sequence).contains(last);
+    String copy = "audit_cut_" + last;
+    try {
+      bypassingTheTrigger("CREATE TABLE " + copy + " AS SELECT * FROM engine_audit WHERE sequence >= " + sequences.get(1));
+      bypassingTheTrigger("DELETE FROM engine_audit WHERE sequence >= " + sequences.get(1));
+      AuditVerification result = verifier.verify();
+      assertThat(result.valid()).isFalse();
+      assertThat(result.firstBrokenSequence()).isEqualTo(sequences.get(1));
+      assertThat(result.problem()).contains("reach entry " + last).contains("removed from its end");
+    } finally {
+      bypassingTheTrigger("INSERT INTO engine_audit SELECT * FROM " + copy);
+      bypassingTheTrigger("DROP TABLE " + copy);
+    }
+    AuditVerification restored = verifier.verify();
+    assertThat(restored.valid()).isTrue();
+    assertThat(restored.anchorsChecked()).isPositive();
   }
 
   @Test
