@@ -36,6 +36,10 @@ public final class HistoryProjector implements AutoCloseable {
   /** After this many projected records the query planner's statistics of the busiest tables are refreshed. */
   private static final long ANALYZE_EVERY = 1_000_000;
   private static final String UNIQUE_VIOLATION = "23505";
+  /** From this rate on (records per second handed over) the projector waits for more records per transaction. */
+  private static final long BUSY_RECORDS_PER_SECOND = 2_000;
+  /** How long a busy projector waits: well within the second in which history must be searchable. */
+  private static final long LINGER_MILLIS = 250;
 
   /** How far the projection is behind the log. */
   public record Lag(long projectedPosition, long committedPosition, long records, long millisBehind) {}
@@ -52,6 +56,9 @@ public final class HistoryProjector implements AutoCloseable {
   private volatile long committedPosition;
   private volatile long lastProjectedTimestamp;
   private long projectedSinceAnalyze;
+  private long rateWindowStart;
+  private long recordsInWindow;
+  private boolean busy;
   /** A batch taken from the queue while joining that did not follow on; projected next. */
   private List<Record> projectAfterGap;
 
@@ -150,15 +157,27 @@ public final class HistoryProjector implements AutoCloseable {
 
   /**
    * Joins the batches already waiting into one transaction (up to a bound): when the projection
-   * is behind, fewer and larger transactions let it catch up.
+   * is behind, fewer and larger transactions let it catch up. Under load it also waits up to
+   * {@link #LINGER_MILLIS} for more: a short case then starts and ends within one transaction, and
+   * its rows are written once, complete, instead of written and then updated (an update of an
+   * indexed state costs as much as a new row). When the engine is quiet nothing waits.
    */
-  private List<Record> drainMore(List<Record> first) {
-    if (handedOver.isEmpty()) {
+  private List<Record> drainMore(List<Record> first) throws InterruptedException {
+    long now = System.currentTimeMillis();
+    if (now - rateWindowStart >= 1_000) {
+      busy = recordsInWindow >= BUSY_RECORDS_PER_SECOND;
+      rateWindowStart = now;
+      recordsInWindow = 0;
+    }
+    recordsInWindow += first.size();
+    if (handedOver.isEmpty() && !busy) {
       return first;
     }
+    long lingerUntil = busy ? now + LINGER_MILLIS : now;
     List<Record> joined = new ArrayList<>(first);
     List<Record> next;
-    while (joined.size() < JOINED_RECORDS && (next = handedOver.poll()) != null) {
+    while (joined.size() < JOINED_RECORDS && (next = nextWithin(lingerUntil)) != null) {
+      recordsInWindow += next.size();
       if (next.get(0).position() != joined.get(joined.size() - 1).position() + 1) {
         // a gap (a dropped batch): project what is contiguous; the rest goes through the gap check
         projectAfterGap = next;
@@ -167,6 +186,11 @@ public final class HistoryProjector implements AutoCloseable {
       joined.addAll(next);
     }
     return joined;
+  }
+
+  private List<Record> nextWithin(long deadline) throws InterruptedException {
+    long wait = deadline - System.currentTimeMillis();
+    return wait <= 0 ? handedOver.poll() : handedOver.poll(wait, TimeUnit.MILLISECONDS);
   }
 
   private void projectHandedOver(List<Record> batch) throws SQLException, EventLogException {

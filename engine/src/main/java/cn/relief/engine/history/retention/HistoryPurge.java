@@ -83,7 +83,7 @@ final class HistoryPurge {
         roots.forEach(root -> withRoots.add(new long[] {root, root}));
         try (PreparedStatement statement = connection.prepareStatement(
             "SELECT process_instance_key, root_process_instance_key FROM history_process_instance "
-                + "WHERE root_process_instance_key = ANY(?)")) {
+                + "WHERE root_process_instance_key = ANY(?) AND parent_process_instance_key IS NOT NULL")) {
           statement.setArray(1, rootArray);
           try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
