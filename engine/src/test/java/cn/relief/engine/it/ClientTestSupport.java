@@ -161,6 +161,14 @@ abstract class ClientTestSupport {
     assertThat(jobs).as("activatable jobs of type '%s'", jobType).isEmpty();
   }
 
+  // ---- the history (projected after the commit, so read with patience) -------------------------
+
+  /** Repeats a query until its answer meets {@code until} (within 5 s) and returns that answer. */
+  static <T> T eventually(java.util.function.Supplier<T> query, java.util.function.Predicate<T> until) {
+    return Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        .until(query::get, until);
+  }
+
   // ---- incidents from the event log -----------------------------------------------------------
 
   /** Waits for the single open incident of a process instance and returns it. */

@@ -14,9 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,10 +21,6 @@ import org.junit.jupiter.api.Test;
  * query tables, with filters, sorting and cursor pagination.
  */
 class HistorySearchIT extends ClientTestSupport {
-
-  private static <T> T eventually(Supplier<T> query, Predicate<T> until) {
-    return Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(query::get, until);
-  }
 
   @Test
   void processInstancesAreFoundByDefinitionStateAndVariableAndPagedByCursor() {
