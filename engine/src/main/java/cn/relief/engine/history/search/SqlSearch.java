@@ -243,8 +243,13 @@ public final class SqlSearch {
     for (int i = 0; i < orders.size(); i++) {
       List<String> parts = new ArrayList<>();
       for (int j = 0; j < i; j++) {
-        parts.add(orders.get(j).column() + " IS NOT DISTINCT FROM ?");
-        parameters.add(values.get(j));
+        // rows tied with the cursor on the earlier sort values; a NULL ties with NULL only
+        if (values.get(j) == null) {
+          parts.add(orders.get(j).column() + " IS NULL");
+        } else {
+          parts.add(orders.get(j).column() + " = ?");
+          parameters.add(values.get(j));
+        }
       }
       Order order = orders.get(i);
       Object value = values.get(i);
