@@ -119,6 +119,15 @@ abstract class ClientTestSupport {
     return deployment.getProcesses().get(0);
   }
 
+  /** The test DMN model {@code dmn/relief-aid.dmn} with its ids prefixed by {@code prefix}. */
+  static String reliefAidDmn(String prefix) {
+    try (var in = ClientTestSupport.class.getResourceAsStream("/dmn/relief-aid.dmn")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("ID_PREFIX", prefix);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static long startInstance(CamundaClient client, String processId, Map<String, Object> variables) {
     return client.newCreateInstanceCommand()
         .bpmnProcessId(processId)

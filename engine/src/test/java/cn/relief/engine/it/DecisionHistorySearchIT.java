@@ -23,18 +23,14 @@ import org.junit.jupiter.api.Test;
  */
 class DecisionHistorySearchIT extends ClientTestSupport {
 
-  private String deployDecisions(CamundaClient client, String prefix) throws Exception {
-    String dmn;
-    try (var in = getClass().getResourceAsStream("/dmn/relief-aid.dmn")) {
-      dmn = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("ID_PREFIX", prefix);
-    }
-    client.newDeployResourceCommand().addResourceBytes(dmn.getBytes(StandardCharsets.UTF_8), prefix + ".dmn")
-        .send().join();
+  private static String deployDecisions(CamundaClient client, String prefix) {
+    client.newDeployResourceCommand().addResourceBytes(reliefAidDmn(prefix).getBytes(StandardCharsets.UTF_8),
+        prefix + ".dmn").send().join();
     return prefix + "-relief-aid";
   }
 
   @Test
-  void decisionDefinitionsAndRequirementsByEveryFilterSortedAndPaged() throws Exception {
+  void decisionDefinitionsAndRequirementsByEveryFilterSortedAndPaged() {
     CamundaClient client = client(Transport.REST);
     String prefix = uniqueId("search-dmn", Transport.REST);
     String graph = deployDecisions(client, prefix);
@@ -102,7 +98,7 @@ class DecisionHistorySearchIT extends ClientTestSupport {
   }
 
   @Test
-  void decisionInstancesByEveryFilterSortedAndPaged() throws Exception {
+  void decisionInstancesByEveryFilterSortedAndPaged() {
     CamundaClient client = client(Transport.REST);
     String prefix = uniqueId("search-dmn-instances", Transport.REST);
     deployDecisions(client, prefix);

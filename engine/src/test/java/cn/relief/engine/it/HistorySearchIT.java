@@ -142,10 +142,7 @@ class HistorySearchIT extends ClientTestSupport {
   void decisionInstancesShowInputsAndMatchedRules() throws Exception {
     CamundaClient client = client(Transport.REST);
     String prefix = uniqueId("history-dmn", Transport.REST);
-    String dmn;
-    try (var in = getClass().getResourceAsStream("/dmn/relief-aid.dmn")) {
-      dmn = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("ID_PREFIX", prefix);
-    }
+    String dmn = reliefAidDmn(prefix);
     String id = prefix + "-process";
     client.newDeployResourceCommand()
         .addResourceBytes(dmn.getBytes(java.nio.charset.StandardCharsets.UTF_8), prefix + ".dmn")
