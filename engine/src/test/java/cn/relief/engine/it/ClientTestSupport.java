@@ -137,6 +137,15 @@ abstract class ClientTestSupport {
     return deployment.getProcesses().get(0);
   }
 
+  /** The test DMN model {@code dmn/relief-aid.dmn} with its ids prefixed by {@code prefix}. */
+  static String reliefAidDmn(String prefix) {
+    try (var in = ClientTestSupport.class.getResourceAsStream("/dmn/relief-aid.dmn")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("ID_PREFIX", prefix);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static long startInstance(CamundaClient client, String processId, Map<String, Object> variables) {
     return client.newCreateInstanceCommand()
         .bpmnProcessId(processId)
@@ -177,6 +186,14 @@ abstract class ClientTestSupport {
   static void assertNoActivatableJob(CamundaClient client, String jobType, Duration wait) {
     List<ActivatedJob> jobs = activate(client, jobType, 10, Duration.ofMinutes(1), wait);
     assertThat(jobs).as("activatable jobs of type '%s'", jobType).isEmpty();
+  }
+
+  // ---- the history (projected after the commit, so read with patience) -------------------------
+
+  /** Repeats a query until its answer meets {@code until} (within 5 s) and returns that answer. */
+  static <T> T eventually(java.util.function.Supplier<T> query, java.util.function.Predicate<T> until) {
+    return Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        .until(query::get, until);
   }
 
   // ---- incidents from the event log -----------------------------------------------------------

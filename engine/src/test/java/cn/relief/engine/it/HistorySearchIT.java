@@ -14,9 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,10 +21,6 @@ import org.junit.jupiter.api.Test;
  * query tables, with filters, sorting and cursor pagination.
  */
 class HistorySearchIT extends ClientTestSupport {
-
-  private static <T> T eventually(Supplier<T> query, Predicate<T> until) {
-    return Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(query::get, until);
-  }
 
   @Test
   void processInstancesAreFoundByDefinitionStateAndVariableAndPagedByCursor() {
@@ -149,10 +142,7 @@ class HistorySearchIT extends ClientTestSupport {
   void decisionInstancesShowInputsAndMatchedRules() throws Exception {
     CamundaClient client = client(Transport.REST);
     String prefix = uniqueId("history-dmn", Transport.REST);
-    String dmn;
-    try (var in = getClass().getResourceAsStream("/dmn/relief-aid.dmn")) {
-      dmn = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("ID_PREFIX", prefix);
-    }
+    String dmn = reliefAidDmn(prefix);
     String id = prefix + "-process";
     client.newDeployResourceCommand()
         .addResourceBytes(dmn.getBytes(java.nio.charset.StandardCharsets.UTF_8), prefix + ".dmn")

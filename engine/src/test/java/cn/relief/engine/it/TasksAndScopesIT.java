@@ -57,10 +57,7 @@ class TasksAndScopesIT extends ClientTestSupport {
   void aBusinessRuleTaskEvaluatesItsDecisionIntoTheResultVariable(Transport transport) throws Exception {
     CamundaClient client = client(transport);
     String prefix = uniqueId("brt", transport);
-    String dmn;
-    try (var in = getClass().getResourceAsStream("/dmn/relief-aid.dmn")) {
-      dmn = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("ID_PREFIX", prefix);
-    }
+    String dmn = reliefAidDmn(prefix);
     String id = prefix + "-process";
     client.newDeployResourceCommand()
         .addResourceBytes(dmn.getBytes(StandardCharsets.UTF_8), prefix + ".dmn")

@@ -181,6 +181,11 @@ public class DecisionQueryController {
         .tenantId(text(row, "tenant_id"));
   }
 
+  private static String keyOrNone(Map<String, Object> row, String column) {
+    String key = key(row, column);
+    return key == null ? "-1" : key;
+  }
+
   private static DecisionInstanceResult instance(Map<String, Object> row) {
     String type = text(row, "decision_type");
     return new DecisionInstanceResult()
@@ -196,9 +201,10 @@ public class DecisionQueryController {
             ? DecisionDefinitionTypeEnum.fromValue(type) : DecisionDefinitionTypeEnum.UNSPECIFIED)
         .decisionDefinitionKey(key(row, "decision_key"))
         .result(text(row, "result"))
-        .processDefinitionKey(key(row, "process_definition_key"))
-        .processInstanceKey(key(row, "process_instance_key"))
-        .elementInstanceKey(key(row, "element_instance_key"))
+        // the client reads these keys as numbers, always: an evaluation outside a process has -1, as in Zeebe
+        .processDefinitionKey(keyOrNone(row, "process_definition_key"))
+        .processInstanceKey(keyOrNone(row, "process_instance_key"))
+        .elementInstanceKey(keyOrNone(row, "element_instance_key"))
         .tenantId(text(row, "tenant_id"));
   }
 }

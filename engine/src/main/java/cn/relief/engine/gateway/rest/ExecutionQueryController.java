@@ -6,6 +6,7 @@ import static cn.relief.engine.gateway.rest.HistoryResponses.key;
 import static cn.relief.engine.gateway.rest.HistoryResponses.text;
 
 import cn.relief.engine.history.search.HistoryTables;
+import cn.relief.engine.history.search.SqlConditions;
 import cn.relief.engine.history.search.SqlSearch;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,9 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class ExecutionQueryController {
-  /** Search results shorten long values, as Camunda does; a get returns the whole value. */
-  private static final int TRUNCATE_AT = 8191;
-
   private final SqlSearch search;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -71,11 +69,12 @@ public class ExecutionQueryController {
     return new VariableSearchQueryResult()
         .items(page.rows().stream().map(row -> {
           String value = text(row, "value");
-          boolean truncated = truncate && value.length() > TRUNCATE_AT;
+          // search results shorten long values, as Camunda does; a get returns the whole value
+          boolean truncated = truncate && value.length() > HistoryTables.VARIABLE_PREVIEW_LENGTH;
           return new VariableSearchResult()
               .variableKey(key(row, "variable_key"))
               .name(text(row, "name"))
-              .value(truncated ? value.substring(0, TRUNCATE_AT) : value)
+              .value(truncated ? value.substring(0, HistoryTables.VARIABLE_PREVIEW_LENGTH) : value)
               .isTruncated(truncated)
               .scopeKey(key(row, "scope_key"))
               .processInstanceKey(key(row, "process_instance_key"))
@@ -98,7 +97,19 @@ public class ExecutionQueryController {
 
   @PostMapping("/v2/incidents/search")
   public IncidentSearchQueryResult searchIncidents(@RequestBody(required = false) Map<String, Object> body) {
-    SqlSearch.Page page = search.search(HistoryTables.INCIDENTS, body, null);
+    return incidents(body, null);
+  }
+
+  /** Incidents of the instance and of every instance it called: what blocks a case, wherever it is. */
+  @PostMapping("/v2/process-instances/{key}/incidents/search")
+  public IncidentSearchQueryResult searchInstanceIncidents(@PathVariable("key") String key,
+      @RequestBody(required = false) Map<String, Object> body) {
+    search.byKey(HistoryTables.PROCESS_INSTANCES, key, "process instance");
+    return incidents(body, HistoryTables.inCallTree(RestRequests.key("processInstanceKey", key)));
+  }
+
+  private IncidentSearchQueryResult incidents(Map<String, Object> body, SqlConditions scope) {
+    SqlSearch.Page page = search.search(HistoryTables.INCIDENTS, body, scope);
     return new IncidentSearchQueryResult()
         .items(page.rows().stream().map(ExecutionQueryController::incident).toList())
         .page(HistoryResponses.page(page));

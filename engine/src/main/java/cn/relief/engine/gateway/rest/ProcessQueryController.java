@@ -205,6 +205,7 @@ public class ProcessQueryController {
         .hasIncident(((Number) row.get("open_incidents")).intValue() > 0)
         .parentProcessInstanceKey(key(row, "parent_process_instance_key"))
         .parentElementInstanceKey(key(row, "parent_element_instance_key"))
-        .tenantId(text(row, "tenant_id"));
+        .tenantId(text(row, "tenant_id"))
+        .tags(new java.util.LinkedHashSet<>()); // instance tags are not kept (see HistoryTables)
   }
 }

@@ -1,16 +1,41 @@
 package cn.relief.engine.history.search;
 
+import static cn.relief.engine.history.search.FieldType.BOOLEAN;
 import static cn.relief.engine.history.search.FieldType.DATE;
 import static cn.relief.engine.history.search.FieldType.INTEGER;
 import static cn.relief.engine.history.search.FieldType.KEY;
 import static cn.relief.engine.history.search.FieldType.STRING;
 
 import java.util.List;
-import java.util.Map;
 
-/** The searchable history tables, with the field names of the REST v2 API (camunda-client-java 8.8). */
+/**
+ * The searchable history tables, with the field names of the REST v2 API (camunda-client-java 8.8).
+ * Every filter and sort field the client can send is known here; fields about features this engine
+ * does not have (batch operations, task-listener denials, start forms, tags) are constants, so that
+ * a filter on them still answers correctly (nothing has a batch operation, every job is
+ * undenied...).
+ */
 public final class HistoryTables {
   private HistoryTables() {}
+
+  /** Search results show variable values up to this length and flag longer ones as truncated. */
+  public static final int VARIABLE_PREVIEW_LENGTH = 8191;
+
+  /**
+   * What the generated client sends as sort field for the few sort methods whose name is missing
+   * from its own field enumeration ({@code VariableSort.variableKey()},
+   * {@code DecisionInstanceSort.decisionInstanceKey()} and {@code decisionInstanceId()}): all mean
+   * the entity's key.
+   */
+  private static final String CLIENT_UNKNOWN_SORT_FIELD = "unknown_default_open_api";
+
+  /** A job that failed and will be retried. */
+  public static final String FAILED_WITH_RETRIES_LEFT = "(state = 'FAILED' AND retries > 0)";
+
+  private static final SearchTable.Rows ELEMENT_INSTANCES_OF_INSTANCE =
+      new SearchTable.Rows("history_element_instance", "process_instance_key", "TRUE");
+  private static final SearchTable.Rows ACTIVE_INCIDENTS_OF_INSTANCE =
+      new SearchTable.Rows("history_incident", "process_instance_key", "state = 'ACTIVE'");
 
   public static final SearchTable PROCESS_DEFINITIONS = SearchTable
       .of("history_process_definition", "process_definition_key", "processDefinitionKey")
@@ -20,11 +45,12 @@ public final class HistoryTables {
       .field("versionTag", "version_tag", STRING)
       .field("resourceName", "resource_name", STRING)
       .field("tenantId", "tenant_id", STRING)
-      .custom("hasStartForm", neverTrue()) // linked start forms come with E4
+      .filterOnly("hasStartForm", "FALSE", BOOLEAN) // linked start forms come with E4
       .custom("isLatestVersion", (value, where) -> {
         if (Boolean.TRUE.equals(value) || "true".equals(String.valueOf(value))) {
           where.add("version = (SELECT max(d.version) FROM history_process_definition d "
-              + "WHERE d.bpmn_process_id = history_process_definition.bpmn_process_id)");
+              + "WHERE d.bpmn_process_id = history_process_definition.bpmn_process_id"
+              + " AND d.tenant_id = history_process_definition.tenant_id)");
         }
       })
       .build();
@@ -42,48 +68,41 @@ public final class HistoryTables {
       .field("tenantId", "tenant_id", STRING)
       .field("parentProcessInstanceKey", "parent_process_instance_key", KEY)
       .field("parentElementInstanceKey", "parent_element_instance_key", KEY)
-      .sortOnly("hasIncident", "(open_incidents > 0)")
-      .custom("hasIncident", (value, where) -> where.add(
-          Boolean.parseBoolean(String.valueOf(value)) ? "open_incidents > 0" : "open_incidents = 0"))
-      .custom("variables", HistoryTables::variablesFilter)
+      .field("hasIncident", "(open_incidents > 0)", BOOLEAN)
+      .filterOnly("batchOperationId", "NULL::text", STRING) // batch operations come with E5
+      .custom("variables", VariableConditions::apply)
       .custom("tags", (value, where) -> {
         // instance tags are not kept: only an empty tag filter matches
         if (value instanceof List<?> tags && !tags.isEmpty()) {
           where.add("FALSE");
         }
       })
-      .custom("batchOperationId", (value, where) -> where.add("FALSE")) // batch operations come with E5
-      .custom("elementInstanceState", instanceHas("history_element_instance", "TRUE", "elementInstanceState", "state"))
-      .custom("hasElementInstanceIncident", instanceHasAny("history_element_instance", "incident_key IS NOT NULL"))
-      .custom("hasRetriesLeft", instanceHasAny("history_job",
-          "retries > 0 AND state IN ('CREATED', 'FAILED', 'TIMED_OUT', 'RETRIES_UPDATED')"))
-      .custom("errorMessage", instanceHas("history_incident", "state = 'ACTIVE'", "errorMessage", "error_message"))
-      .custom("elementId", instanceHas("history_element_instance", "TRUE", "elementId", "element_id"))
+      .related("elementId", ELEMENT_INSTANCES_OF_INSTANCE, "element_id", STRING)
+      .related("elementInstanceState", ELEMENT_INSTANCES_OF_INSTANCE, "state", STRING)
+      .related("hasElementInstanceIncident", ELEMENT_INSTANCES_OF_INSTANCE, "(incident_key IS NOT NULL)", BOOLEAN)
+      .related("errorMessage", ACTIVE_INCIDENTS_OF_INSTANCE, "error_message", STRING)
+      // the hash Camunda gives an incident's error: Java's String.hashCode() of the message (see V10)
+      .related("incidentErrorHashCode", ACTIVE_INCIDENTS_OF_INSTANCE, "history_java_hash(error_message)", INTEGER)
+      // "whether the process has failed jobs with retries left" (true: has one; false: has none)
+      .custom("hasRetriesLeft", instanceHasAny("history_job", FAILED_WITH_RETRIES_LEFT))
       .build();
 
-  /** Instances with a row in {@code table} (meeting {@code condition}) whose {@code column} matches the filter. */
-  private static SearchTable.CustomFilter instanceHas(String table, String condition, String field, String column) {
-    return (value, where) -> {
-      SqlConditions inner = new SqlConditions();
-      inner.filter(field, column, STRING, value);
-      where.add("process_instance_key IN (SELECT process_instance_key FROM " + table + " WHERE " + condition
-          + " AND " + inner.joined(" AND ") + ")", inner.parameters().toArray());
-    };
+  /**
+   * Rows (of a table with {@code process_instance_key}) of the instance or of any instance it called,
+   * directly or through called instances in turn.
+   */
+  public static SqlConditions inCallTree(long processInstanceKey) {
+    SqlConditions where = new SqlConditions();
+    where.add("process_instance_key IN (WITH RECURSIVE tree(key) AS (SELECT CAST(? AS BIGINT)"
+        + " UNION ALL SELECT child.process_instance_key FROM history_process_instance child"
+        + " JOIN tree ON child.parent_process_instance_key = tree.key) SELECT key FROM tree)", processInstanceKey);
+    return where;
   }
 
   /** {@code true}: instances with a row in {@code table} meeting {@code condition}; {@code false}: without. */
   private static SearchTable.CustomFilter instanceHasAny(String table, String condition) {
     return (value, where) -> where.add("process_instance_key " + (Boolean.parseBoolean(String.valueOf(value))
         ? "" : "NOT ") + "IN (SELECT process_instance_key FROM " + table + " WHERE " + condition + ")");
-  }
-
-  /** A flag no row has yet (a feature of a later stage): only {@code false} matches. */
-  private static SearchTable.CustomFilter neverTrue() {
-    return (value, where) -> {
-      if (Boolean.parseBoolean(String.valueOf(value))) {
-        where.add("FALSE");
-      }
-    };
   }
 
   public static final SearchTable ELEMENT_INSTANCES = SearchTable
@@ -99,11 +118,8 @@ public final class HistoryTables {
       .field("endDate", "end_date", DATE)
       .field("incidentKey", "incident_key", KEY)
       .field("tenantId", "tenant_id", STRING)
-      .sortOnly("hasIncident", "(incident_key IS NOT NULL)")
-      .custom("hasIncident", (value, where) -> where.add(
-          Boolean.parseBoolean(String.valueOf(value)) ? "incident_key IS NOT NULL" : "incident_key IS NULL"))
-      .custom("elementInstanceScopeKey",
-          (value, where) -> where.filter("elementInstanceScopeKey", "flow_scope_key", KEY, value))
+      .field("hasIncident", "(incident_key IS NOT NULL)", BOOLEAN)
+      .filterOnly("elementInstanceScopeKey", "flow_scope_key", KEY)
       .build();
 
   public static final SearchTable VARIABLES = SearchTable
@@ -113,7 +129,9 @@ public final class HistoryTables {
       .field("scopeKey", "scope_key", KEY)
       .field("processInstanceKey", "process_instance_key", KEY)
       .field("tenantId", "tenant_id", STRING)
-      .custom("isTruncated", neverTrue()) // values are stored whole
+      // values are stored whole; search results shorten the long ones
+      .filterOnly("isTruncated", "(length(value) > " + VARIABLE_PREVIEW_LENGTH + ")", BOOLEAN)
+      .sortOnly(CLIENT_UNKNOWN_SORT_FIELD, "variable_key")
       .build();
 
   public static final SearchTable INCIDENTS = SearchTable
@@ -147,12 +165,12 @@ public final class HistoryTables {
       .field("elementId", "element_id", STRING)
       .field("elementInstanceKey", "element_instance_key", KEY)
       .field("tenantId", "tenant_id", STRING)
-      .custom("kind", (value, where) -> where.filter("kind", "'BPMN_ELEMENT'", STRING, value))
-      .custom("isDenied", neverTrue()) // denials come from task listeners (E4)
-      .custom("deniedReason", (value, where) -> where.add("FALSE"))
-      .custom("listenerEventType", (value, where) -> where.filter("listenerEventType", "'UNSPECIFIED'", STRING, value))
-      .custom("hasFailedWithRetriesLeft", (value, where) -> where.add(Boolean.parseBoolean(String.valueOf(value))
-          ? "(state = 'FAILED' AND retries > 0)" : "NOT (state = 'FAILED' AND retries > 0)"))
+      // only BPMN elements create jobs: execution and task listeners come with E4, and with them denials
+      .field("kind", "'BPMN_ELEMENT'::text", STRING)
+      .field("listenerEventType", "'UNSPECIFIED'::text", STRING)
+      .field("isDenied", "FALSE", BOOLEAN)
+      .field("deniedReason", "NULL::text", STRING)
+      .field("hasFailedWithRetriesLeft", FAILED_WITH_RETRIES_LEFT, BOOLEAN)
       .build();
 
   public static final SearchTable MESSAGE_SUBSCRIPTIONS = SearchTable
@@ -182,7 +200,7 @@ public final class HistoryTables {
       .field("elementId", "element_id", STRING)
       .field("elementInstanceKey", "element_instance_key", KEY)
       .field("tenantId", "tenant_id", STRING)
-      .custom("partitionId", (value, where) -> where.filter("partitionId", "1", INTEGER, value))
+      .field("partitionId", "(message_key >> 51)::int", INTEGER) // keys carry their partition in the high bits
       .build();
 
   public static final SearchTable DECISION_DEFINITIONS = SearchTable
@@ -219,72 +237,6 @@ public final class HistoryTables {
       .field("processInstanceKey", "process_instance_key", KEY)
       .field("elementInstanceKey", "element_instance_key", KEY)
       .field("tenantId", "tenant_id", STRING)
+      .sortOnly(CLIENT_UNKNOWN_SORT_FIELD, "decision_evaluation_key")
       .build();
-
-  /**
-   * A variable value condition. Values are stored as JSON; callers send either JSON ({@code "\"north\""},
-   * {@code 5}) or, as the Java client does for a map of values, the plain text ({@code north}): both
-   * forms are accepted.
-   */
-  private static void variableValue(Object value, SqlConditions where) {
-    Map<?, ?> operators = value instanceof Map<?, ?> map ? map : Map.of("$eq", value);
-    for (Map.Entry<?, ?> entry : operators.entrySet()) {
-      Object operand = entry.getValue();
-      if (operand == null || operand instanceof List<?> list && list.isEmpty()) {
-        continue;
-      }
-      String operator = String.valueOf(entry.getKey());
-      List<Object> forms = new java.util.ArrayList<>();
-      for (Object item : operand instanceof List<?> list ? list : List.of(operand)) {
-        String text = String.valueOf(item);
-        forms.add(text);
-        forms.add(quoted(text));
-      }
-      String marks = String.join(", ", java.util.Collections.nCopies(forms.size(), "?"));
-      switch (operator) {
-        case "$eq", "$in" -> {
-          // md5 first: it can use the (name, md5(value)) index; the values themselves may be too long to index
-          List<Object> parameters = new java.util.ArrayList<>(forms);
-          parameters.addAll(forms);
-          String md5Marks = String.join(", ", java.util.Collections.nCopies(forms.size(), "md5(?)"));
-          where.add("md5(v.value) IN (" + md5Marks + ") AND v.value IN (" + marks + ")", parameters.toArray());
-        }
-        case "$neq", "$notIn" -> where.add("v.value NOT IN (" + marks + ")", forms.toArray());
-        case "$exists" -> where.add(Boolean.parseBoolean(String.valueOf(operand)) ? "TRUE" : "FALSE");
-        case "$like" -> where.add("(v.value LIKE ? ESCAPE '\\' OR v.value LIKE ? ESCAPE '\\')",
-            SqlConditions.like(String.valueOf(operand)), "\"" + SqlConditions.like(String.valueOf(operand)) + "\"");
-        default -> throw new SearchQueryException("Expected a variable value filter with $eq, $neq, $in, $notIn, "
-            + "$like or $exists, but found '" + operator + "'");
-      }
-    }
-  }
-
-  private static String quoted(String text) {
-    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
-
-  /**
-   * {@code variables: [{name, value}]}: instances that hold a variable of that name whose JSON value
-   * matches (a plain value or operators, compared as JSON text, as the API defines).
-   */
-  @SuppressWarnings("unchecked")
-  private static void variablesFilter(Object value, SqlConditions where) {
-    if (!(value instanceof List<?> list)) {
-      throw new SearchQueryException("Expected 'variables' to be a list of {name, value}, but found '" + value + "'");
-    }
-    for (Object item : list) {
-      if (!(item instanceof Map<?, ?> variable) || variable.get("name") == null) {
-        throw new SearchQueryException("Expected each variable filter to have a name, but found '" + item + "'");
-      }
-      SqlConditions inner = new SqlConditions();
-      inner.add("v.name = ?", String.valueOf(variable.get("name")));
-      if (variable.get("value") != null) {
-        variableValue(variable.get("value"), inner);
-      }
-      // uncorrelated: the (name, md5(value)) index finds the few matching variables first
-      where.add("process_instance_key IN (SELECT v.process_instance_key FROM history_variable v WHERE "
-          + inner.joined(" AND ") + ")", inner.parameters().toArray());
-    }
-  }
-
 }

@@ -160,6 +160,7 @@ public final class SqlSearch {
 
   @SuppressWarnings("unchecked")
   private void applyFilter(SearchTable table, Map<String, Object> filter, SqlConditions where) {
+    Map<SearchTable.Rows, SqlConditions> related = new LinkedHashMap<>();
     for (Map.Entry<String, Object> entry : filter.entrySet()) {
       String field = entry.getKey();
       Object value = entry.getValue();
@@ -184,8 +185,12 @@ public final class SqlSearch {
         continue;
       }
       SearchTable.Column column = table.filters().get(field);
+      SearchTable.Related relatedFilter = table.related().get(field);
       if (column != null) {
         where.filter(field, column.column(), column.type(), value);
+      } else if (relatedFilter != null) {
+        related.computeIfAbsent(relatedFilter.rows(), rows -> new SqlConditions())
+            .filter(field, relatedFilter.column(), relatedFilter.type(), value);
       } else if (table.customFilters().containsKey(field)) {
         table.customFilters().get(field).apply(value, where);
       } else {
@@ -193,6 +198,13 @@ public final class SqlSearch {
             + field + "'");
       }
     }
+    // one related row must meet all filters on the same rows (uncorrelated IN: the planner may start there)
+    related.forEach((rows, conditions) -> {
+      if (!conditions.isEmpty()) {
+        where.add(rows.link() + " IN (SELECT " + rows.link() + " FROM " + rows.table() + " WHERE " + rows.condition()
+            + " AND " + conditions.joined(" AND ") + ")", conditions.parameters().toArray());
+      }
+    });
   }
 
   private static List<Order> orders(SearchTable table, Object sort) {
@@ -231,8 +243,13 @@ public final class SqlSearch {
     for (int i = 0; i < orders.size(); i++) {
       List<String> parts = new ArrayList<>();
       for (int j = 0; j < i; j++) {
-        parts.add(orders.get(j).column() + " IS NOT DISTINCT FROM ?");
-        parameters.add(values.get(j));
+        // rows tied with the cursor on the earlier sort values; a NULL ties with NULL only
+        if (values.get(j) == null) {
+          parts.add(orders.get(j).column() + " IS NULL");
+        } else {
+          parts.add(orders.get(j).column() + " = ?");
+          parameters.add(values.get(j));
+        }
       }
       Order order = orders.get(i);
       Object value = values.get(i);
@@ -269,14 +286,20 @@ public final class SqlSearch {
 
   private static List<Map<String, Object>> select(Connection connection, SearchTable table, SqlConditions where,
       List<Order> orders, int limit, int offset) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT * FROM ").append(table.table());
+    // each sort value is selected under its own name: a sort on an expression or a constant has no
+    // column of its own in SELECT *, yet the page's cursors must carry its value
+    StringBuilder sql = new StringBuilder("SELECT *");
+    for (int i = 0; i < orders.size(); i++) {
+      sql.append(", ").append(orders.get(i).column()).append(" AS ").append(sortAlias(i));
+    }
+    sql.append(" FROM ").append(table.table());
     if (!where.isEmpty()) {
       sql.append(" WHERE ").append(where.joined(" AND "));
     }
     sql.append(" ORDER BY ");
     for (int i = 0; i < orders.size(); i++) {
       Order order = orders.get(i);
-      sql.append(i == 0 ? "" : ", ").append(order.column())
+      sql.append(i == 0 ? "" : ", ").append(sortAlias(i))
           .append(order.descending() ? " DESC NULLS FIRST" : " ASC NULLS LAST");
     }
     sql.append(" LIMIT ").append(limit).append(" OFFSET ").append(offset);
@@ -317,10 +340,14 @@ public final class SqlSearch {
 
   // ---- cursors: the row's sort values, typed, as base64 JSON -------------------------------------
 
+  private static String sortAlias(int index) {
+    return "sort_value_" + index;
+  }
+
   private String encode(Map<String, Object> row, List<Order> orders) {
     List<List<Object>> values = new ArrayList<>();
-    for (Order order : orders) {
-      Object value = row.get(order.column());
+    for (int i = 0; i < orders.size(); i++) {
+      Object value = row.get(sortAlias(i));
       if (value == null) {
         values.add(null);
       } else if (value instanceof Timestamp timestamp) {
