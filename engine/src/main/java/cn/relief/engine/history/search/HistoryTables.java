@@ -81,7 +81,7 @@ public final class HistoryTables {
       .related("elementInstanceState", ELEMENT_INSTANCES_OF_INSTANCE, "state", STRING)
       .related("hasElementInstanceIncident", ELEMENT_INSTANCES_OF_INSTANCE, "(incident_key IS NOT NULL)", BOOLEAN)
       .related("errorMessage", ACTIVE_INCIDENTS_OF_INSTANCE, "error_message", STRING)
-      // the hash Camunda gives an incident's error: Java's String.hashCode() of the message (see V10)
+      // the hash Camunda gives an incident's error: Java's String.hashCode() of the message (see V24)
       .related("incidentErrorHashCode", ACTIVE_INCIDENTS_OF_INSTANCE, "history_java_hash(error_message)", INTEGER)
       // "whether the process has failed jobs with retries left" (true: has one; false: has none)
       .custom("hasRetriesLeft", instanceHasAny("history_job", FAILED_WITH_RETRIES_LEFT))
