@@ -43,6 +43,8 @@ final class BenchSettings {
   final Path output;
   /** Keep the embedded PostgreSQL data folder after the run (it is deleted otherwise). */
   final boolean keepData;
+  /** Empty the history at the end and project the whole log again, measuring the projection alone. */
+  final boolean rebuild;
   /** Run PostgreSQL with fsync=on (the engine's auto-configuration leaves zonky's fsync=off). */
   final boolean fsync;
 
@@ -63,6 +65,7 @@ final class BenchSettings {
     this.historySamples = integer(values, "bench.historySamples", 500);
     this.output = Path.of(values.getOrDefault("bench.output", defaultOutput()));
     this.keepData = Boolean.parseBoolean(values.getOrDefault("bench.keepData", "false"));
+    this.rebuild = Boolean.parseBoolean(values.getOrDefault("bench.rebuild", "true"));
     this.fsync = Boolean.parseBoolean(values.getOrDefault("bench.fsync", "false"));
     if (inflight < 1 || rate < 1 || maxJobsActive < 1 || workerThreads < 1) {
       throw new IllegalArgumentException("bench.inflight, bench.rate, bench.maxJobsActive and bench.workerThreads must be >= 1");
@@ -108,6 +111,7 @@ final class BenchSettings {
     d.put("bench.heapInstances", String.valueOf(heapInstances));
     d.put("bench.historyInstances", String.valueOf(historyInstances));
     d.put("bench.historySamples", String.valueOf(historySamples));
+    d.put("bench.rebuild", String.valueOf(rebuild));
     d.put("bench.fsync", String.valueOf(fsync));
     return d;
   }

@@ -58,9 +58,10 @@ public final class EngineBenchmark {
           ? HistoryProbe.run(engine, lag, settings.historyInstances, settings.historySamples) : null;
       lag.close();
       HeapProbe.HeapResult heap = settings.heapInstances > 0 ? HeapProbe.run(engine, settings.heapInstances) : null;
+      RebuildProbe.RebuildResult rebuild = settings.rebuild ? RebuildProbe.run(engine) : null;
       environment.put("engine records written (last position)", String.valueOf(engine.engine().statistics().lastPosition()));
       environment.put("run took", String.format("%.0f s", (System.nanoTime() - started) / 1e9));
-      report = Report.markdown(settings, environment, results, heap) + Report.history(history);
+      report = Report.markdown(settings, environment, results, heap) + Report.history(history) + Report.rebuild(rebuild);
     }
     System.out.println();
     System.out.println(report);

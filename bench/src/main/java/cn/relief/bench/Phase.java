@@ -22,6 +22,8 @@ final class Phase {
   private final Recorder latency = new Recorder(3);
   volatile long windowStart = Long.MIN_VALUE;
   volatile long windowEnd = Long.MAX_VALUE;
+  /** Open loop: watches how soon created instances are found by the history search; null otherwise. */
+  volatile VisibilityProbe visibility;
 
   Phase(int id, Semaphore permits) {
     this.id = id;

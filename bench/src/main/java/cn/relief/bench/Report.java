@@ -51,6 +51,19 @@ final class Report {
           .append(o.createErrors()).append('/').append(o.completeErrors()).append('/').append(o.lost()).append(" |\n");
     }
 
+    md.append("\n## History projected after the create reply, during the open loop\n\n")
+        .append("Every ").append(VisibilityProbe.EVERY).append("th instance of the open loop: from the create command's ")
+        .append("reply until the projector has written the engine's position at that reply (checked in-process every ")
+        .append("millisecond, adding no load). A search then finds it; its own time is in the history section.\n\n");
+    md.append("| process | transport | instances watched | p50 ms | p99 ms | max ms | not projected in 30 s |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|\n");
+    for (Workload.Result r : results) {
+      Histogram v = r.open().historyVisible();
+      md.append("| ").append(process(r)).append(" | ").append(transport(r)).append(" | ").append(v.getTotalCount())
+          .append(" | ").append(ms(v, 50)).append(" | ").append(ms(v, 99)).append(" | ").append(maxMs(v))
+          .append(" | ").append(r.open().historyNotVisible()).append(" |\n");
+    }
+
     if (heap != null) {
       md.append("\n## Heap with ").append(heap.requested()).append(" instances waiting at a service task\n\n");
       md.append("Instances of a one-task process (one small variable each) created over gRPC with no worker; used heap ")
@@ -83,6 +96,12 @@ final class Report {
       double p99 = h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(99) / 1000.0;
       target(md, "p99 <= 100 ms at " + settings.rate + "/s, " + process(r) + ", " + transport(r),
           String.format("%.1f ms", p99), p99 <= 100 && r.open().lost() == 0);
+    }
+    for (Workload.Result r : results) {
+      Histogram v = r.open().historyVisible();
+      double max = v.getTotalCount() == 0 ? Double.NaN : v.getMaxValue() / 1000.0;
+      target(md, "history projected within 1 s of the reply at " + settings.rate + "/s, " + process(r) + ", "
+          + transport(r), String.format("max %.1f ms", max), max <= 1000 && r.open().historyNotVisible() == 0);
     }
     if (heap != null) {
       target(md, "heap < 1 GiB with " + heap.requested() + " waiting", mib(heap.afterUsed()), heap.afterUsed() < (1L << 30));
@@ -127,6 +146,23 @@ final class Report {
   }
 
   /** The history section: how far the projection fell behind, and search latencies at scale. */
+  static String rebuild(RebuildProbe.RebuildResult rebuild) {
+    if (rebuild == null) {
+      return "";
+    }
+    return "\n## History projection alone: the whole log projected again\n\n"
+        + "At the end of the run the history tables are emptied and a fresh projector projects every record of the "
+        + "log again (reading it in chunks, as after a restart). CPU per thousand records depends little on what else "
+        + "runs on the machine.\n\n"
+        + "| measurement | value |\n|---|---:|\n"
+        + String.format("| records projected | %d |%n", rebuild.records())
+        + String.format("| took | %.1f s |%n", rebuild.seconds())
+        + String.format("| **records per second** | **%.0f** |%n", rebuild.recordsPerSecond())
+        + String.format("| CPU ms per 1000 records: JVM / PostgreSQL | %.1f / %.1f |%n", rebuild.jvmMillisPerThousand(),
+            rebuild.postgresMillisPerThousand())
+        + String.format("| CPU cores: JVM / PostgreSQL / other | %s |%n", cpu(rebuild.cpu()));
+  }
+
   static String history(HistoryProbe.HistoryResult history) {
     if (history == null) {
       return "";

@@ -37,7 +37,8 @@ final class Workload {
       long completeErrors, long lostAfterDrain, Histogram latency, CpuSampler.Usage cpu) {}
 
   record OpenResult(int offeredRate, double achievedRate, long created, long completed, long createErrors,
-      long completeErrors, long lost, Histogram latency, CpuSampler.Usage cpu) {}
+      long completeErrors, long lost, Histogram latency, CpuSampler.Usage cpu, Histogram historyVisible,
+      long historyNotVisible) {}
 
   record Result(String scenario, String transport, int tasks, ClosedResult closed, OpenResult open) {}
 
@@ -176,6 +177,8 @@ final class Workload {
         BenchSettings.format(settings.latencyDuration), total);
     Progress progress = new Progress(label, phase);
     CpuSampler cpu = new CpuSampler(engine.postmasterPid());
+    VisibilityProbe visibility = new VisibilityProbe(engine);
+    phase.visibility = visibility;
     cpu.start();
     long start = now();
     for (long i = 0; i < total; i++) {
@@ -191,8 +194,10 @@ final class Workload {
     double achieved = phase.created.get() / ((now() - start) / 1e9);
     CpuSampler.Usage usage = cpu.stop();
     long lost = drain(phase);
+    Histogram visible = visibility.finish();
     return new OpenResult(rate, achieved, phase.created.get(), phase.completed.get(), phase.createErrors.get(),
-        completeErrors.get() - errorsBefore, lost, phase.latencyMicros(), usage);
+        completeErrors.get() - errorsBefore, lost, phase.latencyMicros(), usage, visible,
+        visibility.notProjected());
   }
 
   // ---- shared ------------------------------------------------------------------------------------
@@ -204,7 +209,8 @@ final class Workload {
   }
 
   private void create(CamundaClient client, Phase phase, long startedAt) {
-    phase.created.incrementAndGet();
+    long sequence = phase.created.incrementAndGet();
+    VisibilityProbe visibility = phase.visibility;
     try {
       client.newCreateInstanceCommand()
           .bpmnProcessId(processId)
@@ -215,6 +221,8 @@ final class Workload {
             if (failure != null) {
               phase.onCreateFailed();
               logError("create instance", failure);
+            } else if (visibility != null) {
+              visibility.created(sequence, now());
             }
           });
     } catch (RuntimeException e) {

@@ -37,9 +37,9 @@ public final class HistoryProjector implements AutoCloseable {
   private static final long ANALYZE_EVERY = 1_000_000;
   private static final String UNIQUE_VIOLATION = "23505";
   /** From this rate on (records per second handed over) the projector waits for more records per transaction. */
-  private static final long BUSY_RECORDS_PER_SECOND = 2_000;
+  private static final long BUSY_RECORDS_PER_SECOND = 10_000;
   /** How long a busy projector waits: well within the second in which history must be searchable. */
-  private static final long LINGER_MILLIS = 250;
+  private static final long LINGER_MILLIS = 200;
 
   /** How far the projection is behind the log. */
   public record Lag(long projectedPosition, long committedPosition, long records, long millisBehind) {}
