@@ -47,9 +47,20 @@ final class HistoryProjection {
       "taken_at", "tenant_id");
   static final HistoryTable VARIABLES = HistoryTable.of("history_variable",
       "variable_key", "name", "value", "scope_key", "process_instance_key", "process_definition_key",
-      "bpmn_process_id", "tenant_id", "updated_at");
+      "bpmn_process_id", "tenant_id", "updated_at", "created_position", "created_at");
+  private static final int VARIABLE_NAME = VARIABLES.column("name");
   private static final int VARIABLE_VALUE = VARIABLES.column("value");
+  private static final int VARIABLE_SCOPE = VARIABLES.column("scope_key");
+  private static final int VARIABLE_INSTANCE = VARIABLES.column("process_instance_key");
   private static final int VARIABLE_UPDATED = VARIABLES.column("updated_at");
+  private static final int VARIABLE_CREATED_POSITION = VARIABLES.column("created_position");
+  private static final int VARIABLE_CREATED_AT = VARIABLES.column("created_at");
+  /** A variable's first value as a change, from its row: run before the row takes the new value. */
+  private static final String FIRST_VALUE_AS_CHANGE = """
+      INSERT INTO history_variable_change (position, variable_key, name, value, scope_key, process_instance_key,
+        intent, changed_at)
+      SELECT created_position, variable_key, name, value, scope_key, process_instance_key, 'CREATED', created_at
+      FROM history_variable WHERE variable_key = ? AND created_position IS NOT NULL ON CONFLICT DO NOTHING""";
   static final HistoryTable VARIABLE_CHANGES = HistoryTable.of("history_variable_change",
       "position", "variable_key", "name", "value", "scope_key", "process_instance_key", "intent", "changed_at");
   static final HistoryTable INCIDENTS = HistoryTable.of("history_incident",
@@ -170,15 +181,31 @@ final class HistoryProjection {
     }
   }
 
+  /**
+   * The variable's current value, and every change: a variable that never changes (most) has only
+   * its row; at its first change its first value becomes a change too, then the new one.
+   */
   private void variable(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
     VariableRecord variable = (VariableRecord) record.value();
     if ("CREATED".equals(record.intent())) {
       batch.insert(VARIABLES,
           record.key(), variable.name(), variable.value(), variable.scopeKey(), variable.processInstanceKey(),
-          variable.processDefinitionKey(), variable.bpmnProcessId(), variable.tenantId(), at);
-    } else if (batch.change(VARIABLES, record.key(), VARIABLE_VALUE, variable.value())) {
+          variable.processDefinitionKey(), variable.bpmnProcessId(), variable.tenantId(), at, record.position(), at);
+      return;
+    }
+    Object createdPosition = batch.value(VARIABLES, record.key(), VARIABLE_CREATED_POSITION);
+    if (createdPosition != null) {
+      // created in this batch: its first value is still in memory
+      if (batch.value(VARIABLE_CHANGES, createdPosition, 0) == null) {
+        batch.insert(VARIABLE_CHANGES, createdPosition, record.key(),
+            batch.value(VARIABLES, record.key(), VARIABLE_NAME), batch.value(VARIABLES, record.key(), VARIABLE_VALUE),
+            batch.value(VARIABLES, record.key(), VARIABLE_SCOPE), batch.value(VARIABLES, record.key(), VARIABLE_INSTANCE),
+            "CREATED", batch.value(VARIABLES, record.key(), VARIABLE_CREATED_AT));
+      }
+      batch.change(VARIABLES, record.key(), VARIABLE_VALUE, variable.value());
       batch.change(VARIABLES, record.key(), VARIABLE_UPDATED, at);
     } else {
+      batch.update(FIRST_VALUE_AS_CHANGE, record.key());
       batch.update("UPDATE history_variable SET value = ?, updated_at = ? WHERE variable_key = ?",
           variable.value(), at, record.key());
     }
