@@ -49,6 +49,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Function;
 
 /**
@@ -408,6 +409,11 @@ public final class Engine implements EngineApi, AutoCloseable {
    */
   public CompletableFuture<Void> recordEngineOperation(AuditRequest operation) {
     return processor.recordEngineOperation(operation);
+  }
+
+  /** Waits before each batch as many milliseconds as {@code pause} says: see {@link StreamProcessor#pacedBy}. */
+  public void pacedBy(LongSupplier pause) {
+    processor.pacedBy(pause);
   }
 
   /** Records an operation done outside the command stream on behalf of {@code caller} in the audit trail. */

@@ -40,6 +40,8 @@ public final class HistoryProjector implements AutoCloseable {
   private static final long BUSY_RECORDS_PER_SECOND = 10_000;
   /** How long a busy projector waits: well within the second in which history must be searchable. */
   private static final long LINGER_MILLIS = 200;
+  private static final long PACE_ABOVE_MILLIS = 400;
+  private static final long MAX_PACE_MILLIS = 50;
 
   /** How far the projection is behind the log. */
   public record Lag(long projectedPosition, long committedPosition, long records, long millisBehind) {}
@@ -55,6 +57,7 @@ public final class HistoryProjector implements AutoCloseable {
   private volatile long projectedPosition;
   private volatile long committedPosition;
   private volatile long lastProjectedTimestamp;
+  private volatile long oldestUnprojectedTimestamp;
   private long projectedSinceAnalyze;
   private long rateWindowStart;
   private long recordsInWindow;
@@ -83,6 +86,9 @@ public final class HistoryProjector implements AutoCloseable {
     if (records.isEmpty()) {
       return;
     }
+    if (projectedPosition >= committedPosition) {
+      oldestUnprojectedTimestamp = records.get(0).timestamp(); // nothing was waiting: these are the oldest
+    }
     committedPosition = records.get(records.size() - 1).position();
     if (!handedOver.offer(records)) {
       behind = true; // dropped: read from the log once the queue has drained
@@ -93,12 +99,27 @@ public final class HistoryProjector implements AutoCloseable {
     return projectedPosition;
   }
 
+  /** How far behind: records, and the age of the oldest record not projected yet (0 when none). */
   public Lag lag() {
     long projected = projectedPosition;
     long committed = Math.max(committedPosition, projected);
-    long millis = committed > projected && lastProjectedTimestamp > 0
-        ? Math.max(0, System.currentTimeMillis() - lastProjectedTimestamp) : 0;
+    // the oldest waiting record is younger than the last projected one, and than the first handed
+    // over while nothing was waiting
+    long oldest = Math.max(lastProjectedTimestamp, oldestUnprojectedTimestamp);
+    long millis = committed > projected && oldest > 0 ? Math.max(0, System.currentTimeMillis() - oldest) : 0;
     return new Lag(projected, committed, committed - projected, millis);
+  }
+
+  /**
+   * How long the engine should wait before its next batch ({@link cn.relief.engine.Engine#pacedBy}):
+   * nothing while the history is less than {@value #PACE_ABOVE_MILLIS} ms behind, then up to
+   * {@value #MAX_PACE_MILLIS} ms. On two cores a saturated engine otherwise leaves the projector
+   * seconds behind, and history must be searchable within a second; bounded, so that a projector
+   * that cannot write at all slows the engine but never stops it.
+   */
+  public long pacingMillis() {
+    long behind = lag().millisBehind();
+    return behind <= PACE_ABOVE_MILLIS ? 0 : Math.min(MAX_PACE_MILLIS, 1 + (behind - PACE_ABOVE_MILLIS) / 20);
   }
 
   /** Waits until everything up to {@code position} is projected; false on timeout. */

@@ -35,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +90,7 @@ public final class StreamProcessor implements AutoCloseable {
   private final JobStreamOffer streamOffer;
   private final Consumer<String> longPollWakeUp;
   private volatile Consumer<List<Record>> committedListener = records -> { };
+  private volatile LongSupplier pacing = () -> 0;
   private final BlockingQueue<Queued<?>> queue;
   private final BlockingQueue<PendingBatch> toCommit = new ArrayBlockingQueue<>(MAX_PENDING_BATCHES);
   private final AtomicLong handedOver = new AtomicLong();
@@ -120,6 +122,15 @@ public final class StreamProcessor implements AutoCloseable {
   }
 
   /** Told about every committed batch of records (the history projection); must not block. */
+  /**
+   * Before each batch the writer waits as many milliseconds as {@code pause} says (0: none): lets
+   * a reader of the committed log that fell behind (the history projection) catch up, by leaving
+   * it the CPU. Commands queue meanwhile and are taken in larger batches.
+   */
+  public void pacedBy(LongSupplier pause) {
+    this.pacing = pause;
+  }
+
   public void onCommitted(Consumer<List<Record>> listener) {
     this.committedListener = listener;
   }
@@ -260,6 +271,10 @@ public final class StreamProcessor implements AutoCloseable {
         }
         if (first == null) {
           continue;
+        }
+        long pause = pacing.getAsLong();
+        if (pause > 0) {
+          Thread.sleep(pause);
         }
         batch.add(first);
         queue.drainTo(batch, config.maxBatchSize() - 1);

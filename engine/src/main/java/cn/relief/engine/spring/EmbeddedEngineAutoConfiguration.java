@@ -62,7 +62,10 @@ public class EmbeddedEngineAutoConfiguration {
     EngineConfiguration config = new EngineConfiguration(defaults.partitionId(), properties.getMaxBatchSize(),
         properties.getMaxQueuedCommands(), Duration.ofMillis(100), "localhost", properties.getGrpc().getPort(),
         defaults.version(), properties.getSnapshotInterval(), properties.getClock().isControllable());
-    return Engine.start(config, new PostgresEventLog(dataSource, json, config.partitionId()), json, history::committed);
+    Engine engine =
+        Engine.start(config, new PostgresEventLog(dataSource, json, config.partitionId()), json, history::committed);
+    engine.pacedBy(history::pacingMillis);
+    return engine;
   }
 
   @Bean(destroyMethod = "close")
