@@ -91,6 +91,7 @@ final class Workload {
       JobWorker worker = builder.open();
       try {
         ClosedResult closed = closedLoop(client);
+        awaitHistory();
         OpenResult open = openLoop(client);
         return new Result(scenario, transport, tasks, closed, open);
       } finally {
@@ -228,6 +229,23 @@ final class Workload {
     } catch (RuntimeException e) {
       phase.onCreateFailed();
       logError("create instance", e);
+    }
+  }
+
+  /**
+   * Lets the history projection finish what the closed loop left it, so that the open loop's
+   * figures (latency, history delay) are its own and not the end of the previous phase's backlog.
+   */
+  private void awaitHistory() {
+    long position = engine.engine().statistics().lastPosition();
+    try {
+      if (!engine.historyProjector().awaitPosition(position, settings.drainTimeout)) {
+        System.out.printf("   history projection still behind %s after the closed loop%n",
+            BenchSettings.format(settings.drainTimeout));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 
