@@ -125,15 +125,18 @@ public interface EngineApi {
       String resourceName,
       String tenantId) {}
 
+  record DeployedForm(String formId, int version, long formKey, String resourceName, String tenantId) {}
+
   record DeploymentInfo(
       long deploymentKey,
       String tenantId,
       List<DeployedProcess> processes,
       List<DeployedDecision> decisions,
-      List<DeployedDecisionRequirements> decisionRequirements) {
+      List<DeployedDecisionRequirements> decisionRequirements,
+      List<DeployedForm> forms) {
 
     public DeploymentInfo(long deploymentKey, String tenantId, List<DeployedProcess> processes) {
-      this(deploymentKey, tenantId, processes, List.of(), List.of());
+      this(deploymentKey, tenantId, processes, List.of(), List.of(), List.of());
     }
   }
 

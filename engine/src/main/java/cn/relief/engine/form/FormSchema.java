@@ -10,10 +10,10 @@ import java.util.Set;
 
 /**
  * A deployed form-js form: its id (what user tasks link with {@code zeebe:formDefinition formId})
- * and the inputs the server checks on completion. Layout-only components (text, image, button,
- * separator...) carry no value and are left out.
+ * its version tag if it has one, and the inputs the server checks on completion. Layout-only
+ * components (text, image, button, separator...) carry no value and are left out.
  */
-public record FormSchema(String id, List<FormField> fields) {
+public record FormSchema(String id, String versionTag, List<FormField> fields) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> CONTAINERS = Set.of("group", "iframe-group");
   private static final Set<String> WITH_OPTIONS = Set.of("select", "radio", "checklist", "taglist");
@@ -41,7 +41,7 @@ public record FormSchema(String id, List<FormField> fields) {
     }
     List<FormField> fields = new ArrayList<>();
     collect(root.path("components"), List.of(), false, fields);
-    return new FormSchema(id, List.copyOf(fields));
+    return new FormSchema(id, text(root, "versionTag"), List.copyOf(fields));
   }
 
   private static void collect(JsonNode components, List<String> parentPath, boolean parentSkipped,

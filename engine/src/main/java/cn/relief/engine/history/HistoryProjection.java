@@ -4,6 +4,7 @@ import cn.relief.engine.bpmn.BpmnElementType;
 import cn.relief.engine.record.DecisionEvaluationRecord;
 import cn.relief.engine.record.DecisionRecord;
 import cn.relief.engine.record.DecisionRequirementsRecord;
+import cn.relief.engine.record.FormRecord;
 import cn.relief.engine.record.IncidentRecord;
 import cn.relief.engine.record.JobRecord;
 import cn.relief.engine.record.MessageStartEventSubscriptionRecord;
@@ -93,6 +94,9 @@ final class HistoryProjection {
   static final HistoryTable DECISION_REQUIREMENTS = HistoryTable.of("history_decision_requirements",
       "decision_requirements_key", "decision_requirements_id", "name", "version", "resource_name", "dmn_xml",
       "tenant_id");
+  static final HistoryTable FORMS = HistoryTable.of("history_form",
+      "form_key", "form_id", "version", "version_tag", "resource_name", "schema", "deployment_key", "tenant_id",
+      "deployed_at");
   static final HistoryTable DECISION_INSTANCES = HistoryTable.of("history_decision_instance",
       "decision_instance_id", "decision_evaluation_key", "state", "evaluation_date", "decision_key", "decision_id",
       "decision_name", "decision_version", "decision_type", "result", "evaluated_inputs", "matched_rules",
@@ -122,6 +126,7 @@ final class HistoryProjection {
       case DECISION -> decision(batch, record);
       case DECISION_REQUIREMENTS -> decisionRequirements(batch, record);
       case DECISION_EVALUATION -> decisionEvaluation(batch, record, at);
+      case FORM -> form(batch, record, at);
       default -> {
         // other records (deployments, timers, signals, clock...) have no history table of their own
       }
@@ -338,6 +343,12 @@ final class HistoryProjection {
         record.position(), start.messageKey(), start.messageName(), start.correlationKey(), record.key(),
         start.processInstanceKey(), start.processDefinitionKey(), start.bpmnProcessId(), start.startEventId(), null,
         at, start.tenantId());
+  }
+
+  private void form(HistoryBatch batch, Record record, Timestamp at) {
+    FormRecord form = (FormRecord) record.value();
+    batch.insert(FORMS, record.key(), form.formId(), form.version(), form.versionTag(), form.resourceName(),
+        form.resource(), form.deploymentKey(), form.tenantId(), at);
   }
 
   private void decision(HistoryBatch batch, Record record) throws SQLException {

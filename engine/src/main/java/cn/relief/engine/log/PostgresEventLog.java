@@ -137,7 +137,7 @@ public final class PostgresEventLog implements EventLog {
 
   @Override
   public void replayDefinitionsUpTo(long position, Consumer<Record> consumer) throws EventLogException {
-    read(" AND value_type IN ('DEPLOYMENT', 'PROCESS', 'DECISION_REQUIREMENTS', 'DECISION') AND position <= ?",
+    read(" AND value_type IN ('DEPLOYMENT', 'PROCESS', 'DECISION_REQUIREMENTS', 'DECISION', 'FORM') AND position <= ?",
         position, consumer);
   }
 

@@ -72,6 +72,8 @@ public final class Intent {
 
   public enum DecisionRequirements { CREATED }
 
+  public enum Form { CREATED }
+
   /** EVALUATE is the command of a direct evaluation, used in rejections. */
   public enum DecisionEvaluation { EVALUATED, FAILED, EVALUATE }
 }

@@ -22,7 +22,8 @@ public enum ValueType {
   COMPENSATION_SUBSCRIPTION(CompensationSubscriptionRecord.class),
   DECISION(DecisionRecord.class),
   DECISION_REQUIREMENTS(DecisionRequirementsRecord.class),
-  DECISION_EVALUATION(DecisionEvaluationRecord.class);
+  DECISION_EVALUATION(DecisionEvaluationRecord.class),
+  FORM(FormRecord.class);
 
   private final Class<? extends RecordValue> valueClass;
 

@@ -7,9 +7,11 @@ import cn.relief.engine.bpmn.ExecutableProcess;
 import cn.relief.engine.bpmn.ExecutableSequenceFlow;
 import cn.relief.engine.record.ClockRecord;
 import cn.relief.engine.dmn.DmnTransformer;
+import cn.relief.engine.form.FormSchema;
 import cn.relief.engine.record.DecisionRecord;
 import cn.relief.engine.record.DecisionRequirementsRecord;
 import cn.relief.engine.record.DeploymentRecord;
+import cn.relief.engine.record.FormRecord;
 import cn.relief.engine.record.CompensationSubscriptionRecord;
 import cn.relief.engine.record.IncidentRecord;
 import cn.relief.engine.record.MessageStartEventSubscriptionRecord;
@@ -145,10 +147,18 @@ public final class EventAppliers {
     });
     register(ValueType.DECISION, Intent.Decision.CREATED,
         (key, v) -> state.decisions().putDecision(new DeployedDecision(key, (DecisionRecord) v)));
+    register(ValueType.FORM, Intent.Form.CREATED, (key, v) -> {
+      FormRecord record = (FormRecord) v;
+      state.forms().put(new DeployedForm(key, record, FormSchema.parse(record.resource().getBytes(StandardCharsets.UTF_8))));
+    });
     register(ValueType.DEPLOYMENT, Intent.Deployment.CREATED, (key, v) -> {
+      DeploymentRecord deployment = (DeploymentRecord) v;
       Map<String, Long> decisionKeys = new HashMap<>();
-      ((DeploymentRecord) v).decisions().forEach(d -> decisionKeys.put(d.decisionId(), d.decisionKey()));
+      deployment.decisions().forEach(d -> decisionKeys.put(d.decisionId(), d.decisionKey()));
       state.decisions().putDeployment(key, decisionKeys);
+      Map<String, Long> formKeys = new HashMap<>();
+      deployment.forms().forEach(f -> formKeys.put(f.formId(), f.formKey()));
+      state.forms().putDeployment(key, formKeys);
     });
   }
 

@@ -22,9 +22,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * Writes the state as one document and reads it back, so that a restart replays only the records
- * after the snapshot instead of the whole history. Deployed processes and decisions are not part of
- * it: they are few and are rebuilt from their PROCESS, DECISION_REQUIREMENTS and DECISION records,
- * which keeps the document small.
+ * after the snapshot instead of the whole history. Deployed processes, decisions and forms are not
+ * part of it: they are few and are rebuilt from their PROCESS, DECISION_REQUIREMENTS, DECISION and
+ * FORM records, which keeps the document small.
  */
 public final class StateSnapshots {
   private StateSnapshots() {}

@@ -12,6 +12,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceRespons
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Deployment;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluateDecisionResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecision;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.FormMetadata;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecisionInput;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecisionOutput;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.MatchedDecisionRule;
@@ -100,6 +101,15 @@ final class GatewayMessages {
               .setDecisionRequirementsKey(drg.decisionRequirementsKey())
               .setResourceName(nullToEmpty(drg.resourceName()))
               .setTenantId(tenantOr(drg.tenantId(), deploymentTenant))));
+    }
+    for (EngineApi.DeployedForm form : info.forms()) {
+      response.addDeployments(Deployment.newBuilder()
+          .setForm(FormMetadata.newBuilder()
+              .setFormId(form.formId())
+              .setVersion(form.version())
+              .setFormKey(form.formKey())
+              .setResourceName(nullToEmpty(form.resourceName()))
+              .setTenantId(tenantOr(form.tenantId(), deploymentTenant))));
     }
     return response.build();
   }

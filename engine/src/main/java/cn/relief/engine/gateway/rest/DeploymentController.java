@@ -3,6 +3,7 @@ package cn.relief.engine.gateway.rest;
 import cn.relief.engine.api.EngineApi;
 import io.camunda.client.protocol.rest.DeploymentDecisionRequirementsResult;
 import io.camunda.client.protocol.rest.DeploymentDecisionResult;
+import io.camunda.client.protocol.rest.DeploymentFormResult;
 import io.camunda.client.protocol.rest.DeploymentMetadataResult;
 import io.camunda.client.protocol.rest.DeploymentProcessResult;
 import io.camunda.client.protocol.rest.DeploymentResult;
@@ -90,6 +91,13 @@ public class DeploymentController {
             .decisionRequirementsKey(String.valueOf(drg.decisionRequirementsKey()))
             .resourceName(drg.resourceName())
             .tenantId(tenantOr(drg.tenantId(), deploymentTenant)))));
+    info.forms().forEach(form -> deployments.add(new DeploymentMetadataResult().form(
+        new DeploymentFormResult()
+            .formId(form.formId())
+            .version(form.version())
+            .formKey(String.valueOf(form.formKey()))
+            .resourceName(form.resourceName())
+            .tenantId(tenantOr(form.tenantId(), deploymentTenant)))));
     return new DeploymentResult()
         .deploymentKey(String.valueOf(info.deploymentKey()))
         .tenantId(deploymentTenant)

@@ -3,6 +3,7 @@ package cn.relief.engine.processing.command;
 import cn.relief.engine.api.EngineApi.DeployResource;
 import cn.relief.engine.api.EngineApi.DeployedDecision;
 import cn.relief.engine.api.EngineApi.DeployedDecisionRequirements;
+import cn.relief.engine.api.EngineApi.DeployedForm;
 import cn.relief.engine.api.EngineApi.DeployedProcess;
 import cn.relief.engine.api.EngineApi.DeploymentInfo;
 import cn.relief.engine.bpmn.BpmnTransformer;
@@ -33,10 +34,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Validates and versions BPMN and DMN resources (DMN with {@link DecisionDeployment}); a deployment
- * is all or nothing. A process whose resource is byte-for-byte the one of its
- * latest version, under the same resource name, is not versioned again: the existing version is
- * returned, as Zeebe does.
+ * Validates and versions BPMN, DMN and form resources (DMN with {@link DecisionDeployment}, forms
+ * with {@link FormDeployment}); a deployment is all or nothing. A process whose resource is
+ * byte-for-byte the one of its latest version, under the same resource name, is not versioned
+ * again: the existing version is returned, as Zeebe does.
  */
 public final class DeploymentProcessor {
   private static final Pattern XML_DECLARED_ENCODING =
@@ -45,6 +46,7 @@ public final class DeploymentProcessor {
   private final BpmnTransformer transformer;
   private final StartEventSubscriptions startEvents;
   private final DecisionDeployment decisions;
+  private final FormDeployment forms = new FormDeployment();
 
   public DeploymentProcessor(BpmnTransformer transformer, DmnTransformer dmnTransformer,
       StartEventSubscriptions startEvents) {
@@ -63,17 +65,27 @@ public final class DeploymentProcessor {
     Set<String> processIds = new HashSet<>();
     Map<String, String> drgResources = new HashMap<>();
     Map<String, String> decisionResources = new HashMap<>();
+    List<FormDeployment.Parsed> formsParsed = new ArrayList<>();
+    Map<String, String> formResources = new HashMap<>();
     for (DeployResource resource : resources) {
       String name = resource.name() == null ? "" : resource.name();
       String lower = name.toLowerCase(Locale.ROOT);
       boolean dmn = lower.endsWith(".dmn");
-      if (!dmn && !lower.endsWith(".bpmn") && !lower.endsWith(".xml")) {
-        problems.add("'" + name + "': expected a BPMN resource (.bpmn or .xml) or a DMN resource (.dmn), but this"
-            + " kind of resource is not supported yet");
+      boolean form = lower.endsWith(".form");
+      if (!dmn && !form && !lower.endsWith(".bpmn") && !lower.endsWith(".xml")) {
+        problems.add("'" + name + "': expected a BPMN resource (.bpmn or .xml), a DMN resource (.dmn) or a form"
+            + " (.form), but this kind of resource is not supported yet");
         continue;
       }
       if (name.contains("..") || name.contains("\\") || name.startsWith("/")) {
         problems.add("'" + name + "': expected a plain resource name, but it contains a path");
+        continue;
+      }
+      if (form) {
+        FormDeployment.Parsed parsedForm = forms.validate(name, resource.content(), problems, formResources);
+        if (parsedForm != null) {
+          formsParsed.add(parsedForm);
+        }
         continue;
       }
       if (dmn) {
@@ -107,6 +119,12 @@ public final class DeploymentProcessor {
     for (DecisionDeployment.Parsed drg : dmnParsed) {
       decisions.write(ctx, drg, deploymentKey, tenantId, drgMetadata, decisionMetadata, deployedDrgs, deployedDecisions);
     }
+    // forms before processes too: a user task of the same deployment may link one
+    List<DeploymentRecord.FormMetadata> formMetadata = new ArrayList<>();
+    List<DeployedForm> deployedForms = new ArrayList<>();
+    for (FormDeployment.Parsed form : formsParsed) {
+      forms.write(ctx, form, deploymentKey, tenantId, formMetadata, deployedForms);
+    }
     List<DeploymentRecord.ProcessMetadata> metadata = new ArrayList<>();
     List<DeployedProcess> deployed = new ArrayList<>();
     for (Parsed resource : parsed) {
@@ -133,8 +151,8 @@ public final class DeploymentProcessor {
       }
     }
     ctx.writer().appendEvent(deploymentKey, ValueType.DEPLOYMENT, Intent.Deployment.CREATED,
-        new DeploymentRecord(tenantId, metadata, drgMetadata, decisionMetadata));
-    return new DeploymentInfo(deploymentKey, tenantId, deployed, deployedDecisions, deployedDrgs);
+        new DeploymentRecord(tenantId, metadata, drgMetadata, decisionMetadata, formMetadata));
+    return new DeploymentInfo(deploymentKey, tenantId, deployed, deployedDecisions, deployedDrgs, deployedForms);
   }
 
   private record Parsed(String name, byte[] content, List<ExecutableProcess> processes) {}
