@@ -14,7 +14,6 @@ import io.camunda.client.protocol.rest.UserTaskResult;
 import io.camunda.client.protocol.rest.UserTaskSearchQueryResult;
 import io.camunda.client.protocol.rest.UserTaskStateEnum;
 import io.camunda.client.protocol.rest.VariableSearchQueryResult;
-import io.camunda.client.protocol.rest.VariableSearchResult;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -68,18 +67,7 @@ public class UserTaskQueryController {
     scope.add(VISIBLE_AT_SCOPE, Long.parseLong(key(task, "element_instance_key")));
     SqlSearch.Page page = search.search(HistoryTables.VARIABLES, body, scope);
     return new VariableSearchQueryResult()
-        .items(page.rows().stream().map(row -> {
-          String value = text(row, "value");
-          boolean truncated = value.length() > HistoryTables.VARIABLE_PREVIEW_LENGTH;
-          return new VariableSearchResult()
-              .variableKey(key(row, "variable_key"))
-              .name(text(row, "name"))
-              .value(truncated ? value.substring(0, HistoryTables.VARIABLE_PREVIEW_LENGTH) : value)
-              .isTruncated(truncated)
-              .scopeKey(key(row, "scope_key"))
-              .processInstanceKey(key(row, "process_instance_key"))
-              .tenantId(text(row, "tenant_id"));
-        }).toList())
+        .items(page.rows().stream().map(row -> ExecutionQueryController.variable(row, true)).toList())
         .page(HistoryResponses.page(page));
   }
 

@@ -43,36 +43,20 @@ public final class UserTaskBehavior {
   Evaluated evaluate(BpmnElementContext element) {
     UserTaskDefinition definition = element.element().userTask();
     Map<String, Object> context = variables.visible(element.command().state(), element.key());
-    Object assignee = evaluate(definition.assignee(), context);
-    if (assignee instanceof Failure failure) {
-      return Evaluated.failed(failure.message());
-    }
-    Object groups = evaluate(definition.candidateGroups(), context);
-    if (groups instanceof Failure failure) {
-      return Evaluated.failed(failure.message());
-    }
-    Object users = evaluate(definition.candidateUsers(), context);
-    if (users instanceof Failure failure) {
-      return Evaluated.failed(failure.message());
-    }
-    Object dueDate = evaluate(definition.dueDate(), context);
-    if (dueDate instanceof Failure failure) {
-      return Evaluated.failed(failure.message());
-    }
-    Object followUpDate = evaluate(definition.followUpDate(), context);
-    if (followUpDate instanceof Failure failure) {
-      return Evaluated.failed(failure.message());
-    }
-    Object priority = evaluate(definition.priority(), context);
-    if (priority instanceof Failure failure) {
-      return Evaluated.failed(failure.message());
+    Expression[] attributes = {definition.assignee(), definition.candidateGroups(), definition.candidateUsers(),
+        definition.dueDate(), definition.followUpDate(), definition.priority()};
+    Object[] values = new Object[attributes.length];
+    for (int i = 0; i < attributes.length; i++) {
+      values[i] = evaluate(attributes[i], context);
+      if (values[i] instanceof Failure failure) {
+        return Evaluated.failed(failure.message());
+      }
     }
     try {
       UserTaskRecord task = new UserTaskRecord(
-          text("assignee", definition.assignee(), assignee), list("candidateGroups", definition.candidateGroups(), groups),
-          list("candidateUsers", definition.candidateUsers(), users), date("dueDate", definition.dueDate(), dueDate),
-          date("followUpDate", definition.followUpDate(), followUpDate),
-          priority(definition.priority(), priority), definition.formId(), definition.externalReference(),
+          text("assignee", attributes[0], values[0]), list("candidateGroups", attributes[1], values[1]),
+          list("candidateUsers", attributes[2], values[2]), date("dueDate", attributes[3], values[3]),
+          date("followUpDate", attributes[4], values[4]), priority(attributes[5], values[5]), definition.formId(), definition.externalReference(),
           definition.formKey(), element.command().now(), List.of(), null, "", element.processInstanceKey(),
           element.key(), element.elementId(), element.record().bpmnProcessId(), element.record().version(),
           element.record().processDefinitionKey(), element.record().tenantId());
