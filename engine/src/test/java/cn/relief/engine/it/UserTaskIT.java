@@ -2,6 +2,10 @@ package cn.relief.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.relief.engine.audit.AuditEntry;
+import cn.relief.engine.audit.AuditPage;
+import cn.relief.engine.audit.AuditQuery;
+import cn.relief.engine.audit.AuditSearch;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
@@ -18,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Camunda user tasks through the real client: assignment, schedule and priority from the model
@@ -27,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class UserTaskIT extends ClientTestSupport {
   private static final String DUE = "2026-12-24T10:00:00Z";
   private static final String FOLLOW_UP = "2026-12-20T08:30:00Z";
+
+  @Autowired AuditSearch audit;
 
   @AfterEach
   void resetClock() {
@@ -128,6 +135,48 @@ class UserTaskIT extends ClientTestSupport {
     UserTask completed = awaitTask(client, instance, UserTaskState.COMPLETED);
     assertThat(completed.getAssignee()).isEqualTo("gina");
     assertThat(completed.getCompletionDate()).isNotNull();
+
+    // every command is in the audit trail, with who sent it and what it carried
+    List<String> operations = audit.search(new AuditQuery(null, null, key, null, null, null, null, null)).items()
+        .stream().map(AuditPage.Item::operation).toList();
+    assertThat(operations).containsExactly("ASSIGN_USER_TASK", "UNASSIGN_USER_TASK", "UPDATE_USER_TASK",
+        "UPDATE_USER_TASK", "ASSIGN_USER_TASK", "COMPLETE_USER_TASK");
+    AuditPage.Item completion = audit.search(new AuditQuery(null, "COMPLETE_USER_TASK", key, null, null, null, null,
+        null)).items().get(0);
+    assertThat(completion.callerId()).isEqualTo("demo");
+    assertThat(completion.outcome()).isEqualTo(AuditEntry.ACCEPTED);
+    assertThat(completion.request().toString()).contains("approved");
+  }
+
+  @Test
+  void aFailingAssigneeExpressionRaisesAnIncidentThatCanBeResolved() {
+    CamundaClient client = client(Transport.REST);
+    String id = uniqueId("ut-incident", Transport.REST);
+    deploy(client, reviewProcess(id, t -> t.zeebeAssigneeExpression("owner")));
+    long instance = startInstance(client, id, Map.of("owner", 42));
+
+    Incident incident = awaitOpenIncident(instance);
+    assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
+    assertThat(incident.elementId()).isEqualTo("review");
+    assertThat(incident.errorMessage()).contains("assignee", "STRING", "42");
+
+    client.newSetVariablesCommand(instance).variables(Map.of("owner", "olga")).send().join();
+    client.newResolveIncidentCommand(incident.key()).send().join();
+    assertThat(awaitTask(client, instance, UserTaskState.CREATED).getAssignee()).isEqualTo("olga");
+  }
+
+  @Test
+  void outputMappingsTakeTheCompletionVariables() {
+    CamundaClient client = client(Transport.REST);
+    String id = uniqueId("ut-output", Transport.REST);
+    deploy(client, reviewProcess(id, t -> t.zeebeOutputExpression("approved", "decision")));
+    long instance = startInstance(client, id, Map.of());
+    long key = awaitTask(client, instance, UserTaskState.CREATED).getUserTaskKey();
+
+    client.newCompleteUserTaskCommand(key).variables(Map.of("approved", false)).send().join();
+
+    awaitInstanceState(instance, "COMPLETED");
+    assertThat(rootVariables(instance)).containsEntry("decision", "false").doesNotContainKey("approved");
   }
 
   @Test
