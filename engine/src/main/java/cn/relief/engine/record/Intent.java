@@ -46,7 +46,7 @@ public final class Intent {
     UPDATE_TIMEOUT
   }
 
-  /** Camunda 8.8's user task intents without the listener ones; the last four are commands. */
+  /** Camunda 8.8's user task intents without the listener ones; the last three are commands. */
   public enum UserTask {
     CREATING,
     CREATED,
@@ -59,7 +59,6 @@ public final class Intent {
     CANCELING,
     CANCELED,
     ASSIGN,
-    CLAIM,
     UPDATE,
     COMPLETE
   }

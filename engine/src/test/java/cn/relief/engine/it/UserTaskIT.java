@@ -229,6 +229,23 @@ class UserTaskIT extends ClientTestSupport {
   }
 
   @Test
+  void aMultiInstanceUserTaskHasOneTaskPerItem() {
+    CamundaClient client = client(Transport.REST);
+    String id = uniqueId("ut-multi", Transport.REST);
+    deploy(client, reviewProcess(id, t -> t.zeebeAssigneeExpression("reviewer")
+        .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("reviewers").zeebeInputElement("reviewer"))));
+    long instance = startInstance(client, id, Map.of("reviewers", List.of("pia", "quan", "rosa")));
+
+    List<UserTask> tasks = eventually(() -> client.newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(instance)).sort(s -> s.creationDate().asc()).send().join().items(),
+        items -> items.size() == 3);
+    assertThat(tasks).extracting(UserTask::getAssignee).containsExactlyInAnyOrder("pia", "quan", "rosa");
+    tasks.forEach(task -> client.newCompleteUserTaskCommand(task.getUserTaskKey()).send().join());
+
+    awaitInstanceState(instance, "COMPLETED");
+  }
+
+  @Test
   void cancelingTheInstanceCancelsItsTask() {
     CamundaClient client = client(Transport.REST);
     String id = uniqueId("ut-cancel", Transport.REST);
