@@ -364,6 +364,17 @@ class UserTaskIT extends ClientTestSupport {
         Status.Code.INVALID_ARGUMENT, 400, "legacy", "zeebe:userTask", "job-based");
   }
 
+  @Test
+  void staticValuesOutsideTheirRangeAreRefusedAtDeployment() {
+    CamundaClient client = client(Transport.REST);
+    String priorityId = uniqueId("ut-bad-priority", Transport.REST);
+    assertRejected(Transport.REST, () -> deploy(client, reviewProcess(priorityId, t -> t.zeebeTaskPriority("101"))),
+        Status.Code.INVALID_ARGUMENT, 400, "review", "between 0 and 100", "101");
+    String dateId = uniqueId("ut-bad-date", Transport.REST);
+    assertRejected(Transport.REST, () -> deploy(client, reviewProcess(dateId, t -> t.zeebeDueDate("next monday"))),
+        Status.Code.INVALID_ARGUMENT, 400, "review", "due date", "next monday");
+  }
+
   private static List<Long> taskInstances(CamundaClient client,
       java.util.function.Consumer<io.camunda.client.api.search.filter.UserTaskFilter> filter) {
     return client.newUserTaskSearchRequest().filter(filter).send().join().items().stream()
