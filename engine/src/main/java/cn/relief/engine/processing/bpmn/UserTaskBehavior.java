@@ -42,9 +42,12 @@ public final class UserTaskBehavior {
 
   Evaluated evaluate(BpmnElementContext element) {
     UserTaskDefinition definition = element.element().userTask();
-    Map<String, Object> context = variables.visible(element.command().state(), element.key());
     Expression[] attributes = {definition.assignee(), definition.candidateGroups(), definition.candidateUsers(),
         definition.dueDate(), definition.followUpDate(), definition.priority()};
+    // the variables are only gathered when an attribute is an expression
+    Map<String, Object> context = Arrays.stream(attributes).anyMatch(a -> a != null && a.isFeel())
+        ? variables.visible(element.command().state(), element.key())
+        : Map.of();
     Object[] values = new Object[attributes.length];
     for (int i = 0; i < attributes.length; i++) {
       values[i] = evaluate(attributes[i], context);
@@ -56,8 +59,8 @@ public final class UserTaskBehavior {
       UserTaskRecord task = new UserTaskRecord(
           text("assignee", attributes[0], values[0]), list("candidateGroups", attributes[1], values[1]),
           list("candidateUsers", attributes[2], values[2]), date("dueDate", attributes[3], values[3]),
-          date("followUpDate", attributes[4], values[4]), priority(attributes[5], values[5]), definition.formId(), definition.externalReference(),
-          definition.formKey(), element.command().now(), List.of(), null, "", element.processInstanceKey(),
+          date("followUpDate", attributes[4], values[4]), priority(attributes[5], values[5]), definition.formId(),
+          definition.externalReference(), definition.formKey(), element.command().now(), List.of(), null, "", element.processInstanceKey(),
           element.key(), element.elementId(), element.record().bpmnProcessId(), element.record().version(),
           element.record().processDefinitionKey(), element.record().tenantId());
       return new Evaluated(task, null);
