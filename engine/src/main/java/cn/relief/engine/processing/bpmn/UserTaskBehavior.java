@@ -55,18 +55,26 @@ public final class UserTaskBehavior {
         return Evaluated.failed(failure.message());
       }
     }
-    try {
-      UserTaskRecord task = new UserTaskRecord(
-          text("assignee", attributes[0], values[0]), list("candidateGroups", attributes[1], values[1]),
-          list("candidateUsers", attributes[2], values[2]), date("dueDate", attributes[3], values[3]),
-          date("followUpDate", attributes[4], values[4]), priority(attributes[5], values[5]), definition.formId(),
-          definition.externalReference(), definition.formKey(), element.command().now(), List.of(), null, "", element.processInstanceKey(),
-          element.key(), element.elementId(), element.record().bpmnProcessId(), element.record().version(),
-          element.record().processDefinitionKey(), element.record().tenantId());
-      return new Evaluated(task, null);
-    } catch (InvalidValue e) {
-      return Evaluated.failed(e.getMessage());
+    Object[] converted = {text("assignee", attributes[0], values[0]),
+        list("candidateGroups", attributes[1], values[1]), list("candidateUsers", attributes[2], values[2]),
+        date("dueDate", attributes[3], values[3]), date("followUpDate", attributes[4], values[4]),
+        priority(attributes[5], values[5])};
+    for (Object value : converted) {
+      if (value instanceof Failure failure) {
+        return Evaluated.failed(failure.message());
+      }
     }
+    UserTaskRecord task = new UserTaskRecord((String) converted[0], strings(converted[1]), strings(converted[2]),
+        (String) converted[3], (String) converted[4], (Integer) converted[5], definition.formId(),
+        definition.externalReference(), definition.formKey(), element.command().now(), List.of(), null, "",
+        element.processInstanceKey(), element.key(), element.elementId(), element.record().bpmnProcessId(),
+        element.record().version(), element.record().processDefinitionKey(), element.record().tenantId());
+    return new Evaluated(task, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> strings(Object converted) {
+    return (List<String>) converted;
   }
 
   void create(CommandContext ctx, UserTaskRecord task) {
@@ -85,14 +93,8 @@ public final class UserTaskBehavior {
     }
   }
 
+  /** Why an attribute has no value: its expression failed, or its result has the wrong shape. */
   private record Failure(String message) {}
-
-  /** A FEEL result of the wrong shape; caught within this class and turned into an incident. */
-  private static final class InvalidValue extends RuntimeException {
-    InvalidValue(String message) {
-      super(message, null, false, false);
-    }
-  }
 
   private Object evaluate(Expression expression, Map<String, Object> context) {
     if (expression == null) {
@@ -102,15 +104,16 @@ public final class UserTaskBehavior {
     return result.isFailure() ? new Failure(result.failure()) : result.value();
   }
 
-  private static String text(String what, Expression expression, Object value) {
+  /** The converters below answer the attribute's value or a {@link Failure}. */
+  private static Object text(String what, Expression expression, Object value) {
     if (value == null || value instanceof String) {
       return value == null || ((String) value).isBlank() ? null : ((String) value).trim();
     }
-    throw mismatch(what, expression, "STRING", value);
+    return mismatch(what, expression, "STRING", value);
   }
 
   /** A FEEL list of strings, or a comma-separated text (static attributes are always text). */
-  private static List<String> list(String what, Expression expression, Object value) {
+  private static Object list(String what, Expression expression, Object value) {
     if (value == null) {
       return List.of();
     }
@@ -121,19 +124,19 @@ public final class UserTaskBehavior {
       List<String> result = new ArrayList<>();
       for (Object item : items) {
         if (!(item instanceof String s)) {
-          throw mismatch(what, expression, "list of strings", value);
+          return mismatch(what, expression, "list of strings", value);
         }
         result.add(s.trim());
       }
       return List.copyOf(result);
     }
-    throw mismatch(what, expression, "list of strings or a comma-separated string", value);
+    return mismatch(what, expression, "list of strings or a comma-separated string", value);
   }
 
-  private static String date(String what, Expression expression, Object value) {
-    String text = text(what, expression, value);
-    if (text == null) {
-      return null;
+  private static Object date(String what, Expression expression, Object value) {
+    Object converted = text(what, expression, value);
+    if (!(converted instanceof String text)) {
+      return converted; // absent, or a failure
     }
     try {
       return OffsetDateTime.parse(text).toString();
@@ -142,13 +145,13 @@ public final class UserTaskBehavior {
         // FEEL date-times with a zone id print as 2026-11-29T08:00+01:00[Europe/Paris]
         return ZonedDateTime.parse(text).toOffsetDateTime().toString();
       } catch (DateTimeParseException again) {
-        throw new InvalidValue("Expected the " + what + " of '" + expression.text()
+        return new Failure("Expected the " + what + " of '" + expression.text()
             + "' to be an ISO 8601 date-time with offset, but found '" + text + "'");
       }
     }
   }
 
-  private static int priority(Expression expression, Object value) {
+  private static Object priority(Expression expression, Object value) {
     if (value == null) {
       return DEFAULT_PRIORITY;
     }
@@ -159,20 +162,20 @@ public final class UserTaskBehavior {
       try {
         priority = Long.parseLong(text.trim());
       } catch (NumberFormatException e) {
-        throw mismatch("priority", expression, "NUMBER", value);
+        return mismatch("priority", expression, "NUMBER", value);
       }
     } else {
-      throw mismatch("priority", expression, "NUMBER", value);
+      return mismatch("priority", expression, "NUMBER", value);
     }
     if (priority < 0 || priority > 100) {
-      throw new InvalidValue("Expected the priority of '" + expression.text()
+      return new Failure("Expected the priority of '" + expression.text()
           + "' to be between 0 and 100, but was " + priority);
     }
     return (int) priority;
   }
 
-  private static InvalidValue mismatch(String what, Expression expression, String expected, Object value) {
-    return new InvalidValue("Expected the " + what + " of '" + expression.text() + "' to be " + expected
+  private static Failure mismatch(String what, Expression expression, String expected, Object value) {
+    return new Failure("Expected the " + what + " of '" + expression.text() + "' to be " + expected
         + ", but found '" + value + "'");
   }
 }
