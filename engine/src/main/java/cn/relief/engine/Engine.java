@@ -30,6 +30,7 @@ import cn.relief.engine.processing.command.JobCommandProcessor;
 import cn.relief.engine.processing.command.MessageProcessor;
 import cn.relief.engine.processing.command.ProcessInstanceProcessor;
 import cn.relief.engine.processing.command.StartEventSubscriptions;
+import cn.relief.engine.processing.command.UserTaskCommandProcessor;
 import cn.relief.engine.processing.command.VariableDocumentProcessor;
 import cn.relief.engine.record.ClockRecord;
 import cn.relief.engine.record.Record;
@@ -70,6 +71,7 @@ public final class Engine implements EngineApi, AutoCloseable {
   private final ProcessInstanceProcessor instances;
   private final JobActivator jobActivator;
   private final JobCommandProcessor jobCommands;
+  private final UserTaskCommandProcessor userTaskCommands;
   private final IncidentProcessor incidents;
   private final VariableDocumentProcessor variableDocuments;
   private final MessageProcessor messages;
@@ -97,6 +99,7 @@ public final class Engine implements EngineApi, AutoCloseable {
     this.instances = new ProcessInstanceProcessor(elements, variables);
     this.jobActivator = new JobActivator(variables);
     this.jobCommands = new JobCommandProcessor(elements, variables);
+    this.userTaskCommands = new UserTaskCommandProcessor(elements);
     this.incidents = new IncidentProcessor(elements);
     this.variableDocuments = new VariableDocumentProcessor(variables);
     this.processor = new StreamProcessor(
@@ -257,6 +260,33 @@ public final class Engine implements EngineApi, AutoCloseable {
   public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables) {
     return processor.submit(ValueType.JOB, Intent.Job.COMPLETE,
         AuditRequest.of("COMPLETE_JOB").target("jobKey", jobKey).data("variables", variables).build(), done(ctx -> jobCommands.complete(ctx, jobKey, variables)));
+  }
+
+  @Override
+  public CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, boolean allowOverride, String action) {
+    String operation = assignee == null ? "UNASSIGN_USER_TASK" : "ASSIGN_USER_TASK";
+    return processor.submit(ValueType.USER_TASK, Intent.UserTask.ASSIGN,
+        AuditRequest.of(operation).target("userTaskKey", userTaskKey).data("assignee", assignee)
+            .data("allowOverride", assignee == null ? null : allowOverride).data("action", action).build(),
+        done(ctx -> userTaskCommands.assign(ctx, userTaskKey, assignee, allowOverride, action)));
+  }
+
+  @Override
+  public CompletableFuture<Void> updateUserTask(long userTaskKey, UserTaskChanges changes, String action) {
+    return processor.submit(ValueType.USER_TASK, Intent.UserTask.UPDATE,
+        AuditRequest.of("UPDATE_USER_TASK").target("userTaskKey", userTaskKey).data("dueDate", changes.dueDate())
+            .data("followUpDate", changes.followUpDate()).data("candidateUsers", changes.candidateUsers())
+            .data("candidateGroups", changes.candidateGroups()).data("priority", changes.priority())
+            .data("action", action).build(),
+        done(ctx -> userTaskCommands.update(ctx, userTaskKey, changes, action)));
+  }
+
+  @Override
+  public CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> variables, String action) {
+    return processor.submit(ValueType.USER_TASK, Intent.UserTask.COMPLETE,
+        AuditRequest.of("COMPLETE_USER_TASK").target("userTaskKey", userTaskKey).data("variables", variables)
+            .data("action", action).build(),
+        done(ctx -> userTaskCommands.complete(ctx, userTaskKey, variables, action)));
   }
 
   @Override

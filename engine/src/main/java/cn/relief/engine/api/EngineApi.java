@@ -48,6 +48,19 @@ public interface EngineApi {
 
   CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables);
 
+  /** Assigns a user task; a null assignee unassigns it. Without override an assigned task is rejected. */
+  CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, boolean allowOverride, String action);
+
+  CompletableFuture<Void> updateUserTask(long userTaskKey, UserTaskChanges changes, String action);
+
+  CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> variables, String action);
+
+  /**
+   * What a user task update changes; null leaves an attribute as it is, an empty date clears it.
+   */
+  record UserTaskChanges(String dueDate, String followUpDate, List<String> candidateUsers,
+      List<String> candidateGroups, Integer priority) {}
+
   CompletableFuture<Void> failJob(
       long jobKey, int retries, String errorMessage, Duration retryBackOff, Map<String, Object> variables);
 

@@ -195,9 +195,8 @@ public final class BpmnTransformer {
       return BpmnElementType.BUSINESS_RULE_TASK;
     } else if (element instanceof ManualTask) {
       return BpmnElementType.MANUAL_TASK;
-    } else if (element instanceof UserTask) {
-      problems.add(element, "user tasks are not supported by this engine yet");
-      return null;
+    } else if (element instanceof UserTask userTask) {
+      return UserTaskReader.isCamundaUserTask(userTask, problems) ? BpmnElementType.USER_TASK : null;
     } else if (element instanceof ExclusiveGateway) {
       return BpmnElementType.EXCLUSIVE_GATEWAY;
     } else if (element instanceof ParallelGateway) {

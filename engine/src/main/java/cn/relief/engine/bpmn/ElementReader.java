@@ -11,6 +11,7 @@ import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
@@ -53,6 +54,8 @@ final class ElementReader {
       readBusinessRule(element, node);
     } else if (element instanceof CallActivity) {
       readCalledElement(element, node);
+    } else if (element instanceof UserTask userTask) {
+      node.setUserTask(new UserTaskReader(this, problems).read(userTask));
     }
     if (element instanceof Activity activity) {
       node.setForCompensation(activity.isForCompensation());

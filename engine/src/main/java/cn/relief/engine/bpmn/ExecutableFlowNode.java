@@ -22,6 +22,7 @@ public final class ExecutableFlowNode {
   private List<Mapping> inputMappings = List.of();
   private List<Mapping> outputMappings = List.of();
   private JobDefinition jobDefinition;
+  private UserTaskDefinition userTask;
   private ExecutableSequenceFlow defaultFlow;
   // containers
   private ExecutableFlowNode noneStartEvent;
@@ -95,6 +96,11 @@ public final class ExecutableFlowNode {
   /** The job workers do for this element, or null when the engine does the work itself. */
   public JobDefinition jobDefinition() {
     return jobDefinition;
+  }
+
+  /** The Camunda user task of a user task element. */
+  public UserTaskDefinition userTask() {
+    return userTask;
   }
 
   public ExecutableSequenceFlow defaultFlow() {
@@ -219,6 +225,10 @@ public final class ExecutableFlowNode {
 
   void setJobDefinition(JobDefinition jobDefinition) {
     this.jobDefinition = jobDefinition;
+  }
+
+  void setUserTask(UserTaskDefinition userTask) {
+    this.userTask = userTask;
   }
 
   void setDefaultFlow(ExecutableSequenceFlow defaultFlow) {

@@ -104,10 +104,12 @@ final class HistoryProjection {
 
   private final ObjectMapper json;
   private final DefinitionNames names;
+  private final UserTaskProjection userTasks;
 
   HistoryProjection(ObjectMapper json, DefinitionNames names) {
     this.json = json;
     this.names = names;
+    this.userTasks = new UserTaskProjection(json, names);
   }
 
   void project(HistoryBatch batch, Record record) throws SQLException {
@@ -121,6 +123,7 @@ final class HistoryProjection {
       case VARIABLE -> variable(batch, record, at);
       case INCIDENT -> incident(batch, record, at);
       case JOB -> job(batch, record, at);
+      case USER_TASK -> userTasks.project(batch, record, at);
       case MESSAGE_SUBSCRIPTION -> messageSubscription(batch, record, at);
       case MESSAGE_START_EVENT_SUBSCRIPTION -> messageStartEvent(batch, record, at);
       case DECISION -> decision(batch, record);

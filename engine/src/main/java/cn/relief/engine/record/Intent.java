@@ -46,6 +46,23 @@ public final class Intent {
     UPDATE_TIMEOUT
   }
 
+  /** Camunda 8.8's user task intents without the listener ones; the last three are commands. */
+  public enum UserTask {
+    CREATING,
+    CREATED,
+    ASSIGNING,
+    ASSIGNED,
+    UPDATING,
+    UPDATED,
+    COMPLETING,
+    COMPLETED,
+    CANCELING,
+    CANCELED,
+    ASSIGN,
+    UPDATE,
+    COMPLETE
+  }
+
   public enum Incident { CREATED, RESOLVED, RESOLVE }
 
   public enum Message { PUBLISHED, EXPIRED, PUBLISH }

@@ -9,6 +9,7 @@ public enum ValueType {
   VARIABLE(VariableRecord.class),
   VARIABLE_DOCUMENT(VariableDocumentRecord.class),
   JOB(JobRecord.class),
+  USER_TASK(UserTaskRecord.class),
   INCIDENT(IncidentRecord.class),
   MESSAGE(MessageRecord.class),
   TIMER(TimerRecord.class),

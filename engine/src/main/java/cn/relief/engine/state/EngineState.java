@@ -12,6 +12,7 @@ public final class EngineState {
   private final ElementInstanceState elementInstances = new ElementInstanceState();
   private final VariableState variables = new VariableState();
   private final JobState jobs = new JobState();
+  private final UserTaskState userTasks = new UserTaskState();
   private final IncidentState incidents = new IncidentState();
   private final MessageState messages = new MessageState();
   private final TimerState timers = new TimerState();
@@ -51,6 +52,10 @@ public final class EngineState {
 
   public JobState jobs() {
     return jobs;
+  }
+
+  public UserTaskState userTasks() {
+    return userTasks;
   }
 
   public IncidentState incidents() {

@@ -26,6 +26,7 @@ import cn.relief.engine.record.ProcessRecord;
 import cn.relief.engine.record.Record;
 import cn.relief.engine.record.RecordType;
 import cn.relief.engine.record.ValueType;
+import cn.relief.engine.record.UserTaskRecord;
 import cn.relief.engine.record.VariableRecord;
 import cn.relief.engine.state.JobState.State;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -60,6 +61,7 @@ public final class EventAppliers {
     registerDecisionAppliers();
     registerElementAppliers();
     registerJobAppliers();
+    registerUserTaskAppliers();
     registerIncidentAppliers();
     registerVariableAppliers();
     register(ValueType.MESSAGE, Intent.Message.PUBLISHED, (key, v) -> state.messages().published(key, (MessageRecord) v));
@@ -217,6 +219,27 @@ public final class EventAppliers {
 
   private ExecutableFlowNode node(ProcessInstanceRecord record) {
     return state.processes().byKey(record.processDefinitionKey()).executable().node(record.elementId());
+  }
+
+  private void registerUserTaskAppliers() {
+    UserTaskState tasks = state.userTasks();
+    register(ValueType.USER_TASK, Intent.UserTask.CREATING,
+        (key, v) -> tasks.put(key, (UserTaskRecord) v, UserTaskState.LifecycleState.CREATING));
+    // the events of a change carry the task as it is after the change
+    BiConsumer<Long, Object> open = (key, v) -> tasks.put(key, (UserTaskRecord) v, UserTaskState.LifecycleState.CREATED);
+    register(ValueType.USER_TASK, Intent.UserTask.CREATED, open);
+    register(ValueType.USER_TASK, Intent.UserTask.ASSIGNED, open);
+    register(ValueType.USER_TASK, Intent.UserTask.UPDATED, open);
+    register(ValueType.USER_TASK, Intent.UserTask.ASSIGNING,
+        (key, v) -> tasks.transition(key, UserTaskState.LifecycleState.ASSIGNING));
+    register(ValueType.USER_TASK, Intent.UserTask.UPDATING,
+        (key, v) -> tasks.transition(key, UserTaskState.LifecycleState.UPDATING));
+    register(ValueType.USER_TASK, Intent.UserTask.COMPLETING,
+        (key, v) -> tasks.transition(key, UserTaskState.LifecycleState.COMPLETING));
+    register(ValueType.USER_TASK, Intent.UserTask.CANCELING,
+        (key, v) -> tasks.transition(key, UserTaskState.LifecycleState.CANCELING));
+    register(ValueType.USER_TASK, Intent.UserTask.COMPLETED, (key, v) -> tasks.remove(key));
+    register(ValueType.USER_TASK, Intent.UserTask.CANCELED, (key, v) -> tasks.remove(key));
   }
 
   private void registerJobAppliers() {

@@ -8,6 +8,7 @@ import cn.relief.engine.record.MessageStartEventSubscriptionRecord;
 import cn.relief.engine.record.MessageSubscriptionRecord;
 import cn.relief.engine.record.SignalSubscriptionRecord;
 import cn.relief.engine.record.TimerRecord;
+import cn.relief.engine.record.UserTaskRecord;
 import cn.relief.engine.record.ProcessInstanceRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -44,7 +45,10 @@ public final class StateSnapshots {
       Map<Long, Set<String>> correlatedProcesses,
       Map<Long, List<String>> startedInstances,
       long pinnedClock,
-      List<Compensation> compensations) {}
+      List<Compensation> compensations,
+      List<UserTask> userTasks) {}
+
+  record UserTask(long key, UserTaskRecord record, UserTaskState.LifecycleState state) {}
 
   record Compensation(long key, CompensationSubscriptionRecord record) {}
 
@@ -98,7 +102,8 @@ public final class StateSnapshots {
     return json.writeValueAsBytes(new Snapshot(state.lastPosition(), state.keys().peekNextKey(), elements,
         variables, jobs, incidents, messages, timers, messageSubscriptions, startSubscriptions, signalSubscriptions,
         new TreeMap<>(state.messages().allCorrelatedProcesses()), new TreeMap<>(state.messages().allStartedInstances()),
-        state.clock().pinnedTime(), sorted(state.compensations().all(), Compensation::new, Compensation::key)));
+        state.clock().pinnedTime(), sorted(state.compensations().all(), Compensation::new, Compensation::key),
+        sorted(state.userTasks().all(), (key, task) -> new UserTask(key, task.record(), task.state()), UserTask::key)));
   }
 
   private static <V, E> List<E> sorted(Map<Long, V> source, BiFunction<Long, V, E> entry, ToLongFunction<E> key) {
@@ -161,6 +166,9 @@ public final class StateSnapshots {
     }
     for (Compensation compensation : orEmpty(snapshot.compensations())) {
       state.compensations().created(compensation.key(), compensation.record());
+    }
+    for (UserTask task : orEmpty(snapshot.userTasks())) {
+      state.userTasks().put(task.key(), task.record(), task.state());
     }
     if (snapshot.pinnedClock() > 0) {
       state.clock().pin(snapshot.pinnedClock());

@@ -9,7 +9,9 @@ import cn.relief.engine.api.EngineApi.ActivateJobs;
 import cn.relief.engine.api.EngineApi.ActivatedJob;
 import cn.relief.engine.api.EngineApi.CreateProcessInstance;
 import cn.relief.engine.api.EngineApi.DeployResource;
+import cn.relief.engine.api.EngineApi.UserTaskChanges;
 import cn.relief.engine.log.PostgresEventLog;
+import cn.relief.engine.record.ValueType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.Test;
 class HistoryRebuildTest extends EmbeddedPostgresTest {
   private static final List<String> TABLES = List.of("history_process_definition", "history_process_instance",
       "history_element_instance", "history_sequence_flow", "history_variable", "history_variable_change",
-      "history_incident", "history_job", "history_message_subscription", "history_correlated_message");
+      "history_incident", "history_job", "history_message_subscription", "history_correlated_message",
+      "history_user_task");
   private final ObjectMapper json = new ObjectMapper();
   private final EngineConfiguration config = engineConfig(0, false);
 
@@ -40,13 +44,23 @@ class HistoryRebuildTest extends EmbeddedPostgresTest {
   void projectingTheLogAgainGivesTheSameHistory() throws Exception {
     DataSource dataSource = dataSource();
     Map<String, List<String>> original;
+    List<Long> taskKeys = new CopyOnWriteArrayList<>();
     try (HistoryProjector projector = projector(dataSource);
-        Engine engine = Engine.start(config, new PostgresEventLog(dataSource, json, 1), json, projector::committed)) {
+        Engine engine = Engine.start(config, new PostgresEventLog(dataSource, json, 1), json, records -> {
+          projector.committed(records);
+          records.stream().filter(r -> r.valueType() == ValueType.USER_TASK && "CREATED".equals(r.intent()))
+              .forEach(r -> taskKeys.add(r.key()));
+        })) {
       runCases(engine);
+      runUserTasks(engine, taskKeys);
       awaitProjected(projector, engine.statistics().lastPosition());
       original = history(dataSource);
     }
-    assertThat(original.get("history_process_instance")).hasSize(5);
+    assertThat(original.get("history_process_instance")).hasSize(8);
+    assertThat(original.get("history_user_task")).hasSize(3)
+        .anyMatch(row -> row.contains("state=COMPLETED") && row.contains("candidate_users=[\"张三\",\"li\\tsi\"]"))
+        .anyMatch(row -> row.contains("state=CREATED") && row.contains("assignee=王五"))
+        .anyMatch(row -> row.contains("state=CANCELED"));
     assertThat(original.get("history_incident")).hasSize(1);
     // three names changed: each change kept with the value before it; unchanged variables only in their row
     List<String> changes = original.get("history_variable_change");
@@ -64,6 +78,7 @@ class HistoryRebuildTest extends EmbeddedPostgresTest {
     // right when their rows are projected afresh, so instance rows go too.
     execute(dataSource, "DELETE FROM history_element_instance WHERE element_instance_key % 2 = 0; "
         + "DELETE FROM history_variable_change WHERE position % 3 = 0; DELETE FROM history_process_instance; "
+        + "DELETE FROM history_user_task WHERE user_task_key % 2 = 0; "
         + "DELETE FROM history_position");
     assertThat(projectAgain(dataSource)).isEqualTo(original);
   }
@@ -87,7 +102,7 @@ class HistoryRebuildTest extends EmbeddedPostgresTest {
     return projector;
   }
 
-  /** Five cases: two completed, one with an incident, two waiting, with variables changed on the way. */
+  /** Five cases of a job-based process: two completed, one with an incident, two waiting, with variables changed on the way. */
   private void runCases(Engine engine) {
     byte[] model = Bpmn.convertToString(Bpmn.createExecutableProcess("rebuild").startEvent()
         .serviceTask("register", t -> t.zeebeJobType("rebuild-register"))
@@ -109,6 +124,29 @@ class HistoryRebuildTest extends EmbeddedPostgresTest {
     engine.completeJob(checks.get(0).key(), Map.of()).join();
     engine.completeJob(checks.get(1).key(), Map.of()).join();
     engine.failJob(checks.get(2).key(), 0, "no answer from the police system", null, Map.of()).join();
+  }
+
+  /** Three user tasks: one completed after an update, one assigned, one canceled with its instance. */
+  private static void runUserTasks(Engine engine, List<Long> taskKeys) throws InterruptedException {
+    byte[] model = Bpmn.convertToString(Bpmn.createExecutableProcess("rebuild-tasks").startEvent()
+        .userTask("review", t -> t.zeebeUserTask().zeebeCandidateGroups("caseworkers")).endEvent().done())
+        .getBytes(StandardCharsets.UTF_8);
+    engine.deploy(List.of(new DeployResource("rebuild-tasks.bpmn", model)), null).join();
+    List<Long> instances = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      instances.add(engine.createProcessInstance(new CreateProcessInstance("rebuild-tasks", -1, 0, Map.of(), null))
+          .join().processInstanceKey());
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (taskKeys.size() < 3) {
+      assertThat(System.nanoTime()).as("three user tasks created").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+    engine.updateUserTask(taskKeys.get(0), new UserTaskChanges("2027-01-01T09:00:00+08:00", null,
+        List.of("张三", "li\tsi"), null, 70), "update").join();
+    engine.completeUserTask(taskKeys.get(0), Map.of("approved", true), "complete").join();
+    engine.assignUserTask(taskKeys.get(1), "王五", true, "assign").join();
+    engine.cancelProcessInstance(instances.get(2)).join();
   }
 
   private static void awaitProjected(HistoryProjector projector, long position) throws InterruptedException {

@@ -67,20 +67,22 @@ public class ExecutionQueryController {
     boolean truncate = truncateValues == null || truncateValues;
     SqlSearch.Page page = search.search(HistoryTables.VARIABLES, body, null);
     return new VariableSearchQueryResult()
-        .items(page.rows().stream().map(row -> {
-          String value = text(row, "value");
-          // search results shorten long values, as Camunda does; a get returns the whole value
-          boolean truncated = truncate && value.length() > HistoryTables.VARIABLE_PREVIEW_LENGTH;
-          return new VariableSearchResult()
-              .variableKey(key(row, "variable_key"))
-              .name(text(row, "name"))
-              .value(truncated ? value.substring(0, HistoryTables.VARIABLE_PREVIEW_LENGTH) : value)
-              .isTruncated(truncated)
-              .scopeKey(key(row, "scope_key"))
-              .processInstanceKey(key(row, "process_instance_key"))
-              .tenantId(text(row, "tenant_id"));
-        }).toList())
+        .items(page.rows().stream().map(row -> variable(row, truncate)).toList())
         .page(HistoryResponses.page(page));
+  }
+
+  static VariableSearchResult variable(Map<String, Object> row, boolean truncate) {
+    String value = text(row, "value");
+    // search results shorten long values, as Camunda does; a get returns the whole value
+    boolean truncated = truncate && value.length() > HistoryTables.VARIABLE_PREVIEW_LENGTH;
+    return new VariableSearchResult()
+        .variableKey(key(row, "variable_key"))
+        .name(text(row, "name"))
+        .value(truncated ? value.substring(0, HistoryTables.VARIABLE_PREVIEW_LENGTH) : value)
+        .isTruncated(truncated)
+        .scopeKey(key(row, "scope_key"))
+        .processInstanceKey(key(row, "process_instance_key"))
+        .tenantId(text(row, "tenant_id"));
   }
 
   @GetMapping("/v2/variables/{key}")

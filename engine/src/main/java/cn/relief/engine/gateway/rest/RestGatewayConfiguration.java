@@ -30,6 +30,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
   DecisionDefinitionController.class,
   ProcessInstanceController.class,
   JobController.class,
+  UserTaskController.class,
   IncidentController.class,
   ElementInstanceController.class,
   MessageController.class,
@@ -37,6 +38,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
   ClockController.class,
   ProcessQueryController.class,
   ExecutionQueryController.class,
+  UserTaskQueryController.class,
   DecisionQueryController.class,
   RestProblemHandler.class
 })

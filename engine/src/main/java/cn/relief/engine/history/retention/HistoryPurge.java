@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 final class HistoryPurge {
   /** Tables holding rows of a process instance, purged with it; the instance row goes last. */
   private static final List<String> INSTANCE_TABLES = List.of("history_element_instance", "history_sequence_flow",
-      "history_variable", "history_variable_change", "history_incident", "history_job",
+      "history_variable", "history_variable_change", "history_incident", "history_job", "history_user_task",
       "history_message_subscription", "history_correlated_message", "history_decision_instance",
       "history_process_instance");
 

@@ -173,6 +173,28 @@ public final class HistoryTables {
       .field("hasFailedWithRetriesLeft", FAILED_WITH_RETRIES_LEFT, BOOLEAN)
       .build();
 
+  public static final SearchTable USER_TASKS = SearchTable
+      .of("history_user_task", "user_task_key", "userTaskKey")
+      .field("name", "name", STRING)
+      .field("state", "state", STRING)
+      .field("assignee", "assignee", STRING)
+      .field("priority", "priority", INTEGER)
+      .field("elementId", "element_id", STRING)
+      .field("elementInstanceKey", "element_instance_key", KEY)
+      .field("processInstanceKey", "process_instance_key", KEY)
+      .field("processDefinitionKey", "process_definition_key", KEY)
+      .field("processDefinitionId", "bpmn_process_id", STRING)
+      .field("creationDate", "creation_date", DATE)
+      .field("completionDate", "completion_date", DATE)
+      .field("dueDate", "due_date", DATE)
+      .field("followUpDate", "follow_up_date", DATE)
+      .field("tenantId", "tenant_id", STRING)
+      .custom("candidateUser", UserTaskCandidates.filter("candidateUser", "candidate_users"))
+      .custom("candidateGroup", UserTaskCandidates.filter("candidateGroup", "candidate_groups"))
+      .custom("processInstanceVariables", VariableConditions.on("process_instance_key", "v.process_instance_key"))
+      .custom("localVariables", VariableConditions.on("element_instance_key", "v.scope_key"))
+      .build();
+
   public static final SearchTable MESSAGE_SUBSCRIPTIONS = SearchTable
       .of("history_message_subscription", "message_subscription_key", "messageSubscriptionKey")
       .field("processDefinitionId", "bpmn_process_id", STRING)

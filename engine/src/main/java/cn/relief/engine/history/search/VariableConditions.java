@@ -56,8 +56,19 @@ final class VariableConditions {
    * {@code variables: [{name, value}]}: instances that hold a variable of that name whose JSON value
    * matches (a plain value or operators, compared as JSON text, as the API defines).
    */
-  @SuppressWarnings("unchecked")
   static void apply(Object value, SqlConditions where) {
+    apply(value, where, "process_instance_key", "v.process_instance_key");
+  }
+
+  /**
+   * The same filter on other rows: those whose {@code keyColumn} is the {@code variableColumn} of a
+   * matching variable (a user task's local variables are those of its element instance scope).
+   */
+  static SearchTable.CustomFilter on(String keyColumn, String variableColumn) {
+    return (value, where) -> apply(value, where, keyColumn, variableColumn);
+  }
+
+  private static void apply(Object value, SqlConditions where, String keyColumn, String variableColumn) {
     if (!(value instanceof List<?> list)) {
       throw new SearchQueryException("Expected 'variables' to be a list of {name, value}, but found '" + value + "'");
     }
@@ -71,7 +82,7 @@ final class VariableConditions {
         value(variable.get("value"), inner);
       }
       // uncorrelated: the (name, md5(value)) index finds the few matching variables first
-      where.add("process_instance_key IN (SELECT v.process_instance_key FROM history_variable v WHERE "
+      where.add(keyColumn + " IN (SELECT " + variableColumn + " FROM history_variable v WHERE "
           + inner.joined(" AND ") + ")", inner.parameters().toArray());
     }
   }

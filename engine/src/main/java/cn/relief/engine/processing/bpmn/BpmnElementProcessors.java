@@ -54,6 +54,7 @@ public final class BpmnElementProcessors {
     processors.put(BpmnElementType.SEND_TASK, jobBased);
     processors.put(BpmnElementType.SCRIPT_TASK, new ScriptTaskProcessor(behaviors, jobBased));
     processors.put(BpmnElementType.BUSINESS_RULE_TASK, new BusinessRuleTaskProcessor(behaviors, jobBased, decisions));
+    processors.put(BpmnElementType.USER_TASK, new UserTaskProcessor(behaviors, new UserTaskBehavior(expressions, variables)));
     processors.put(BpmnElementType.MANUAL_TASK, passThrough);
     processors.put(BpmnElementType.TASK, passThrough);
     processors.put(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(behaviors));

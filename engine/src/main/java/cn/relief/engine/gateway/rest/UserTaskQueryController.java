@@ -1,0 +1,108 @@
+package cn.relief.engine.gateway.rest;
+
+import static cn.relief.engine.gateway.rest.HistoryResponses.date;
+import static cn.relief.engine.gateway.rest.HistoryResponses.integer;
+import static cn.relief.engine.gateway.rest.HistoryResponses.key;
+import static cn.relief.engine.gateway.rest.HistoryResponses.text;
+
+import cn.relief.engine.history.search.HistoryTables;
+import cn.relief.engine.history.search.SqlConditions;
+import cn.relief.engine.history.search.SqlSearch;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.protocol.rest.UserTaskResult;
+import io.camunda.client.protocol.rest.UserTaskSearchQueryResult;
+import io.camunda.client.protocol.rest.UserTaskStateEnum;
+import io.camunda.client.protocol.rest.VariableSearchQueryResult;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** User task history: search, get, and the variables a task sees. */
+@RestController
+public class UserTaskQueryController {
+  /**
+   * The variables visible at an element instance: those of its scope chain (the element instance,
+   * its flow scopes, up to the process instance), the innermost one winning for each name.
+   */
+  private static final String VISIBLE_AT_SCOPE = """
+      variable_key IN (WITH RECURSIVE chain(scope_key, depth) AS (
+          SELECT ?::bigint, 0
+          UNION ALL
+          SELECT e.flow_scope_key, chain.depth + 1 FROM history_element_instance e
+          JOIN chain ON e.element_instance_key = chain.scope_key WHERE e.flow_scope_key IS NOT NULL)
+        SELECT DISTINCT ON (v.name) v.variable_key FROM history_variable v
+        JOIN chain ON v.scope_key = chain.scope_key ORDER BY v.name, chain.depth)""";
+
+  private final SqlSearch search;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public UserTaskQueryController(SqlSearch search) {
+    this.search = search;
+  }
+
+  @PostMapping("/v2/user-tasks/search")
+  public UserTaskSearchQueryResult searchUserTasks(@RequestBody(required = false) Map<String, Object> body) {
+    SqlSearch.Page page = search.search(HistoryTables.USER_TASKS, body, null);
+    return new UserTaskSearchQueryResult()
+        .items(page.rows().stream().map(this::userTask).toList())
+        .page(HistoryResponses.page(page));
+  }
+
+  @GetMapping("/v2/user-tasks/{userTaskKey}")
+  public UserTaskResult getUserTask(@PathVariable("userTaskKey") String userTaskKey) {
+    return userTask(search.byKey(HistoryTables.USER_TASKS, userTaskKey, "user task"));
+  }
+
+  @PostMapping("/v2/user-tasks/{userTaskKey}/variables/search")
+  public VariableSearchQueryResult searchVariables(@PathVariable("userTaskKey") String userTaskKey,
+      @RequestBody(required = false) Map<String, Object> body) {
+    Map<String, Object> task = search.byKey(HistoryTables.USER_TASKS, userTaskKey, "user task");
+    SqlConditions scope = new SqlConditions();
+    scope.add(VISIBLE_AT_SCOPE, Long.parseLong(key(task, "element_instance_key")));
+    SqlSearch.Page page = search.search(HistoryTables.VARIABLES, body, scope);
+    return new VariableSearchQueryResult()
+        .items(page.rows().stream().map(row -> ExecutionQueryController.variable(row, true)).toList())
+        .page(HistoryResponses.page(page));
+  }
+
+  private UserTaskResult userTask(Map<String, Object> row) {
+    String formKey = text(row, "form_key");
+    return new UserTaskResult()
+        .userTaskKey(key(row, "user_task_key"))
+        .name(text(row, "name"))
+        .state(UserTaskStateEnum.fromValue(text(row, "state")))
+        .assignee(text(row, "assignee"))
+        .candidateUsers(names(text(row, "candidate_users")))
+        .candidateGroups(names(text(row, "candidate_groups")))
+        .dueDate(date(row, "due_date"))
+        .followUpDate(date(row, "follow_up_date"))
+        .priority(integer(row, "priority"))
+        .creationDate(date(row, "creation_date"))
+        .completionDate(date(row, "completion_date"))
+        .elementId(text(row, "element_id"))
+        .elementInstanceKey(key(row, "element_instance_key"))
+        .processInstanceKey(key(row, "process_instance_key"))
+        .processDefinitionKey(key(row, "process_definition_key"))
+        .processDefinitionId(text(row, "bpmn_process_id"))
+        .processDefinitionVersion(integer(row, "process_definition_version"))
+        .externalFormReference(text(row, "external_form_reference"))
+        // the client reads formKey as the key of a deployed form; a BPMN formKey text is not one
+        .formKey(formKey != null && formKey.matches("\\d+") ? formKey : null)
+        .customHeaders(Map.of())
+        .tenantId(text(row, "tenant_id"));
+  }
+
+  private List<String> names(String jsonArray) {
+    try {
+      return jsonArray == null ? List.of() : json.readValue(jsonArray, new TypeReference<List<String>>() {});
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not read candidates " + jsonArray, e);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package cn.relief.engine.processing.command;
+
+import cn.relief.engine.api.EngineApi;
+import cn.relief.engine.processing.CommandContext;
+import cn.relief.engine.processing.Rejections;
+import cn.relief.engine.processing.bpmn.BpmnElementContext;
+import cn.relief.engine.processing.bpmn.BpmnElementProcessors;
+import cn.relief.engine.record.Intent;
+import cn.relief.engine.record.UserTaskRecord;
+import cn.relief.engine.record.ValueType;
+import cn.relief.engine.state.ElementInstance;
+import cn.relief.engine.state.ElementState;
+import cn.relief.engine.state.UserTaskState;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What people do to a user task: assign, unassign, update, complete. Each writes the transitional
+ * event and, with no task listeners yet, at once the final one; a completion lets the element go on.
+ */
+public final class UserTaskCommandProcessor {
+  private final BpmnElementProcessors processors;
+
+  public UserTaskCommandProcessor(BpmnElementProcessors processors) {
+    this.processors = processors;
+  }
+
+  /** Assigns (or, with a null assignee, unassigns); without override an assigned task stays as it is. */
+  public void assign(CommandContext ctx, long key, String assignee, boolean allowOverride, String action) {
+    UserTaskState.Task task = require(ctx, key, Intent.UserTask.ASSIGN, "assign");
+    String current = task.record().assignee();
+    if (!allowOverride && current != null && !current.equals(assignee)) {
+      throw Rejections.invalidState(Intent.UserTask.ASSIGN,
+          "Expected to assign user task with key '%d' to '%s', but it is already assigned to '%s'; "
+              + "allow the override to reassign it", key, assignee, current);
+    }
+    UserTaskRecord assigned = task.record().withAssignee(assignee, action);
+    ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.ASSIGNING, assigned);
+    ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.ASSIGNED, assigned);
+  }
+
+  public void update(CommandContext ctx, long key, EngineApi.UserTaskChanges changes, String action) {
+    UserTaskState.Task task = require(ctx, key, Intent.UserTask.UPDATE, "update");
+    if (changes.priority() != null && (changes.priority() < 0 || changes.priority() > 100)) {
+      throw Rejections.invalidArgument(Intent.UserTask.UPDATE,
+          "Expected the priority of user task with key '%d' to be between 0 and 100, but found %d", key,
+          changes.priority());
+    }
+    requireDate(key, "dueDate", changes.dueDate());
+    requireDate(key, "followUpDate", changes.followUpDate());
+    UserTaskRecord current = task.record();
+    List<String> changed = new ArrayList<>();
+    UserTaskRecord updated = current.updated(
+        changed(changed, "candidateGroupsList", changes.candidateGroups(), current.candidateGroups()),
+        changed(changed, "candidateUsersList", changes.candidateUsers(), current.candidateUsers()),
+        clearable(changed(changed, "dueDate", changes.dueDate(), current.dueDate())),
+        clearable(changed(changed, "followUpDate", changes.followUpDate(), current.followUpDate())),
+        changed(changed, "priority", changes.priority(), current.priority()), List.copyOf(changed), action);
+    ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.UPDATING, updated);
+    ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.UPDATED, updated);
+  }
+
+  public void complete(CommandContext ctx, long key, Map<String, Object> document, String action) {
+    UserTaskState.Task task = require(ctx, key, Intent.UserTask.COMPLETE, "complete");
+    ElementInstance element = ctx.state().elementInstances().get(task.record().elementInstanceKey());
+    if (element == null || element.state() != ElementState.ACTIVATED) {
+      throw Rejections.invalidState(Intent.UserTask.COMPLETE,
+          "Expected to complete user task with key '%d' while its element '%s' is active, but it is in state '%s'",
+          key, task.record().elementId(), element == null ? "TERMINATED" : element.state());
+    }
+    Map<String, Object> variables = document == null ? Map.of() : document;
+    UserTaskRecord completed = task.record().completed(variables, action);
+    ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.COMPLETING, completed);
+    ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.COMPLETED, completed);
+    BpmnElementContext context = processors.contextOf(ctx, element);
+    // as with a job: local when the element has output mappings, else propagated to the scopes
+    processors.applyResultVariables(context, variables);
+    processors.continueCompletion(context);
+  }
+
+  /** The new value of an attribute the update names (recorded as changed), else the current one. */
+  private static <T> T changed(List<String> changed, String name, T newValue, T currentValue) {
+    if (newValue == null) {
+      return currentValue;
+    }
+    changed.add(name);
+    return newValue;
+  }
+
+  /** An empty date in an update clears the date, as in Camunda. */
+  private static String clearable(String date) {
+    return date == null || date.isBlank() ? null : date;
+  }
+
+  private static UserTaskState.Task require(CommandContext ctx, long key, Intent.UserTask command, String verb) {
+    UserTaskState.Task task = ctx.state().userTasks().get(key);
+    if (task == null) {
+      throw Rejections.notFound(command,
+          "Expected to %s user task with key '%d', but no such user task was found", verb, key);
+    }
+    if (task.state() != UserTaskState.LifecycleState.CREATED) {
+      throw Rejections.invalidState(command,
+          "Expected to %s user task with key '%d' in state 'CREATED', but it is in state '%s'", verb, key,
+          task.state());
+    }
+    return task;
+  }
+
+  private static void requireDate(long key, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    try {
+      OffsetDateTime.parse(value);
+    } catch (DateTimeParseException e) {
+      throw Rejections.invalidArgument(Intent.UserTask.UPDATE,
+          "Expected the %s of user task with key '%d' to be an ISO 8601 date-time with offset, but found '%s'",
+          field, key, value);
+    }
+  }
+}
