@@ -22,7 +22,11 @@ public enum ValueType {
   COMPENSATION_SUBSCRIPTION(CompensationSubscriptionRecord.class),
   DECISION(DecisionRecord.class),
   DECISION_REQUIREMENTS(DecisionRequirementsRecord.class),
-  DECISION_EVALUATION(DecisionEvaluationRecord.class);
+  DECISION_EVALUATION(DecisionEvaluationRecord.class),
+  USER(UserRecord.class),
+  GROUP(GroupRecord.class),
+  ROLE(RoleRecord.class),
+  AUTHORIZATION(AuthorizationRecord.class);
 
   private final Class<? extends RecordValue> valueClass;
 

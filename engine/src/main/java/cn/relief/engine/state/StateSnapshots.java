@@ -44,7 +44,8 @@ public final class StateSnapshots {
       Map<Long, Set<String>> correlatedProcesses,
       Map<Long, List<String>> startedInstances,
       long pinnedClock,
-      List<Compensation> compensations) {}
+      List<Compensation> compensations,
+      IdentityState.Snapshot identity) {}
 
   record Compensation(long key, CompensationSubscriptionRecord record) {}
 
@@ -98,7 +99,8 @@ public final class StateSnapshots {
     return json.writeValueAsBytes(new Snapshot(state.lastPosition(), state.keys().peekNextKey(), elements,
         variables, jobs, incidents, messages, timers, messageSubscriptions, startSubscriptions, signalSubscriptions,
         new TreeMap<>(state.messages().allCorrelatedProcesses()), new TreeMap<>(state.messages().allStartedInstances()),
-        state.clock().pinnedTime(), sorted(state.compensations().all(), Compensation::new, Compensation::key)));
+        state.clock().pinnedTime(), sorted(state.compensations().all(), Compensation::new, Compensation::key),
+        state.identity().snapshot()));
   }
 
   private static <V, E> List<E> sorted(Map<Long, V> source, BiFunction<Long, V, E> entry, ToLongFunction<E> key) {
@@ -161,6 +163,9 @@ public final class StateSnapshots {
     }
     for (Compensation compensation : orEmpty(snapshot.compensations())) {
       state.compensations().created(compensation.key(), compensation.record());
+    }
+    if (snapshot.identity() != null) { // absent from snapshots taken before identity existed
+      state.identity().restore(snapshot.identity());
     }
     if (snapshot.pinnedClock() > 0) {
       state.clock().pin(snapshot.pinnedClock());
