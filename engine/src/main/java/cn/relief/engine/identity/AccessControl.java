@@ -40,9 +40,9 @@ public final class AccessControl {
         return Optional.empty();
       }
     }
-    return Optional.of("Insufficient permissions to perform operation " + required.describe() + ": user '"
-        + username + "' holds no authorization for it, neither directly nor through its groups " + groups
-        + " or roles " + roles);
+    return Optional.of("Expected user '" + username + "' to hold permission " + required.describe()
+        + " for this request, but neither the user nor its groups " + groups + " or roles " + roles
+        + " hold an authorization for it (insufficient permissions)");
   }
 
   private static boolean owns(AuthorizationRecord authorization, String username, Set<String> groups,

@@ -78,6 +78,9 @@ final class IdentitySearch<T> {
     }
     for (Map.Entry<?, ?> operator : operators.entrySet()) {
       Object operand = operator.getValue();
+      if (operand == null) {
+        continue; // the client sends every operator of its filter property, the unused ones as null
+      }
       boolean holds = switch (String.valueOf(operator.getKey())) {
         case "$eq" -> Objects.equals(text, String.valueOf(operand));
         case "$neq" -> !Objects.equals(text, String.valueOf(operand));
