@@ -71,15 +71,15 @@ final class IdentitySearch<T> {
     Object value = field(name).apply(item);
     String text = value == null ? null : String.valueOf(value);
     if (condition instanceof Collection<?> options) { // e.g. resourceIds: any of them
-      return options.stream().map(String::valueOf).toList().contains(text);
+      return options.isEmpty() || options.stream().map(String::valueOf).toList().contains(text);
     }
     if (!(condition instanceof Map<?, ?> operators)) {
       return Objects.equals(text, String.valueOf(condition));
     }
     for (Map.Entry<?, ?> operator : operators.entrySet()) {
       Object operand = operator.getValue();
-      if (operand == null) {
-        continue; // the client sends every operator of its filter property, the unused ones as null
+      if (operand == null || operand instanceof Collection<?> options && options.isEmpty()) {
+        continue; // the client sends every operator of its filter property, unused ones as null or []
       }
       boolean holds = switch (String.valueOf(operator.getKey())) {
         case "$eq" -> Objects.equals(text, String.valueOf(operand));
