@@ -18,6 +18,7 @@ public final class GrpcPermissions {
       "CreateProcessInstanceWithResult", new Permission("PROCESS_DEFINITION", "CREATE_PROCESS_INSTANCE"),
       "CancelProcessInstance", new Permission("PROCESS_DEFINITION", "CANCEL_PROCESS_INSTANCE"),
       "SetVariables", new Permission("PROCESS_DEFINITION", "UPDATE_PROCESS_INSTANCE"),
+      "ResolveIncident", new Permission("PROCESS_DEFINITION", "UPDATE_PROCESS_INSTANCE"),
       "EvaluateDecision", new Permission("DECISION_DEFINITION", "CREATE_DECISION_INSTANCE"));
 
   private GrpcPermissions() {}
