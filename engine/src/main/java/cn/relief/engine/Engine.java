@@ -9,6 +9,7 @@ import cn.relief.engine.bpmn.BpmnTransformer;
 import cn.relief.engine.dmn.DecisionEvaluator;
 import cn.relief.engine.dmn.DmnTransformer;
 import cn.relief.engine.feel.ExpressionLanguage;
+import cn.relief.engine.identity.IdentityCommands;
 import cn.relief.engine.log.EventLog;
 import cn.relief.engine.log.EventLogException;
 import cn.relief.engine.processing.CommandContext;
@@ -79,6 +80,7 @@ public final class Engine implements EngineApi, AutoCloseable {
   private final BpmnElementProcessors elements;
   private final DecisionBehavior decisionBehavior;
   private final DecisionEvaluationProcessor decisionEvaluations;
+  private final IdentityCommands identity;
 
   private record ResultWaiter(ProcessInstanceInfo instance, List<String> fetchVariables,
       CompletableFuture<ProcessInstanceResult> future) {}
@@ -104,6 +106,7 @@ public final class Engine implements EngineApi, AutoCloseable {
     this.variableDocuments = new VariableDocumentProcessor(variables);
     this.processor = new StreamProcessor(
         config, log, transformer, dmnTransformer, json, this::offerToWaitingWorkers, this::wakeLongPolls);
+    this.identity = new IdentityCommands(processor);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "engine-due-dates");
       thread.setDaemon(true);
@@ -133,6 +136,11 @@ public final class Engine implements EngineApi, AutoCloseable {
    */
   public DecisionBehavior decisionBehavior() {
     return decisionBehavior;
+  }
+
+  /** Users, groups, roles and authorizations: their commands and their current state. */
+  public IdentityCommands identity() {
+    return identity;
   }
 
   /** Counts of what the engine holds in memory, for health checks and benchmarks. */

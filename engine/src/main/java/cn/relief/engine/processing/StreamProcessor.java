@@ -224,6 +224,11 @@ public final class StreamProcessor implements AutoCloseable {
         (ctx, reply) -> ctx.afterCommit(() -> reply.complete(null)));
   }
 
+  /** The identity part of the current state; concurrent maps, so gateway threads may read it. */
+  public cn.relief.engine.state.IdentityState identity() {
+    return state.identity();
+  }
+
   /** The engine's current time (pinned by a test, or the system's), in epoch milliseconds. */
   public long now() {
     return state.clock().now();

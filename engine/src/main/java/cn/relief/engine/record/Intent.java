@@ -93,4 +93,15 @@ public final class Intent {
 
   /** EVALUATE is the command of a direct evaluation, used in rejections. */
   public enum DecisionEvaluation { EVALUATED, FAILED, EVALUATE }
+
+  /** CREATE, UPDATE and DELETE are commands, used in rejections. */
+  public enum User { CREATED, UPDATED, DELETED, CREATE, UPDATE, DELETE }
+
+  /** ENTITY_ADDED and ENTITY_REMOVED are a user joining or leaving the group. */
+  public enum Group { CREATED, UPDATED, DELETED, ENTITY_ADDED, ENTITY_REMOVED, CREATE, ADD_ENTITY, REMOVE_ENTITY }
+
+  /** ENTITY_ADDED and ENTITY_REMOVED are a user or a group getting or losing the role. */
+  public enum Role { CREATED, UPDATED, DELETED, ENTITY_ADDED, ENTITY_REMOVED, CREATE, ADD_ENTITY, REMOVE_ENTITY }
+
+  public enum Authorization { CREATED, DELETED, CREATE, DELETE }
 }

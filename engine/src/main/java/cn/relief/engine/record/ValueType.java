@@ -24,7 +24,11 @@ public enum ValueType {
   DECISION(DecisionRecord.class),
   DECISION_REQUIREMENTS(DecisionRequirementsRecord.class),
   DECISION_EVALUATION(DecisionEvaluationRecord.class),
-  FORM(FormRecord.class);
+  FORM(FormRecord.class),
+  USER(UserRecord.class),
+  GROUP(GroupRecord.class),
+  ROLE(RoleRecord.class),
+  AUTHORIZATION(AuthorizationRecord.class);
 
   private final Class<? extends RecordValue> valueClass;
 

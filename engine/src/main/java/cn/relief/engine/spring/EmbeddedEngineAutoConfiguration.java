@@ -2,7 +2,8 @@ package cn.relief.engine.spring;
 
 import cn.relief.engine.Engine;
 import cn.relief.engine.EngineConfiguration;
-import cn.relief.engine.api.EngineCredentials;
+import cn.relief.engine.identity.ApiSecurity;
+import cn.relief.engine.identity.IdentityCommands;
 import cn.relief.engine.audit.AuditConfiguration;
 import cn.relief.engine.gateway.grpc.GrpcGatewayServer;
 import cn.relief.engine.gateway.rest.RestGatewayConfiguration;
@@ -33,8 +34,13 @@ import org.springframework.context.annotation.Import;
 public class EmbeddedEngineAutoConfiguration {
 
   @Bean
-  EngineCredentials engineCredentials(EngineProperties properties) {
-    return new EngineCredentials(properties.getAuth().getUsername(), properties.getAuth().getPassword());
+  ApiSecurity apiSecurity(Engine engine) {
+    return new ApiSecurity(() -> engine.identity().state());
+  }
+
+  @Bean
+  IdentityCommands identityCommands(Engine engine) {
+    return engine.identity();
   }
 
   /** The engine's own mapper: records must serialize the same way whatever the app configures. */
@@ -65,14 +71,17 @@ public class EmbeddedEngineAutoConfiguration {
     Engine engine =
         Engine.start(config, new PostgresEventLog(dataSource, json, config.partitionId()), json, history::committed);
     engine.pacedBy(history::pacingMillis);
+    // before the gateways start: without a user nobody could call them
+    engine.identity().ensureInitialAdministrator(
+        properties.getAuth().getUsername(), properties.getAuth().getPassword()).join();
     return engine;
   }
 
   @Bean(destroyMethod = "close")
-  GrpcGatewayServer grpcGatewayServer(Engine engine, EngineCredentials credentials, EngineProperties properties)
+  GrpcGatewayServer grpcGatewayServer(Engine engine, ApiSecurity security, EngineProperties properties)
       throws IOException {
     GrpcGatewayServer server = new GrpcGatewayServer(
-        engine, credentials, properties.getGrpc().getHost(), properties.getGrpc().getPort());
+        engine, security, properties.getGrpc().getHost(), properties.getGrpc().getPort());
     server.start();
     return server;
   }

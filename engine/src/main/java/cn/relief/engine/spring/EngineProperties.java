@@ -36,7 +36,10 @@ public class EngineProperties {
     }
   }
 
-  /** The credentials clients present with basic authentication. */
+  /**
+   * The initial administrator, created with the {@code admin} role at the first start when no user
+   * exists; later changes here have no effect (users are managed through the identity API).
+   */
   public static class Auth {
     private String username = "demo";
     private String password = "demo";

@@ -20,6 +20,7 @@ public final class EngineState {
   private final SignalSubscriptionState signalSubscriptions = new SignalSubscriptionState();
   private final ClockState clock = new ClockState();
   private final CompensationState compensations = new CompensationState();
+  private final IdentityState identity = new IdentityState();
   private long lastPosition;
 
   public EngineState(int partitionId) {
@@ -80,6 +81,10 @@ public final class EngineState {
 
   public CompensationState compensations() {
     return compensations;
+  }
+
+  public IdentityState identity() {
+    return identity;
   }
 
   public ClockState clock() {

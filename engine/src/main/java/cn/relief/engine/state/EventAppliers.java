@@ -5,7 +5,11 @@ import cn.relief.engine.bpmn.BpmnTransformer;
 import cn.relief.engine.bpmn.ExecutableFlowNode;
 import cn.relief.engine.bpmn.ExecutableProcess;
 import cn.relief.engine.bpmn.ExecutableSequenceFlow;
+import cn.relief.engine.record.AuthorizationRecord;
 import cn.relief.engine.record.ClockRecord;
+import cn.relief.engine.record.GroupRecord;
+import cn.relief.engine.record.RoleRecord;
+import cn.relief.engine.record.UserRecord;
 import cn.relief.engine.dmn.DmnTransformer;
 import cn.relief.engine.form.FormSchema;
 import cn.relief.engine.record.DecisionRecord;
@@ -67,6 +71,7 @@ public final class EventAppliers {
     register(ValueType.MESSAGE, Intent.Message.PUBLISHED, (key, v) -> state.messages().published(key, (MessageRecord) v));
     register(ValueType.MESSAGE, Intent.Message.EXPIRED, (key, v) -> state.messages().removed(key));
     registerEventSubscriptionAppliers();
+    registerIdentityAppliers();
     register(ValueType.CLOCK, Intent.Clock.PINNED, (key, v) -> state.clock().pin(((ClockRecord) v).time()));
     register(ValueType.CLOCK, Intent.Clock.RESETTED, (key, v) -> state.clock().reset());
     register(ValueType.COMPENSATION_SUBSCRIPTION, Intent.CompensationSubscription.CREATED,
@@ -104,6 +109,34 @@ public final class EventAppliers {
         (key, v) -> state.signalSubscriptions().created(key, (SignalSubscriptionRecord) v));
     register(ValueType.SIGNAL_SUBSCRIPTION, Intent.SignalSubscription.DELETED,
         (key, v) -> state.signalSubscriptions().deleted(key));
+  }
+
+  private void registerIdentityAppliers() {
+    IdentityState identity = state.identity();
+    register(ValueType.USER, Intent.User.CREATED, (key, v) -> identity.putUser((UserRecord) v));
+    register(ValueType.USER, Intent.User.UPDATED, (key, v) -> identity.putUser((UserRecord) v));
+    register(ValueType.USER, Intent.User.DELETED, (key, v) -> identity.deleteUser(((UserRecord) v).username()));
+    register(ValueType.GROUP, Intent.Group.CREATED, (key, v) -> identity.putGroup((GroupRecord) v));
+    register(ValueType.GROUP, Intent.Group.UPDATED, (key, v) -> identity.putGroup((GroupRecord) v));
+    register(ValueType.GROUP, Intent.Group.DELETED, (key, v) -> identity.deleteGroup(((GroupRecord) v).groupId()));
+    register(ValueType.GROUP, Intent.Group.ENTITY_ADDED,
+        (key, v) -> identity.addToGroup(((GroupRecord) v).groupId(), ((GroupRecord) v).entityId()));
+    register(ValueType.GROUP, Intent.Group.ENTITY_REMOVED,
+        (key, v) -> identity.removeFromGroup(((GroupRecord) v).groupId(), ((GroupRecord) v).entityId()));
+    register(ValueType.ROLE, Intent.Role.CREATED, (key, v) -> identity.putRole((RoleRecord) v));
+    register(ValueType.ROLE, Intent.Role.UPDATED, (key, v) -> identity.putRole((RoleRecord) v));
+    register(ValueType.ROLE, Intent.Role.DELETED, (key, v) -> identity.deleteRole(((RoleRecord) v).roleId()));
+    register(ValueType.ROLE, Intent.Role.ENTITY_ADDED, (key, v) -> {
+      RoleRecord role = (RoleRecord) v;
+      identity.addToRole(role.roleId(), role.entityType(), role.entityId());
+    });
+    register(ValueType.ROLE, Intent.Role.ENTITY_REMOVED, (key, v) -> {
+      RoleRecord role = (RoleRecord) v;
+      identity.removeFromRole(role.roleId(), role.entityType(), role.entityId());
+    });
+    register(ValueType.AUTHORIZATION, Intent.Authorization.CREATED,
+        (key, v) -> identity.putAuthorization(key, (AuthorizationRecord) v));
+    register(ValueType.AUTHORIZATION, Intent.Authorization.DELETED, (key, v) -> identity.deleteAuthorization(key));
   }
 
   public void apply(Record record) {

@@ -46,7 +46,8 @@ public final class StateSnapshots {
       Map<Long, List<String>> startedInstances,
       long pinnedClock,
       List<Compensation> compensations,
-      List<UserTask> userTasks) {}
+      List<UserTask> userTasks,
+      IdentityState.Snapshot identity) {}
 
   record UserTask(long key, UserTaskRecord record, UserTaskState.LifecycleState state) {}
 
@@ -103,7 +104,8 @@ public final class StateSnapshots {
         variables, jobs, incidents, messages, timers, messageSubscriptions, startSubscriptions, signalSubscriptions,
         new TreeMap<>(state.messages().allCorrelatedProcesses()), new TreeMap<>(state.messages().allStartedInstances()),
         state.clock().pinnedTime(), sorted(state.compensations().all(), Compensation::new, Compensation::key),
-        sorted(state.userTasks().all(), (key, task) -> new UserTask(key, task.record(), task.state()), UserTask::key)));
+        sorted(state.userTasks().all(), (key, task) -> new UserTask(key, task.record(), task.state()), UserTask::key),
+        state.identity().snapshot()));
   }
 
   private static <V, E> List<E> sorted(Map<Long, V> source, BiFunction<Long, V, E> entry, ToLongFunction<E> key) {
@@ -169,6 +171,9 @@ public final class StateSnapshots {
     }
     for (UserTask task : orEmpty(snapshot.userTasks())) {
       state.userTasks().put(task.key(), task.record(), task.state());
+    }
+    if (snapshot.identity() != null) { // absent from snapshots taken before identity existed
+      state.identity().restore(snapshot.identity());
     }
     if (snapshot.pinnedClock() > 0) {
       state.clock().pin(snapshot.pinnedClock());

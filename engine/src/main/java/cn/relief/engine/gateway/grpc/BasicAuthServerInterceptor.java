@@ -2,7 +2,8 @@ package cn.relief.engine.gateway.grpc;
 
 import cn.relief.engine.api.Caller;
 import cn.relief.engine.api.CallerContext;
-import cn.relief.engine.api.EngineCredentials;
+import cn.relief.engine.identity.ApiSecurity;
+import cn.relief.engine.identity.GrpcPermissions;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -14,22 +15,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Admits only calls that carry the engine's basic-auth credentials, which the Camunda client sends
+ * Admits only calls that carry the basic-auth credentials of one of the engine's users, which the Camunda client sends
  * as the {@code authorization} header of every call when configured with basic authentication.
  * The header value is never logged: it is the password, merely base64-encoded.
  *
  * <p>An admitted call runs with its user as the {@link CallerContext} caller, which the audit
- * trail records for every command the call submits.
+ * trail records for every command the call submits. A user that lacks the permission the call
+ * needs ({@link GrpcPermissions}) is refused with PERMISSION_DENIED.
  */
 public final class BasicAuthServerInterceptor implements ServerInterceptor {
   private static final Logger LOG = LoggerFactory.getLogger(BasicAuthServerInterceptor.class);
   static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-  private final EngineCredentials credentials;
+  private final ApiSecurity security;
 
-  public BasicAuthServerInterceptor(EngineCredentials credentials) {
-    this.credentials = credentials;
+  public BasicAuthServerInterceptor(ApiSecurity security) {
+    this.security = security;
   }
 
   @Override
@@ -39,10 +41,15 @@ public final class BasicAuthServerInterceptor implements ServerInterceptor {
     if (header == null || header.isBlank()) {
       return reject(call, "Expected a valid basic authorization header, but found none");
     }
-    Optional<String> user = credentials.authenticate(header);
+    Optional<String> user = security.authenticate(header);
     if (user.isEmpty()) {
       LOG.debug("Rejected gRPC call {}: credentials not accepted", call.getMethodDescriptor().getFullMethodName());
       return reject(call, "Expected a valid basic authorization header, but the credentials were not accepted");
+    }
+    Optional<String> refusal = security.refusal(
+        user.get(), GrpcPermissions.required(call.getMethodDescriptor().getBareMethodName()));
+    if (refusal.isPresent()) {
+      return close(call, Status.PERMISSION_DENIED.withDescription(refusal.get()));
     }
     Caller caller = Caller.user(user.get());
     ServerCall.Listener<ReqT> listener;
@@ -103,7 +110,11 @@ public final class BasicAuthServerInterceptor implements ServerInterceptor {
   }
 
   private static <ReqT, RespT> ServerCall.Listener<ReqT> reject(ServerCall<ReqT, RespT> call, String message) {
-    call.close(Status.UNAUTHENTICATED.withDescription(message), new Metadata());
+    return close(call, Status.UNAUTHENTICATED.withDescription(message));
+  }
+
+  private static <ReqT, RespT> ServerCall.Listener<ReqT> close(ServerCall<ReqT, RespT> call, Status status) {
+    call.close(status, new Metadata());
     // The call is closed; whatever the client still sends is ignored.
     return new ServerCall.Listener<>() {};
   }

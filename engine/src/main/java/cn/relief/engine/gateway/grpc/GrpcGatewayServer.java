@@ -1,7 +1,7 @@
 package cn.relief.engine.gateway.grpc;
 
 import cn.relief.engine.api.EngineApi;
-import cn.relief.engine.api.EngineCredentials;
+import cn.relief.engine.identity.ApiSecurity;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
@@ -44,16 +44,16 @@ public final class GrpcGatewayServer implements AutoCloseable {
   private static final int HANDLER_THREADS = 4;
 
   private final EngineApi api;
-  private final EngineCredentials credentials;
+  private final ApiSecurity security;
   private final String host;
   private final int port;
 
   private ExecutorService executor;
   private Server server;
 
-  public GrpcGatewayServer(EngineApi api, EngineCredentials credentials, String host, int port) {
+  public GrpcGatewayServer(EngineApi api, ApiSecurity security, String host, int port) {
     this.api = api;
-    this.credentials = credentials;
+    this.security = security;
     this.host = host;
     this.port = port;
   }
@@ -64,7 +64,7 @@ public final class GrpcGatewayServer implements AutoCloseable {
     }
     ExecutorService handlerExecutor = Executors.newFixedThreadPool(HANDLER_THREADS, new NamedDaemonThreads());
     Server built = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
-        .addService(ServerInterceptors.intercept(new GrpcGateway(api), new BasicAuthServerInterceptor(credentials)))
+        .addService(ServerInterceptors.intercept(new GrpcGateway(api), new BasicAuthServerInterceptor(security)))
         .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
         .permitKeepAliveTime(PERMIT_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)

@@ -2,7 +2,8 @@ package cn.relief.engine.gateway.rest;
 
 import cn.relief.engine.api.Caller;
 import cn.relief.engine.api.CallerContext;
-import cn.relief.engine.api.EngineCredentials;
+import cn.relief.engine.identity.ApiSecurity;
+import cn.relief.engine.identity.RestPermissions;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Requires HTTP basic authentication with the engine's credentials on the REST v2 API (what the
+ * Requires HTTP basic authentication as one of the engine's users on the REST v2 API (what the
  * Camunda client sends with {@code camunda.client.auth.method=basic}). Registered for {@code /v2/*}
  * by {@link RestGatewayConfiguration}.
  *
@@ -29,18 +30,24 @@ public class RestAuthenticationFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(RestAuthenticationFilter.class);
   static final String CHALLENGE = "Basic realm=\"relief-engine\"";
 
-  private final EngineCredentials credentials;
+  private final ApiSecurity security;
 
-  public RestAuthenticationFilter(EngineCredentials credentials) {
-    this.credentials = Objects.requireNonNull(credentials, "credentials");
+  public RestAuthenticationFilter(ApiSecurity security) {
+    this.security = Objects.requireNonNull(security, "security");
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-    Optional<String> user = credentials.authenticate(header);
+    Optional<String> user = security.authenticate(header);
     if (user.isPresent()) {
+      Optional<String> refusal = security.refusal(
+          user.get(), RestPermissions.required(request.getMethod(), request.getRequestURI()));
+      if (refusal.isPresent()) {
+        ProblemJson.write(response, HttpStatus.FORBIDDEN.value(), "FORBIDDEN", refusal.get(), request.getRequestURI());
+        return;
+      }
       // Controllers submit their commands on this thread; the engine takes the caller from here.
       try (CallerContext.Scope ignored = CallerContext.open(Caller.user(user.get()))) {
         chain.doFilter(request, response);

@@ -1,6 +1,6 @@
 package cn.relief.engine.gateway.rest;
 
-import cn.relief.engine.api.EngineCredentials;
+import cn.relief.engine.identity.ApiSecurity;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +14,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Wires the Zeebe-compatible REST v2 API: the controllers of this package, their problem-detail
  * error handling (also for unknown {@code /v2} paths) and basic authentication on {@code /v2/*}.
- * Expects beans of type {@code EngineApi} and {@link EngineCredentials}.
+ * Expects beans of type {@code EngineApi} and {@link ApiSecurity} and {@code IdentityCommands}.
  *
  * <p>The controllers are imported explicitly rather than component-scanned so that importing this
  * configuration is all an application needs, whatever packages it scans itself.
@@ -40,15 +40,19 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
   ExecutionQueryController.class,
   UserTaskQueryController.class,
   DecisionQueryController.class,
+  UserController.class,
+  GroupController.class,
+  RoleController.class,
+  AuthorizationController.class,
   RestProblemHandler.class
 })
 public class RestGatewayConfiguration {
   static final String API_PATTERN = "/v2/*";
 
   @Bean
-  public FilterRegistrationBean<RestAuthenticationFilter> restAuthenticationFilter(EngineCredentials credentials) {
+  public FilterRegistrationBean<RestAuthenticationFilter> restAuthenticationFilter(ApiSecurity security) {
     FilterRegistrationBean<RestAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new RestAuthenticationFilter(credentials));
+        new FilterRegistrationBean<>(new RestAuthenticationFilter(security));
     registration.addUrlPatterns(API_PATTERN);
     registration.setName("reliefRestAuthentication");
     // Before any other application filter, so that nothing does work for unauthenticated callers.

@@ -21,6 +21,11 @@ final class RestRequestException extends RuntimeException {
     return new RestRequestException(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", detail);
   }
 
+  /** 404 for a path naming something that does not exist (a user, a group...). */
+  static RestRequestException notFound(String detail) {
+    return new RestRequestException(HttpStatus.NOT_FOUND, "NOT_FOUND", detail);
+  }
+
   /** 501 for well-formed requests using features this engine does not have (yet). */
   static RestRequestException unsupported(String detail) {
     return new RestRequestException(HttpStatus.NOT_IMPLEMENTED, "UNIMPLEMENTED", detail);

@@ -1,0 +1,73 @@
+package cn.relief.engine.gateway.rest;
+
+import cn.relief.engine.identity.IdentityCommands;
+import cn.relief.engine.record.UserRecord;
+import io.camunda.client.protocol.rest.UserCreateResult;
+import io.camunda.client.protocol.rest.UserRequest;
+import io.camunda.client.protocol.rest.UserResult;
+import io.camunda.client.protocol.rest.UserSearchResult;
+import io.camunda.client.protocol.rest.UserUpdateRequest;
+import io.camunda.client.protocol.rest.UserUpdateResult;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Users as Camunda 8.8's REST API has them; no answer ever holds a password or its hash. */
+@RestController
+public class UserController {
+  static final IdentitySearch<UserRecord> SEARCH = new IdentitySearch<>("username", Map.of(
+      "username", UserRecord::username, "name", UserRecord::name, "email", UserRecord::email));
+
+  private final IdentityCommands identity;
+
+  public UserController(IdentityCommands identity) {
+    this.identity = identity;
+  }
+
+  @PostMapping("/v2/users")
+  public CompletableFuture<ResponseEntity<UserCreateResult>> create(@RequestBody UserRequest request) {
+    return identity.createUser(RestRequests.requireText("username", request.getUsername()), request.getName(),
+            request.getEmail(), RestRequests.requireText("password", request.getPassword()))
+        .thenApply(user -> ResponseEntity.status(HttpStatus.CREATED).body(
+            new UserCreateResult().username(user.username()).name(user.name()).email(user.email())));
+  }
+
+  @PutMapping("/v2/users/{username}")
+  public CompletableFuture<UserUpdateResult> update(@PathVariable("username") String username,
+      @RequestBody UserUpdateRequest request) {
+    return identity.updateUser(username, request.getName(), request.getEmail(), request.getPassword())
+        .thenApply(user -> new UserUpdateResult().username(user.username()).name(user.name()).email(user.email()));
+  }
+
+  @DeleteMapping("/v2/users/{username}")
+  public CompletableFuture<ResponseEntity<Void>> delete(@PathVariable("username") String username) {
+    return AsyncResponses.noContent(identity.deleteUser(username));
+  }
+
+  @GetMapping("/v2/users/{username}")
+  public UserResult get(@PathVariable("username") String username) {
+    UserRecord user = identity.state().user(username);
+    if (user == null) {
+      throw RestRequestException.notFound("Expected to find user with username '" + username + "', but none exists");
+    }
+    return result(user);
+  }
+
+  @PostMapping("/v2/users/search")
+  public UserSearchResult search(@RequestBody(required = false) Map<String, Object> body) {
+    IdentitySearch.Page<UserRecord> page = SEARCH.search(identity.state().users(), body);
+    return new UserSearchResult().items(page.items().stream().map(UserController::result).toList()).page(page.page());
+  }
+
+  static UserResult result(UserRecord user) {
+    return new UserResult().username(user.username()).name(user.name()).email(user.email());
+  }
+}

@@ -1,0 +1,83 @@
+package cn.relief.engine.identity;
+
+import static cn.relief.engine.identity.Permission.CREATE;
+import static cn.relief.engine.identity.Permission.DELETE;
+import static cn.relief.engine.identity.Permission.READ;
+import static cn.relief.engine.identity.Permission.UPDATE;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The permission a REST v2 request needs, from its method and path. Requests not named here
+ * (job activation and completion, messages, signals, topology) need only an authenticated user:
+ * job workers call them, and their permissions come with later slices.
+ */
+public final class RestPermissions {
+  private static final Set<String> IDENTITY = Set.of("users", "groups", "roles", "authorizations");
+  private static final Set<String> PROCESS_HISTORY =
+      Set.of("process-instances", "element-instances", "variables", "incidents");
+
+  private RestPermissions() {}
+
+  /** {@code path} is the request URI, e.g. {@code /v2/users/search}. */
+  public static Optional<Permission> required(String method, String path) {
+    String[] segments = path.replaceFirst("^/v2/", "").split("/");
+    String collection = segments[0];
+    boolean read = method.equals("GET") || path.endsWith("/search") || path.endsWith("/statistics");
+    if (IDENTITY.contains(collection)) {
+      return Optional.of(new Permission(resourceType(collection), identityPermission(method, segments, read)));
+    }
+    if (collection.equals("deployments") && method.equals("POST")) {
+      return Optional.of(new Permission("RESOURCE", CREATE));
+    }
+    if (collection.equals("resources")) {
+      return Optional.of(new Permission("RESOURCE", read ? READ : "DELETE_RESOURCE"));
+    }
+    if (collection.equals("process-definitions")) {
+      return Optional.of(new Permission("PROCESS_DEFINITION", "READ_PROCESS_DEFINITION"));
+    }
+    if (collection.equals("process-instances") && method.equals("POST") && segments.length == 1) {
+      return Optional.of(new Permission("PROCESS_DEFINITION", "CREATE_PROCESS_INSTANCE"));
+    }
+    if (collection.equals("process-instances") && path.endsWith("/cancellation")) {
+      return Optional.of(new Permission("PROCESS_DEFINITION", "CANCEL_PROCESS_INSTANCE"));
+    }
+    if (PROCESS_HISTORY.contains(collection)) {
+      return Optional.of(new Permission("PROCESS_DEFINITION", read ? "READ_PROCESS_INSTANCE" : "UPDATE_PROCESS_INSTANCE"));
+    }
+    if (collection.equals("decision-definitions") && path.endsWith("/evaluation")) {
+      return Optional.of(new Permission("DECISION_DEFINITION", "CREATE_DECISION_INSTANCE"));
+    }
+    if (collection.equals("decision-definitions") || collection.equals("decision-requirements")) {
+      return Optional.of(new Permission("DECISION_DEFINITION", "READ_DECISION_DEFINITION"));
+    }
+    if (collection.equals("decision-instances")) {
+      return Optional.of(new Permission("DECISION_DEFINITION", "READ_DECISION_INSTANCE"));
+    }
+    return Optional.empty();
+  }
+
+  private static String resourceType(String collection) {
+    return switch (collection) {
+      case "users" -> "USER";
+      case "groups" -> "GROUP";
+      case "roles" -> "ROLE";
+      default -> "AUTHORIZATION";
+    };
+  }
+
+  /** Reading, creating (POST on the collection), deleting one entity, or else changing it or its members. */
+  private static String identityPermission(String method, String[] segments, boolean read) {
+    if (read) {
+      return READ;
+    }
+    if (method.equals("POST") && segments.length == 1) {
+      return CREATE;
+    }
+    if (method.equals("DELETE") && segments.length == 2) {
+      return DELETE;
+    }
+    return UPDATE;
+  }
+}

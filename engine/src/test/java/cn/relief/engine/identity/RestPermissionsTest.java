@@ -1,0 +1,46 @@
+package cn.relief.engine.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which permission each kind of REST request needs, with Camunda 8.8's names. */
+class RestPermissionsTest {
+
+  @Test
+  void identityRequestsNeedTheirResourcesPermissions() {
+    assertThat(required("POST", "/v2/users")).contains(new Permission("USER", "CREATE"));
+    assertThat(required("POST", "/v2/users/search")).contains(new Permission("USER", "READ"));
+    assertThat(required("GET", "/v2/users/ana")).contains(new Permission("USER", "READ"));
+    assertThat(required("PUT", "/v2/users/ana")).contains(new Permission("USER", "UPDATE"));
+    assertThat(required("DELETE", "/v2/users/ana")).contains(new Permission("USER", "DELETE"));
+    assertThat(required("PUT", "/v2/groups/north/users/ana")).contains(new Permission("GROUP", "UPDATE"));
+    assertThat(required("DELETE", "/v2/roles/clerk/groups/north")).contains(new Permission("ROLE", "UPDATE"));
+    assertThat(required("POST", "/v2/authorizations")).contains(new Permission("AUTHORIZATION", "CREATE"));
+  }
+
+  @Test
+  void processRequestsNeedDefinitionPermissions() {
+    assertThat(required("POST", "/v2/deployments")).contains(new Permission("RESOURCE", "CREATE"));
+    assertThat(required("POST", "/v2/process-instances"))
+        .contains(new Permission("PROCESS_DEFINITION", "CREATE_PROCESS_INSTANCE"));
+    assertThat(required("POST", "/v2/process-instances/search"))
+        .contains(new Permission("PROCESS_DEFINITION", "READ_PROCESS_INSTANCE"));
+    assertThat(required("POST", "/v2/process-instances/42/cancellation"))
+        .contains(new Permission("PROCESS_DEFINITION", "CANCEL_PROCESS_INSTANCE"));
+    assertThat(required("POST", "/v2/decision-instances/search"))
+        .contains(new Permission("DECISION_DEFINITION", "READ_DECISION_INSTANCE"));
+  }
+
+  @Test
+  void workerRequestsNeedOnlyAnAuthenticatedUser() {
+    assertThat(required("POST", "/v2/jobs/activation")).isEmpty();
+    assertThat(required("POST", "/v2/messages/publication")).isEmpty();
+    assertThat(required("GET", "/v2/topology")).isEmpty();
+  }
+
+  private static Optional<Permission> required(String method, String path) {
+    return RestPermissions.required(method, path);
+  }
+}
