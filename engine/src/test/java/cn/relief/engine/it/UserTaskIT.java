@@ -86,6 +86,51 @@ class UserTaskIT extends ClientTestSupport {
   }
 
   @Test
+  void aLinkedFormIsReturnedAndItsRulesRefuseACompletionThatBreaksThem() {
+    CamundaClient client = client(Transport.REST);
+    String id = uniqueId("ut-form", Transport.REST);
+    String formId = id + "-registration";
+    String schema = """
+        {"id": "%s", "components": [
+          {"type": "textfield", "key": "name", "label": "姓名", "validate": {"required": true, "minLength": 2}},
+          {"type": "number", "key": "age", "label": "年龄", "validate": {"min": 0, "max": 120}}
+        ]}""".formatted(formId);
+    long formKey = client.newDeployResourceCommand()
+        .addResourceBytes(schema.getBytes(java.nio.charset.StandardCharsets.UTF_8), formId + ".form")
+        .send().join().getForm().get(0).getFormKey();
+    deploy(client, reviewProcess(id, t -> t.zeebeFormId(formId)));
+    long instance = startInstance(client, id, Map.of());
+    UserTask task = awaitTask(client, instance, UserTaskState.CREATED);
+    assertThat(task.getFormKey()).isEqualTo(formKey);
+
+    io.camunda.client.api.search.response.Form form =
+        client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join();
+    assertThat(form.getFormId()).isEqualTo(formId);
+    assertThat(form.getFormKey()).isEqualTo(formKey);
+    assertThat(form.getVersion()).isEqualTo(1L);
+    assertThat(String.valueOf(form.getSchema())).contains("姓名");
+
+    String message = assertRejected(Transport.REST, () -> client.newCompleteUserTaskCommand(task.getUserTaskKey())
+            .variables(Map.of("name", "张", "age", 130)).send().join(), io.grpc.Status.Code.INVALID_ARGUMENT, 400,
+        "form '" + formId + "'", "name (姓名): expected at least 2 characters", "age (年龄): expected at most 120");
+    assertThat(message).contains("2 field(s)");
+    // nothing was completed: the task is still open and takes a valid submission
+    assertThat(client.newUserTaskGetRequest(task.getUserTaskKey()).send().join().getState())
+        .isEqualTo(UserTaskState.CREATED);
+    client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(Map.of("name", "张三", "age", 45)).send().join();
+    awaitTask(client, instance, UserTaskState.COMPLETED);
+  }
+
+  @Test
+  void aTaskLinkingAFormThatIsNotDeployedRaisesAnIncident() {
+    CamundaClient client = client(Transport.REST);
+    String id = uniqueId("ut-no-form", Transport.REST);
+    deploy(client, reviewProcess(id, t -> t.zeebeFormId(id + "-missing")));
+    long instance = startInstance(client, id, Map.of());
+    assertThat(awaitOpenIncident(instance).errorMessage()).contains("no form with this id is deployed");
+  }
+
+  @Test
   void feelAssignmentScheduleAndPriorityAreEvaluatedWithTheInstanceVariables() {
     CamundaClient client = client(Transport.REST);
     String id = uniqueId("ut-feel", Transport.REST);

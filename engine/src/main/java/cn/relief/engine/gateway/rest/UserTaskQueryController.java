@@ -6,10 +6,12 @@ import static cn.relief.engine.gateway.rest.HistoryResponses.key;
 import static cn.relief.engine.gateway.rest.HistoryResponses.text;
 
 import cn.relief.engine.history.search.HistoryTables;
+import cn.relief.engine.history.search.NotFoundInHistoryException;
 import cn.relief.engine.history.search.SqlConditions;
 import cn.relief.engine.history.search.SqlSearch;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.protocol.rest.FormResult;
 import io.camunda.client.protocol.rest.UserTaskResult;
 import io.camunda.client.protocol.rest.UserTaskSearchQueryResult;
 import io.camunda.client.protocol.rest.UserTaskStateEnum;
@@ -17,6 +19,7 @@ import io.camunda.client.protocol.rest.VariableSearchQueryResult;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,6 +60,30 @@ public class UserTaskQueryController {
   @GetMapping("/v2/user-tasks/{userTaskKey}")
   public UserTaskResult getUserTask(@PathVariable("userTaskKey") String userTaskKey) {
     return userTask(search.byKey(HistoryTables.USER_TASKS, userTaskKey, "user task"));
+  }
+
+  /** The form linked to the task, as it was deployed; 204 when the task links none (as Camunda answers). */
+  @GetMapping("/v2/user-tasks/{userTaskKey}/form")
+  public ResponseEntity<FormResult> getUserTaskForm(@PathVariable("userTaskKey") String userTaskKey) {
+    Map<String, Object> task = search.byKey(HistoryTables.USER_TASKS, userTaskKey, "user task");
+    String formKey = text(task, "form_key");
+    if (formKey == null || !formKey.matches("\\d+")) {
+      return ResponseEntity.noContent().build();
+    }
+    SqlConditions where = new SqlConditions();
+    where.add("form_key = ?", Long.parseLong(formKey));
+    List<Map<String, Object>> forms = search.rows("history_form", where, "form_key");
+    if (forms.isEmpty()) {
+      throw new NotFoundInHistoryException("Expected to find the form with key '" + formKey + "' of user task '"
+          + userTaskKey + "', but it is not in the history yet");
+    }
+    Map<String, Object> form = forms.get(0);
+    return ResponseEntity.ok(new FormResult()
+        .formKey(formKey)
+        .formId(text(form, "form_id"))
+        .version(((Number) form.get("version")).longValue())
+        .tenantId(text(form, "tenant_id"))
+        .schema(text(form, "schema")));
   }
 
   @PostMapping("/v2/user-tasks/{userTaskKey}/variables/search")

@@ -7,6 +7,7 @@ import cn.relief.engine.feel.ExpressionLanguage;
 import cn.relief.engine.processing.CommandContext;
 import cn.relief.engine.record.Intent;
 import cn.relief.engine.record.UserTaskRecord;
+import cn.relief.engine.state.DeployedForm;
 import cn.relief.engine.record.ValueType;
 import cn.relief.engine.state.UserTaskState;
 import java.time.OffsetDateTime;
@@ -64,9 +65,19 @@ public final class UserTaskBehavior {
         return Evaluated.failed(failure.message());
       }
     }
+    String formKey = definition.formKey();
+    if (definition.formId() != null) {
+      // linked by id: the latest version when the task is created is the one it is filled in with
+      DeployedForm form = element.command().state().forms().latest(definition.formId());
+      if (form == null) {
+        return Evaluated.failed("Expected to find a form with id '" + definition.formId()
+            + "' for the user task, but no form with this id is deployed; deploy it, then resolve the incident");
+      }
+      formKey = String.valueOf(form.key());
+    }
     UserTaskRecord task = new UserTaskRecord((String) converted[0], strings(converted[1]), strings(converted[2]),
         (String) converted[3], (String) converted[4], (Integer) converted[5], definition.formId(),
-        definition.externalReference(), definition.formKey(), element.command().now(), List.of(), null, "",
+        definition.externalReference(), formKey, element.command().now(), List.of(), null, "",
         element.processInstanceKey(), element.key(), element.elementId(), element.record().bpmnProcessId(),
         element.record().version(), element.record().processDefinitionKey(), element.record().tenantId());
     return new Evaluated(task, null);

@@ -1,6 +1,8 @@
 package cn.relief.engine.processing.command;
 
 import cn.relief.engine.api.EngineApi;
+import cn.relief.engine.form.FieldViolation;
+import cn.relief.engine.form.FormValidator;
 import cn.relief.engine.processing.CommandContext;
 import cn.relief.engine.processing.Rejections;
 import cn.relief.engine.processing.bpmn.BpmnElementContext;
@@ -8,6 +10,7 @@ import cn.relief.engine.processing.bpmn.BpmnElementProcessors;
 import cn.relief.engine.record.Intent;
 import cn.relief.engine.record.UserTaskRecord;
 import cn.relief.engine.record.ValueType;
+import cn.relief.engine.state.DeployedForm;
 import cn.relief.engine.state.ElementInstance;
 import cn.relief.engine.state.ElementState;
 import cn.relief.engine.state.UserTaskState;
@@ -72,6 +75,7 @@ public final class UserTaskCommandProcessor {
           key, task.record().elementId(), element == null ? "TERMINATED" : element.state());
     }
     Map<String, Object> variables = document == null ? Map.of() : document;
+    checkForm(ctx, task.record(), variables);
     UserTaskRecord completed = task.record().completed(variables, action);
     ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.COMPLETING, completed);
     ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.COMPLETED, completed);
@@ -79,6 +83,33 @@ public final class UserTaskCommandProcessor {
     // as with a job: local when the element has output mappings, else propagated to the scopes
     processors.applyResultVariables(context, variables);
     processors.continueCompletion(context);
+  }
+
+  /**
+   * The submitted variables must satisfy the linked form's own rules, as the browser checked them:
+   * otherwise nothing is completed and the rejection names each field.
+   */
+  private static void checkForm(CommandContext ctx, UserTaskRecord task, Map<String, Object> variables) {
+    String formKey = task.formKey();
+    if (formKey == null || !formKey.matches("\\d+")) {
+      return;
+    }
+    DeployedForm form = ctx.state().forms().byKey(Long.parseLong(formKey));
+    if (form == null) {
+      return;
+    }
+    List<FieldViolation> violations = FormValidator.validate(form.schema(), variables);
+    if (!violations.isEmpty()) {
+      StringBuilder fields = new StringBuilder();
+      for (FieldViolation violation : violations) {
+        fields.append(fields.isEmpty() ? "" : "; ").append(violation.field())
+            .append(violation.label() == null ? "" : " (" + violation.label() + ")").append(": ")
+            .append(violation.message());
+      }
+      throw Rejections.invalidArgument(Intent.UserTask.COMPLETE,
+          "Expected the submitted variables to satisfy form '%s', but %d field(s) do not: %s",
+          form.record().formId(), violations.size(), fields);
+    }
   }
 
   /** The new value of an attribute the update names (recorded as changed), else the current one. */
