@@ -4,12 +4,14 @@ import cn.relief.engine.api.CommandRejectedException;
 import cn.relief.engine.api.EngineApi;
 import cn.relief.engine.api.RejectionType;
 import cn.relief.engine.api.Caller;
+import cn.relief.engine.api.CallerContext;
 import cn.relief.engine.audit.AuditRequest;
 import cn.relief.engine.bpmn.BpmnTransformer;
 import cn.relief.engine.dmn.DecisionEvaluator;
 import cn.relief.engine.dmn.DmnTransformer;
 import cn.relief.engine.feel.ExpressionLanguage;
 import cn.relief.engine.identity.IdentityCommands;
+import cn.relief.engine.identity.TaskActor;
 import cn.relief.engine.log.EventLog;
 import cn.relief.engine.log.EventLogException;
 import cn.relief.engine.processing.CommandContext;
@@ -272,29 +274,37 @@ public final class Engine implements EngineApi, AutoCloseable {
 
   @Override
   public CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, boolean allowOverride, String action) {
+    TaskActor actor = taskActor();
     String operation = assignee == null ? "UNASSIGN_USER_TASK" : "ASSIGN_USER_TASK";
     return processor.submit(ValueType.USER_TASK, Intent.UserTask.ASSIGN,
         AuditRequest.of(operation).target("userTaskKey", userTaskKey).data("assignee", assignee)
             .data("allowOverride", assignee == null ? null : allowOverride).data("action", action).build(),
-        done(ctx -> userTaskCommands.assign(ctx, userTaskKey, assignee, allowOverride, action)));
+        done(ctx -> userTaskCommands.assign(ctx, actor, userTaskKey, assignee, allowOverride, action)));
   }
 
   @Override
   public CompletableFuture<Void> updateUserTask(long userTaskKey, UserTaskChanges changes, String action) {
+    TaskActor actor = taskActor();
     return processor.submit(ValueType.USER_TASK, Intent.UserTask.UPDATE,
         AuditRequest.of("UPDATE_USER_TASK").target("userTaskKey", userTaskKey).data("dueDate", changes.dueDate())
             .data("followUpDate", changes.followUpDate()).data("candidateUsers", changes.candidateUsers())
             .data("candidateGroups", changes.candidateGroups()).data("priority", changes.priority())
             .data("action", action).build(),
-        done(ctx -> userTaskCommands.update(ctx, userTaskKey, changes, action)));
+        done(ctx -> userTaskCommands.update(ctx, actor, userTaskKey, changes, action)));
   }
 
   @Override
   public CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> variables, String action) {
+    TaskActor actor = taskActor();
     return processor.submit(ValueType.USER_TASK, Intent.UserTask.COMPLETE,
         AuditRequest.of("COMPLETE_USER_TASK").target("userTaskKey", userTaskKey).data("variables", variables)
             .data("action", action).build(),
-        done(ctx -> userTaskCommands.complete(ctx, userTaskKey, variables, action)));
+        done(ctx -> userTaskCommands.complete(ctx, actor, userTaskKey, variables, action)));
+  }
+
+  /** The caller of a user-task command, with its groups, taken on the caller's thread. */
+  private TaskActor taskActor() {
+    return TaskActor.of(CallerContext.current(), identity.state());
   }
 
   @Override

@@ -9,6 +9,8 @@ public enum RejectionType {
   NOT_FOUND,
   ALREADY_EXISTS,
   INVALID_STATE,
+  /** The caller may not do this to this resource (e.g. a task that is neither theirs nor their groups'). */
+  FORBIDDEN,
   /** The engine cannot keep up; the client should retry later. */
   RESOURCE_EXHAUSTED,
   /** The engine is not (yet) able to process commands, e.g. while it is recovering. */

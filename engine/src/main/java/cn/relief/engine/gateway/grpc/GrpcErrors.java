@@ -56,13 +56,14 @@ final class GrpcErrors {
           case NOT_FOUND -> Status.NOT_FOUND;
           case ALREADY_EXISTS -> Status.ALREADY_EXISTS;
           case INVALID_STATE -> Status.FAILED_PRECONDITION;
+          case FORBIDDEN -> Status.PERMISSION_DENIED;
           case RESOURCE_EXHAUSTED -> Status.RESOURCE_EXHAUSTED;
           case UNAVAILABLE -> Status.UNAVAILABLE;
         };
     String description =
         switch (rejection.type()) {
           // Real command rejections; Zeebe words them like this and users grep for it.
-          case INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, INVALID_STATE -> String.format(
+          case INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, INVALID_STATE, FORBIDDEN -> String.format(
               "Command '%s' rejected with code '%s': %s",
               rejection.command(), rejection.type(), rejection.getMessage());
           // Back-pressure and unavailability are not rejections of the command's content.

@@ -95,12 +95,13 @@ public class RestProblemHandler {
       case INVALID_ARGUMENT -> HttpStatus.BAD_REQUEST;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case ALREADY_EXISTS, INVALID_STATE -> HttpStatus.CONFLICT;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
       // Camunda documents back-pressure on REST v2 as 503 with the title RESOURCE_EXHAUSTED.
       case RESOURCE_EXHAUSTED, UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
     };
     String detail = switch (rejection.type()) {
       // Real command rejections; Zeebe words them like this on REST as on gRPC, and users grep for it.
-      case INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, INVALID_STATE -> rejection.command() == null
+      case INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, INVALID_STATE, FORBIDDEN -> rejection.command() == null
           ? rejection.getMessage()
           : String.format("Command '%s' rejected with code '%s': %s",
               rejection.command(), rejection.type(), rejection.getMessage());

@@ -5,7 +5,12 @@ import static cn.relief.engine.gateway.rest.HistoryResponses.integer;
 import static cn.relief.engine.gateway.rest.HistoryResponses.key;
 import static cn.relief.engine.gateway.rest.HistoryResponses.text;
 
+import cn.relief.engine.api.CallerContext;
+import cn.relief.engine.api.CommandRejectedException;
+import cn.relief.engine.api.RejectionType;
 import cn.relief.engine.history.search.HistoryTables;
+import cn.relief.engine.identity.ApiSecurity;
+import cn.relief.engine.identity.TaskActor;
 import cn.relief.engine.history.search.NotFoundInHistoryException;
 import cn.relief.engine.history.search.SqlConditions;
 import cn.relief.engine.history.search.SqlSearch;
@@ -42,16 +47,28 @@ public class UserTaskQueryController {
         SELECT DISTINCT ON (v.name) v.variable_key FROM history_variable v
         JOIN chain ON v.scope_key = chain.scope_key ORDER BY v.name, chain.depth)""";
 
+  /** Tasks assigned to the user, or with the user or one of its groups among the candidates. */
+  private static final String VISIBLE_TO = "(assignee = ? OR jsonb_exists(candidate_users::jsonb, ?) "
+      + "OR jsonb_exists_any(candidate_groups::jsonb, ?::text[]))";
+
   private final SqlSearch search;
+  private final ApiSecurity security;
   private final ObjectMapper json = new ObjectMapper();
 
-  public UserTaskQueryController(SqlSearch search) {
+  public UserTaskQueryController(SqlSearch search, ApiSecurity security) {
     this.search = search;
+    this.security = security;
   }
 
   @PostMapping("/v2/user-tasks/search")
   public UserTaskSearchQueryResult searchUserTasks(@RequestBody(required = false) Map<String, Object> body) {
-    SqlSearch.Page page = search.search(HistoryTables.USER_TASKS, body, null);
+    TaskActor actor = actor();
+    SqlConditions visible = null;
+    if (!actor.administrator()) {
+      visible = new SqlConditions();
+      visible.add(VISIBLE_TO, actor.username(), actor.username(), actor.groups().toArray(new String[0]));
+    }
+    SqlSearch.Page page = search.search(HistoryTables.USER_TASKS, body, visible);
     return new UserTaskSearchQueryResult()
         .items(page.rows().stream().map(this::userTask).toList())
         .page(HistoryResponses.page(page));
@@ -59,13 +76,13 @@ public class UserTaskQueryController {
 
   @GetMapping("/v2/user-tasks/{userTaskKey}")
   public UserTaskResult getUserTask(@PathVariable("userTaskKey") String userTaskKey) {
-    return userTask(search.byKey(HistoryTables.USER_TASKS, userTaskKey, "user task"));
+    return userTask(visibleTask(userTaskKey));
   }
 
   /** The form linked to the task, as it was deployed; 204 when the task links none (as Camunda answers). */
   @GetMapping("/v2/user-tasks/{userTaskKey}/form")
   public ResponseEntity<FormResult> getUserTaskForm(@PathVariable("userTaskKey") String userTaskKey) {
-    Map<String, Object> task = search.byKey(HistoryTables.USER_TASKS, userTaskKey, "user task");
+    Map<String, Object> task = visibleTask(userTaskKey);
     String formKey = text(task, "form_key");
     if (formKey == null || !formKey.matches("\\d+")) {
       return ResponseEntity.noContent().build();
@@ -89,7 +106,7 @@ public class UserTaskQueryController {
   @PostMapping("/v2/user-tasks/{userTaskKey}/variables/search")
   public VariableSearchQueryResult searchVariables(@PathVariable("userTaskKey") String userTaskKey,
       @RequestBody(required = false) Map<String, Object> body) {
-    Map<String, Object> task = search.byKey(HistoryTables.USER_TASKS, userTaskKey, "user task");
+    Map<String, Object> task = visibleTask(userTaskKey);
     SqlConditions scope = new SqlConditions();
     scope.add(VISIBLE_AT_SCOPE, Long.parseLong(key(task, "element_instance_key")));
     SqlSearch.Page page = search.search(HistoryTables.VARIABLES, body, scope);
@@ -123,6 +140,21 @@ public class UserTaskQueryController {
         .formKey(formKey != null && formKey.matches("\\d+") ? formKey : null)
         .customHeaders(Map.of())
         .tenantId(text(row, "tenant_id"));
+  }
+
+  /** The task, if the caller may see it: refused with 403 otherwise. */
+  private Map<String, Object> visibleTask(String userTaskKey) {
+    Map<String, Object> task = search.byKey(HistoryTables.USER_TASKS, userTaskKey, "user task");
+    TaskActor actor = actor();
+    if (!actor.mayActOn(text(task, "assignee"), names(text(task, "candidate_users")),
+        names(text(task, "candidate_groups")))) {
+      throw new CommandRejectedException(RejectionType.FORBIDDEN, null, actor.refusal(Long.parseLong(userTaskKey)));
+    }
+    return task;
+  }
+
+  private TaskActor actor() {
+    return TaskActor.of(CallerContext.current(), security.identity());
   }
 
   private List<String> names(String jsonArray) {

@@ -1,8 +1,11 @@
 package cn.relief.engine.processing.command;
 
+import cn.relief.engine.api.CommandRejectedException;
 import cn.relief.engine.api.EngineApi;
+import cn.relief.engine.api.RejectionType;
 import cn.relief.engine.form.FieldViolation;
 import cn.relief.engine.form.FormValidator;
+import cn.relief.engine.identity.TaskActor;
 import cn.relief.engine.processing.CommandContext;
 import cn.relief.engine.processing.Rejections;
 import cn.relief.engine.processing.bpmn.BpmnElementContext;
@@ -32,8 +35,10 @@ public final class UserTaskCommandProcessor {
   }
 
   /** Assigns (or, with a null assignee, unassigns); without override an assigned task stays as it is. */
-  public void assign(CommandContext ctx, long key, String assignee, boolean allowOverride, String action) {
+  public void assign(CommandContext ctx, TaskActor actor, long key, String assignee, boolean allowOverride,
+      String action) {
     UserTaskState.Task task = require(ctx, key, Intent.UserTask.ASSIGN, "assign");
+    permit(actor, task, Intent.UserTask.ASSIGN);
     String current = task.record().assignee();
     if (!allowOverride && current != null && !current.equals(assignee)) {
       throw Rejections.invalidState(Intent.UserTask.ASSIGN,
@@ -45,8 +50,10 @@ public final class UserTaskCommandProcessor {
     ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.ASSIGNED, assigned);
   }
 
-  public void update(CommandContext ctx, long key, EngineApi.UserTaskChanges changes, String action) {
+  public void update(CommandContext ctx, TaskActor actor, long key, EngineApi.UserTaskChanges changes,
+      String action) {
     UserTaskState.Task task = require(ctx, key, Intent.UserTask.UPDATE, "update");
+    permit(actor, task, Intent.UserTask.UPDATE);
     if (changes.priority() != null && (changes.priority() < 0 || changes.priority() > 100)) {
       throw Rejections.invalidArgument(Intent.UserTask.UPDATE,
           "Expected the priority of user task with key '%d' to be between 0 and 100, but found %d", key,
@@ -66,8 +73,10 @@ public final class UserTaskCommandProcessor {
     ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.UPDATED, updated);
   }
 
-  public void complete(CommandContext ctx, long key, Map<String, Object> document, String action) {
+  public void complete(CommandContext ctx, TaskActor actor, long key, Map<String, Object> document,
+      String action) {
     UserTaskState.Task task = require(ctx, key, Intent.UserTask.COMPLETE, "complete");
+    permit(actor, task, Intent.UserTask.COMPLETE);
     ElementInstance element = ctx.state().elementInstances().get(task.record().elementInstanceKey());
     if (element == null || element.state() != ElementState.ACTIVATED) {
       throw Rejections.invalidState(Intent.UserTask.COMPLETE,
@@ -83,6 +92,14 @@ public final class UserTaskCommandProcessor {
     // as with a job: local when the element has output mappings, else propagated to the scopes
     processors.applyResultVariables(context, variables);
     processors.continueCompletion(context);
+  }
+
+  /** Checked against the task as it is now: its assignee and candidates may have changed since the call. */
+  private static void permit(TaskActor actor, UserTaskState.Task task, Intent.UserTask command) {
+    UserTaskRecord record = task.record();
+    if (!actor.mayActOn(record.assignee(), record.candidateUsers(), record.candidateGroups())) {
+      throw new CommandRejectedException(RejectionType.FORBIDDEN, command.name(), actor.refusal(task.key()));
+    }
   }
 
   /**
