@@ -64,10 +64,13 @@ class TaskPermissionIT extends ClientTestSupport {
         Status.Code.PERMISSION_DENIED, 403, "'" + caseworkerB + "'");
     assertThat(admin.newUserTaskGetRequest(key).send().join().getState()).isEqualTo(UserTaskState.CREATED);
 
-    // the group member claims it: now it is theirs; the auditor, still a candidate user, sees it too
+    // the group member claims it: now it is theirs; the auditor, still a candidate user, sees it too...
     a.newAssignUserTaskCommand(key).assignee(caseworkerA).send().join();
     eventually(() -> admin.newUserTaskGetRequest(key).send().join().getAssignee(), caseworkerA::equals);
     assertThat(c.newUserTaskGetRequest(key).send().join().getAssignee()).isEqualTo(caseworkerA);
+    // ...but only its assignee completes it: a fellow candidate has to take it over first
+    assertRejected(Transport.REST, () -> c.newCompleteUserTaskCommand(key).send().join(),
+        Status.Code.PERMISSION_DENIED, 403, "assigned to '" + caseworkerA + "'", "assign it to yourself first");
     a.newCompleteUserTaskCommand(key).variables(Map.of("registered", true)).send().join();
     eventually(() -> admin.newUserTaskGetRequest(key).send().join().getState(), UserTaskState.COMPLETED::equals);
   }

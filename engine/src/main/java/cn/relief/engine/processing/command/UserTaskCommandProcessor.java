@@ -100,6 +100,13 @@ public final class UserTaskCommandProcessor {
     if (!actor.mayActOn(record.assignee(), record.candidateUsers(), record.candidateGroups())) {
       throw new CommandRejectedException(RejectionType.FORBIDDEN, command.name(), actor.refusal(task.key()));
     }
+    // a task someone has claimed is theirs to complete: a fellow candidate has to take it over first
+    if (command == Intent.UserTask.COMPLETE && record.assignee() != null && !actor.administrator()
+        && !record.assignee().equals(actor.username())) {
+      throw new CommandRejectedException(RejectionType.FORBIDDEN, command.name(), "Expected user '"
+          + actor.username() + "' to complete user task '" + task.key() + "' assigned to them, but it is assigned to '"
+          + record.assignee() + "'; assign it to yourself first");
+    }
   }
 
   /**
