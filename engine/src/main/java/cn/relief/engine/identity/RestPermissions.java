@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * The permission a REST v2 request needs, from its method and path. Requests not named here
- * (job activation and completion, messages, signals, topology) need only an authenticated user:
- * job workers call them, and their permissions come with later slices.
+ * (job activation and completion, messages, signals, topology, user tasks, whose own rules decide
+ * per task) need only an authenticated user: job workers call them, and their permissions come
+ * with later slices.
  */
 public final class RestPermissions {
   private static final Set<String> IDENTITY = Set.of("users", "groups", "roles", "authorizations");
@@ -55,7 +56,26 @@ public final class RestPermissions {
     if (collection.equals("decision-instances")) {
       return Optional.of(new Permission("DECISION_DEFINITION", "READ_DECISION_INSTANCE"));
     }
+    if (collection.equals("relief")) {
+      return Optional.of(reliefPermission(path, read));
+    }
+    if (collection.equals("clock")) {
+      return Optional.of(new Permission("SYSTEM", UPDATE));
+    }
     return Optional.empty();
+  }
+
+  /**
+   * The project's own endpoints: the audit trail holds every case's data and who touched it, so
+   * reading it (and the retention status) needs SYSTEM READ, an auditor's grant; purging history
+   * needs the right to delete process instances. (8.8 has no audit-log resource type; SYSTEM is the
+   * nearest the client can grant.)
+   */
+  private static Permission reliefPermission(String path, boolean read) {
+    if (path.startsWith("/v2/relief/history/retention/purge")) {
+      return new Permission("PROCESS_DEFINITION", "DELETE_PROCESS_INSTANCE");
+    }
+    return new Permission("SYSTEM", read || path.startsWith("/v2/relief/audit/") ? READ : UPDATE);
   }
 
   private static String resourceType(String collection) {

@@ -34,6 +34,16 @@ class RestPermissionsTest {
   }
 
   @Test
+  void theAuditTrailIsForAuditorsAndPurgingForThoseWhoMayDeleteInstances() {
+    assertThat(required("GET", "/v2/relief/audit/verification")).contains(new Permission("SYSTEM", "READ"));
+    assertThat(required("POST", "/v2/relief/audit/search")).contains(new Permission("SYSTEM", "READ"));
+    assertThat(required("GET", "/v2/relief/history/retention")).contains(new Permission("SYSTEM", "READ"));
+    assertThat(required("POST", "/v2/relief/history/retention/purge"))
+        .contains(new Permission("PROCESS_DEFINITION", "DELETE_PROCESS_INSTANCE"));
+    assertThat(required("PUT", "/v2/clock")).contains(new Permission("SYSTEM", "UPDATE"));
+  }
+
+  @Test
   void workerRequestsNeedOnlyAnAuthenticatedUser() {
     assertThat(required("POST", "/v2/jobs/activation")).isEmpty();
     assertThat(required("POST", "/v2/messages/publication")).isEmpty();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class TaskPermissionIT extends ClientTestSupport {
 
   @Test
-  void onlyAssigneesCandidatesAndTheirGroupsSeeAndActOnATask() {
+  void onlyAssigneesCandidatesAndTheirGroupsSeeAndActOnATask() throws Exception {
     CamundaClient admin = client(Transport.REST);
     String suffix = uniqueId("perm", Transport.REST);
     String stationA = "station-a-" + suffix;
@@ -73,6 +73,19 @@ class TaskPermissionIT extends ClientTestSupport {
         Status.Code.PERMISSION_DENIED, 403, "assigned to '" + caseworkerA + "'", "assign it to yourself first");
     a.newCompleteUserTaskCommand(key).variables(Map.of("registered", true)).send().join();
     eventually(() -> admin.newUserTaskGetRequest(key).send().join().getState(), UserTaskState.COMPLETED::equals);
+
+    // the audit trail holds every case's data: a caseworker may not read it, an administrator may
+    assertThat(get("/v2/relief/audit/verification", caseworkerA, "pass-" + caseworkerA).statusCode()).isEqualTo(403);
+    assertThat(http("GET", "/v2/relief/audit/verification", null, true).statusCode()).isEqualTo(200);
+  }
+
+  private java.net.http.HttpResponse<String> get(String path, String user, String password) throws Exception {
+    String credentials = java.util.Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + httpPort + path))
+            .header("Authorization", "Basic " + credentials).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   private static List<UserTask> tasksOf(CamundaClient client, long instance) {
