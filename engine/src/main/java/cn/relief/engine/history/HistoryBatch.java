@@ -53,8 +53,13 @@ final class HistoryBatch implements AutoCloseable {
 
   /** A value of a row inserted by this batch, or null. */
   Object value(HistoryTable table, Object key, int column) {
-    Object[] row = inserts.getOrDefault(table, Map.of()).get(key);
+    Object[] row = row(table, key);
     return row == null ? null : row[column];
+  }
+
+  /** A row inserted by this batch (changes to it are written), or null. */
+  Object[] row(HistoryTable table, Object key) {
+    return inserts.getOrDefault(table, Map.of()).get(key);
   }
 
   void update(String sql, Object... parameters) throws SQLException {

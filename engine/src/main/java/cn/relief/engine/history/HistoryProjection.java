@@ -201,17 +201,16 @@ final class HistoryProjection {
           variable.processDefinitionKey(), variable.bpmnProcessId(), variable.tenantId(), at, record.position(), at);
       return;
     }
-    Object createdPosition = batch.value(VARIABLES, record.key(), VARIABLE_CREATED_POSITION);
-    if (createdPosition != null) {
+    Object[] created = batch.row(VARIABLES, record.key());
+    if (created != null) {
       // created in this batch: its first value is still in memory
-      if (batch.value(VARIABLE_CHANGES, createdPosition, 0) == null) {
-        batch.insert(VARIABLE_CHANGES, createdPosition, record.key(),
-            batch.value(VARIABLES, record.key(), VARIABLE_NAME), batch.value(VARIABLES, record.key(), VARIABLE_VALUE),
-            batch.value(VARIABLES, record.key(), VARIABLE_SCOPE), batch.value(VARIABLES, record.key(), VARIABLE_INSTANCE),
-            "CREATED", batch.value(VARIABLES, record.key(), VARIABLE_CREATED_AT));
+      Object createdPosition = created[VARIABLE_CREATED_POSITION];
+      if (batch.row(VARIABLE_CHANGES, createdPosition) == null) {
+        batch.insert(VARIABLE_CHANGES, createdPosition, record.key(), created[VARIABLE_NAME], created[VARIABLE_VALUE],
+            created[VARIABLE_SCOPE], created[VARIABLE_INSTANCE], "CREATED", created[VARIABLE_CREATED_AT]);
       }
-      batch.change(VARIABLES, record.key(), VARIABLE_VALUE, variable.value());
-      batch.change(VARIABLES, record.key(), VARIABLE_UPDATED, at);
+      created[VARIABLE_VALUE] = variable.value();
+      created[VARIABLE_UPDATED] = at;
     } else {
       batch.update(FIRST_VALUE_AS_CHANGE, record.key());
       batch.update("UPDATE history_variable SET value = ?, updated_at = ? WHERE variable_key = ?",

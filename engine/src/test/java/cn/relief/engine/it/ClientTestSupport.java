@@ -100,12 +100,17 @@ abstract class ClientTestSupport {
 
   /** A plain HTTP request to the engine's REST API, as user demo when {@code authenticated}. */
   HttpResponse<String> http(String method, String path, String body, boolean authenticated) throws Exception {
+    return authenticated ? http(method, path, body, "demo", "demo") : http(method, path, body, null, null);
+  }
+
+  /** A plain HTTP request to the engine's REST API as the given user (none when {@code user} is null). */
+  HttpResponse<String> http(String method, String path, String body, String user, String password) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
         .header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (authenticated) {
+    if (user != null) {
       request.header("Authorization",
-          "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)));
+          "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

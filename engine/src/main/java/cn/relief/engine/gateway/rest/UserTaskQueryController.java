@@ -8,6 +8,7 @@ import static cn.relief.engine.gateway.rest.HistoryResponses.text;
 import cn.relief.engine.api.CallerContext;
 import cn.relief.engine.api.CommandRejectedException;
 import cn.relief.engine.api.RejectionType;
+import cn.relief.engine.form.FormKeys;
 import cn.relief.engine.history.search.HistoryTables;
 import cn.relief.engine.identity.ApiSecurity;
 import cn.relief.engine.identity.TaskActor;
@@ -83,12 +84,12 @@ public class UserTaskQueryController {
   @GetMapping("/v2/user-tasks/{userTaskKey}/form")
   public ResponseEntity<FormResult> getUserTaskForm(@PathVariable("userTaskKey") String userTaskKey) {
     Map<String, Object> task = visibleTask(userTaskKey);
-    String formKey = text(task, "form_key");
-    if (formKey == null || !formKey.matches("\\d+")) {
+    Long formKey = FormKeys.deployed(text(task, "form_key"));
+    if (formKey == null) {
       return ResponseEntity.noContent().build();
     }
     SqlConditions where = new SqlConditions();
-    where.add("form_key = ?", Long.parseLong(formKey));
+    where.add("form_key = ?", formKey);
     List<Map<String, Object>> forms = search.rows("history_form", where, "form_key");
     if (forms.isEmpty()) {
       throw new NotFoundInHistoryException("Expected to find the form with key '" + formKey + "' of user task '"
@@ -96,7 +97,7 @@ public class UserTaskQueryController {
     }
     Map<String, Object> form = forms.get(0);
     return ResponseEntity.ok(new FormResult()
-        .formKey(formKey)
+        .formKey(String.valueOf(formKey))
         .formId(text(form, "form_id"))
         .version(((Number) form.get("version")).longValue())
         .tenantId(text(form, "tenant_id"))
@@ -137,7 +138,7 @@ public class UserTaskQueryController {
         .processDefinitionVersion(integer(row, "process_definition_version"))
         .externalFormReference(text(row, "external_form_reference"))
         // the client reads formKey as the key of a deployed form; a BPMN formKey text is not one
-        .formKey(formKey != null && formKey.matches("\\d+") ? formKey : null)
+        .formKey(FormKeys.deployed(formKey) == null ? null : formKey)
         .customHeaders(Map.of())
         .tenantId(text(row, "tenant_id"));
   }

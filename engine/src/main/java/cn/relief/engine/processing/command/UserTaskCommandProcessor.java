@@ -4,6 +4,7 @@ import cn.relief.engine.api.CommandRejectedException;
 import cn.relief.engine.api.EngineApi;
 import cn.relief.engine.api.RejectionType;
 import cn.relief.engine.form.FieldViolation;
+import cn.relief.engine.form.FormKeys;
 import cn.relief.engine.form.FormValidator;
 import cn.relief.engine.identity.TaskActor;
 import cn.relief.engine.processing.CommandContext;
@@ -114,11 +115,11 @@ public final class UserTaskCommandProcessor {
    * otherwise nothing is completed and the rejection names each field.
    */
   private static void checkForm(CommandContext ctx, UserTaskRecord task, Map<String, Object> variables) {
-    String formKey = task.formKey();
-    if (formKey == null || !formKey.matches("\\d+")) {
+    Long formKey = FormKeys.deployed(task.formKey());
+    if (formKey == null) {
       return;
     }
-    DeployedForm form = ctx.state().forms().byKey(Long.parseLong(formKey));
+    DeployedForm form = ctx.state().forms().byKey(formKey);
     if (form == null) {
       return;
     }
