@@ -156,7 +156,7 @@ final class ElementReader {
     }
   }
 
-  private BindingType binding(FlowNode element, ZeebeBindingType type, String versionTag) {
+  BindingType binding(FlowNode element, ZeebeBindingType type, String versionTag) {
     if (type == null || type == ZeebeBindingType.latest) {
       return BindingType.LATEST;
     } else if (type == ZeebeBindingType.deployment) {

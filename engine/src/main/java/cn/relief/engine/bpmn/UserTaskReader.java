@@ -5,10 +5,15 @@ import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListenerEventType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads Camunda user tasks ({@code zeebe:userTask}). Job-based user tasks (without that element)
@@ -46,8 +51,65 @@ final class UserTaskReader {
         date(element, "follow-up date", schedule == null ? null : schedule.getFollowUpDate()),
         priority(element, priority == null ? null : priority.getPriority()),
         blankToNull(form == null ? null : form.getFormId()),
+        form == null ? BindingType.LATEST : elements.binding(element, form.getBindingType(), form.getVersionTag()),
+        blankToNull(form == null ? null : form.getVersionTag()),
         blankToNull(form == null ? null : form.getExternalReference()),
-        blankToNull(form == null ? null : form.getFormKey()));
+        blankToNull(form == null ? null : form.getFormKey()),
+        listeners(element));
+  }
+
+  /**
+   * The task listeners in model order. Creating and canceling listeners are refused rather than
+   * ignored: a model that counts on them must not deploy as if they ran.
+   */
+  private List<TaskListener> listeners(UserTask element) {
+    ZeebeTaskListeners declared = element.getSingleExtensionElement(ZeebeTaskListeners.class);
+    if (declared == null) {
+      return List.of();
+    }
+    List<TaskListener> listeners = new ArrayList<>();
+    for (ZeebeTaskListener listener : declared.getTaskListeners()) {
+      TaskListener.EventType eventType = eventType(element, listener.getEventType());
+      if (listener.getType() == null || listener.getType().isBlank()) {
+        problems.add(element, "expected a job type for the task listener (zeebe:taskListener type), but found none");
+        continue;
+      }
+      Expression type = elements.parse(element, "task listener job type", listener.getType().trim());
+      String retriesText = listener.getRetries() == null || listener.getRetries().isBlank()
+          ? ZeebeTaskListener.DEFAULT_RETRIES : listener.getRetries().trim();
+      Expression retries = elements.parse(element, "task listener retries", retriesText);
+      if (retries != null && !retries.isFeel()) {
+        try {
+          Integer.parseInt(retriesText);
+        } catch (NumberFormatException e) {
+          problems.add(element, "expected the task listener's retries to be a number or an expression, but found '"
+              + retriesText + "'");
+        }
+      }
+      if (eventType != null && type != null && retries != null) {
+        listeners.add(new TaskListener(eventType, type, retries));
+      }
+    }
+    return List.copyOf(listeners);
+  }
+
+  private TaskListener.EventType eventType(UserTask element, ZeebeTaskListenerEventType declared) {
+    if (declared == null) {
+      problems.add(element, "expected an event type for the task listener (assigning, updating or completing), "
+          + "but found none");
+      return null;
+    }
+    return switch (declared) {
+      // the names before 8.6 mean the same events
+      case assigning, assignment -> TaskListener.EventType.ASSIGNING;
+      case updating, update -> TaskListener.EventType.UPDATING;
+      case completing, complete -> TaskListener.EventType.COMPLETING;
+      case creating, create, canceling, cancel -> {
+        problems.add(element, "expected task listeners of event type assigning, updating or completing, but found '"
+            + declared + "'; creating and canceling listeners are not supported by this engine");
+        yield null;
+      }
+    };
   }
 
   private Expression optional(UserTask element, String what, String text) {

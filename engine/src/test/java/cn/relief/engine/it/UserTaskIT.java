@@ -127,7 +127,7 @@ class UserTaskIT extends ClientTestSupport {
     String id = uniqueId("ut-no-form", Transport.REST);
     deploy(client, reviewProcess(id, t -> t.zeebeFormId(id + "-missing")));
     long instance = startInstance(client, id, Map.of());
-    assertThat(awaitOpenIncident(instance).errorMessage()).contains("no form with this id is deployed");
+    assertThat(awaitOpenIncident(instance).errorMessage()).contains("no such form is deployed");
   }
 
   @Test

@@ -8,6 +8,8 @@ import cn.relief.engine.processing.CommandContext;
 import cn.relief.engine.record.Intent;
 import cn.relief.engine.record.UserTaskRecord;
 import cn.relief.engine.state.DeployedForm;
+import cn.relief.engine.state.DeployedProcess;
+import cn.relief.engine.state.FormState;
 import cn.relief.engine.record.ValueType;
 import cn.relief.engine.state.UserTaskState;
 import java.time.OffsetDateTime;
@@ -67,11 +69,15 @@ public final class UserTaskBehavior {
     }
     String formKey = definition.formKey();
     if (definition.formId() != null) {
-      // linked by id: the latest version when the task is created is the one it is filled in with
-      DeployedForm form = element.command().state().forms().latest(definition.formId());
+      // the version the binding names when the task is created is the one it is filled in with
+      DeployedForm form = linkedForm(element, definition);
       if (form == null) {
-        return Evaluated.failed("Expected to find a form with id '" + definition.formId()
-            + "' for the user task, but no form with this id is deployed; deploy it, then resolve the incident");
+        return Evaluated.failed("Expected to find a form with id '" + definition.formId() + "'"
+            + switch (definition.formBinding()) {
+              case LATEST -> "";
+              case DEPLOYMENT -> " in the same deployment as the process";
+              case VERSION_TAG -> " with version tag '" + definition.formVersionTag() + "'";
+            } + " for the user task, but no such form is deployed; deploy it, then resolve the incident");
       }
       formKey = String.valueOf(form.key());
     }
@@ -81,6 +87,18 @@ public final class UserTaskBehavior {
         element.processInstanceKey(), element.key(), element.elementId(), element.record().bpmnProcessId(),
         element.record().version(), element.record().processDefinitionKey(), element.record().tenantId());
     return new Evaluated(task, null);
+  }
+
+  private static DeployedForm linkedForm(BpmnElementContext element, UserTaskDefinition definition) {
+    FormState forms = element.command().state().forms();
+    return switch (definition.formBinding()) {
+      case LATEST -> forms.latest(definition.formId());
+      case DEPLOYMENT -> {
+        DeployedProcess process = element.command().state().processes().byKey(element.record().processDefinitionKey());
+        yield process == null ? null : forms.inDeployment(definition.formId(), process.record().deploymentKey());
+      }
+      case VERSION_TAG -> forms.withVersionTag(definition.formId(), definition.formVersionTag());
+    };
   }
 
   @SuppressWarnings("unchecked")

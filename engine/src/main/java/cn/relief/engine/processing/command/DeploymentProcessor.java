@@ -6,7 +6,9 @@ import cn.relief.engine.api.EngineApi.DeployedDecisionRequirements;
 import cn.relief.engine.api.EngineApi.DeployedForm;
 import cn.relief.engine.api.EngineApi.DeployedProcess;
 import cn.relief.engine.api.EngineApi.DeploymentInfo;
+import cn.relief.engine.bpmn.BindingType;
 import cn.relief.engine.bpmn.BpmnTransformer;
+import cn.relief.engine.bpmn.UserTaskDefinition;
 import cn.relief.engine.bpmn.ExecutableProcess;
 import cn.relief.engine.dmn.DmnTransformer;
 import cn.relief.engine.processing.CommandContext;
@@ -53,6 +55,26 @@ public final class DeploymentProcessor {
     this.transformer = transformer;
     this.decisions = new DecisionDeployment(dmnTransformer);
     this.startEvents = startEvents;
+  }
+
+  /**
+   * A user task that binds its form to "deployment" needs the form in this very deployment, as in
+   * Zeebe: otherwise every task it creates would end in an incident.
+   */
+  private static void requireFormsOfDeployment(List<Parsed> parsed, Set<String> formIds, List<String> problems) {
+    for (Parsed resource : parsed) {
+      for (ExecutableProcess process : resource.processes()) {
+        for (var node : process.nodes().values()) {
+          UserTaskDefinition task = node.userTask();
+          if (task != null && task.formId() != null && task.formBinding() == BindingType.DEPLOYMENT
+              && !formIds.contains(task.formId())) {
+            problems.add("'" + resource.name() + "': user task '" + node.id() + "' expected to find form with id '"
+                + task.formId() + "' in the same deployment (binding type 'deployment'), but it is not; "
+                + "deploy the form together with the process");
+          }
+        }
+      }
+    }
   }
 
   public DeploymentInfo deploy(CommandContext ctx, List<DeployResource> resources, String tenantId) {
@@ -106,6 +128,7 @@ public final class DeploymentProcessor {
       }
       parsed.add(new Parsed(name, resource.content(), result.processes()));
     }
+    requireFormsOfDeployment(parsed, formResources.keySet(), problems);
     if (!problems.isEmpty()) {
       throw Rejections.invalidArgument(Intent.Deployment.CREATE,
           "Expected to deploy new resources, but encountered the following errors:\n%s", String.join("\n", problems));
