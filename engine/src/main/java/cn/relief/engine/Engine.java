@@ -24,6 +24,7 @@ import cn.relief.engine.processing.bpmn.CalledDecisionEvaluator;
 import cn.relief.engine.bpmn.CalledDecision;
 import cn.relief.engine.processing.bpmn.JobBehavior;
 import cn.relief.engine.processing.bpmn.ProcessResultListener;
+import cn.relief.engine.processing.bpmn.UserTaskReplies;
 import cn.relief.engine.processing.bpmn.VariableBehavior;
 import cn.relief.engine.processing.command.DeploymentProcessor;
 import cn.relief.engine.processing.command.DueDateProcessor;
@@ -67,6 +68,8 @@ public final class Engine implements EngineApi, AutoCloseable {
   private final JobStreams jobStreams = new JobStreams();
   private final LongPolls longPolls = new LongPolls();
   private final Map<Long, ResultWaiter> resultWaiters = new ConcurrentHashMap<>();
+  /** The callers of user-task changes that wait for task listeners, by user task key. */
+  private final Map<Long, CompletableFuture<Void>> userTaskWaiters = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
   private final AtomicBoolean dueDateCheckQueued = new AtomicBoolean();
 
@@ -96,7 +99,7 @@ public final class Engine implements EngineApi, AutoCloseable {
     this.decisionEvaluations = new DecisionEvaluationProcessor(decisionBehavior);
     VariableBehavior variables = new VariableBehavior(expressions, json);
     this.elements = new BpmnElementProcessors(expressions, variables, new JobBehavior(expressions, variables),
-        new ResultListener(), this::evaluateCalledDecision);
+        new ResultListener(), this::evaluateCalledDecision, new UserTaskWaiters());
     this.deployments = new DeploymentProcessor(transformer, dmnTransformer, new StartEventSubscriptions(expressions));
     this.messages = new MessageProcessor(elements.messageCorrelation());
     this.dueDates = new DueDateProcessor(elements.triggers(), expressions, variables);
@@ -267,9 +270,11 @@ public final class Engine implements EngineApi, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables) {
+  public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables, JobResult result) {
     return processor.submit(ValueType.JOB, Intent.Job.COMPLETE,
-        AuditRequest.of("COMPLETE_JOB").target("jobKey", jobKey).data("variables", variables).build(), done(ctx -> jobCommands.complete(ctx, jobKey, variables)));
+        AuditRequest.of("COMPLETE_JOB").target("jobKey", jobKey).data("variables", variables)
+            .data("result", result).build(),
+        done(ctx -> jobCommands.complete(ctx, jobKey, variables, result)));
   }
 
   @Override
@@ -279,7 +284,7 @@ public final class Engine implements EngineApi, AutoCloseable {
     return processor.submit(ValueType.USER_TASK, Intent.UserTask.ASSIGN,
         AuditRequest.of(operation).target("userTaskKey", userTaskKey).data("assignee", assignee)
             .data("allowOverride", assignee == null ? null : allowOverride).data("action", action).build(),
-        done(ctx -> userTaskCommands.assign(ctx, actor, userTaskKey, assignee, allowOverride, action)));
+        userTaskChange(userTaskKey, ctx -> userTaskCommands.assign(ctx, actor, userTaskKey, assignee, allowOverride, action)));
   }
 
   @Override
@@ -290,7 +295,7 @@ public final class Engine implements EngineApi, AutoCloseable {
             .data("followUpDate", changes.followUpDate()).data("candidateUsers", changes.candidateUsers())
             .data("candidateGroups", changes.candidateGroups()).data("priority", changes.priority())
             .data("action", action).build(),
-        done(ctx -> userTaskCommands.update(ctx, actor, userTaskKey, changes, action)));
+        userTaskChange(userTaskKey, ctx -> userTaskCommands.update(ctx, actor, userTaskKey, changes, action)));
   }
 
   @Override
@@ -299,7 +304,7 @@ public final class Engine implements EngineApi, AutoCloseable {
     return processor.submit(ValueType.USER_TASK, Intent.UserTask.COMPLETE,
         AuditRequest.of("COMPLETE_USER_TASK").target("userTaskKey", userTaskKey).data("variables", variables)
             .data("action", action).build(),
-        done(ctx -> userTaskCommands.complete(ctx, actor, userTaskKey, variables, action)));
+        userTaskChange(userTaskKey, ctx -> userTaskCommands.complete(ctx, actor, userTaskKey, variables, action)));
   }
 
   /** The caller of a user-task command, with its groups, taken on the caller's thread. */
@@ -608,6 +613,39 @@ public final class Engine implements EngineApi, AutoCloseable {
       T result = body.apply(ctx);
       ctx.afterCommit(() -> reply.complete(result));
     };
+  }
+
+  /**
+   * A user-task change is answered once it took effect: at once without task listeners, else when
+   * the last listener let it pass (or one denied it).
+   */
+  private CommandHandler<Void> userTaskChange(long userTaskKey, java.util.function.Predicate<CommandContext> body) {
+    return (ctx, reply) -> {
+      if (body.test(ctx)) {
+        ctx.afterCommit(() -> reply.complete(null));
+      } else {
+        userTaskWaiters.put(userTaskKey, reply);
+        reply.whenComplete((ignored, failure) -> userTaskWaiters.remove(userTaskKey, reply));
+      }
+    };
+  }
+
+  private final class UserTaskWaiters implements UserTaskReplies {
+    @Override
+    public void transitionDone(CommandContext ctx, long userTaskKey) {
+      CompletableFuture<Void> waiter = userTaskWaiters.remove(userTaskKey);
+      if (waiter != null) {
+        ctx.afterCommit(() -> waiter.complete(null));
+      }
+    }
+
+    @Override
+    public void transitionRefused(CommandContext ctx, long userTaskKey, CommandRejectedException reason) {
+      CompletableFuture<Void> waiter = userTaskWaiters.remove(userTaskKey);
+      if (waiter != null) {
+        ctx.afterCommit(() -> waiter.completeExceptionally(reason));
+      }
+    }
   }
 
   private static CommandHandler<Void> done(Consumer<CommandContext> body) {

@@ -46,7 +46,12 @@ public interface EngineApi {
    */
   JobStream openJobStream(JobStreamRequest request, JobConsumer consumer);
 
-  CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables);
+  default CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables) {
+    return completeJob(jobKey, variables, null);
+  }
+
+  /** Completes a job; a task listener's job may carry a result that denies or corrects the task's change. */
+  CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables, JobResult result);
 
   /** Assigns a user task; a null assignee unassigns it. Without override an assigned task is rejected. */
   CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, boolean allowOverride, String action);
@@ -188,7 +193,41 @@ public interface EngineApi {
       int retries,
       long deadline,
       Map<String, Object> variables,
-      String tenantId) {}
+      String tenantId,
+      String kind,
+      String listenerEventType,
+      UserTaskProperties userTask) {}
+
+  /** The user task a task listener's job is about, as the change under way would leave it. */
+  record UserTaskProperties(
+      long userTaskKey,
+      String action,
+      String assignee,
+      List<String> candidateGroups,
+      List<String> candidateUsers,
+      List<String> changedAttributes,
+      String dueDate,
+      String followUpDate,
+      Long formKey,
+      int priority) {}
+
+  /**
+   * What a task listener's worker decided: deny the change (with a reason), or let it pass, with
+   * corrections to the task's attributes (null = keep; an empty text or list clears).
+   */
+  record JobResult(boolean denied, String deniedReason, Corrections corrections) {
+    public boolean hasEffect() {
+      return denied || (deniedReason != null && !deniedReason.isEmpty()) || (corrections != null && !corrections.correctNothing());
+    }
+  }
+
+  record Corrections(String assignee, String dueDate, String followUpDate, List<String> candidateUsers,
+      List<String> candidateGroups, Integer priority) {
+    public boolean correctNothing() {
+      return assignee == null && dueDate == null && followUpDate == null && candidateUsers == null
+          && candidateGroups == null && priority == null;
+    }
+  }
 
   record JobStreamRequest(String type, String worker, Duration timeout, List<String> fetchVariables, List<String> tenantIds) {}
 

@@ -46,7 +46,7 @@ public final class Intent {
     UPDATE_TIMEOUT
   }
 
-  /** Camunda 8.8's user task intents without the listener ones; the last three are commands. */
+  /** Camunda 8.8's user task intents (those of the listeners included); the last three are commands. */
   public enum UserTask {
     CREATING,
     CREATED,
@@ -58,6 +58,10 @@ public final class Intent {
     COMPLETED,
     CANCELING,
     CANCELED,
+    CORRECTED,
+    ASSIGNMENT_DENIED,
+    UPDATE_DENIED,
+    COMPLETION_DENIED,
     ASSIGN,
     UPDATE,
     COMPLETE

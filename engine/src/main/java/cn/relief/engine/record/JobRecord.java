@@ -23,38 +23,58 @@ public record JobRecord(
     String bpmnProcessId,
     int processDefinitionVersion,
     long processDefinitionKey,
-    String tenantId) implements RecordValue {
+    String tenantId,
+    String jobKind,
+    String listenerEventType) implements RecordValue {
+
+  /** Zeebe's job kinds: a job of a BPMN element, or of a user task's listener. */
+  public static final String BPMN_ELEMENT = "BPMN_ELEMENT";
+  public static final String TASK_LISTENER = "TASK_LISTENER";
+  public static final String UNSPECIFIED = "UNSPECIFIED";
+
+  /** The kind as written; logs from before listeners existed only have element jobs. */
+  public String kind() {
+    return jobKind == null ? BPMN_ELEMENT : jobKind;
+  }
+
+  public boolean forTaskListener() {
+    return TASK_LISTENER.equals(jobKind);
+  }
+
+  public String eventType() {
+    return listenerEventType == null ? UNSPECIFIED : listenerEventType;
+  }
 
   public JobRecord activated(String worker, long deadline) {
     return new JobRecord(type, worker, retries, deadline, 0, 0, errorMessage, errorCode, customHeaders, null,
-        processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion, processDefinitionKey, tenantId);
+        processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion, processDefinitionKey, tenantId, jobKind, listenerEventType);
   }
 
   public JobRecord withRetries(int newRetries) {
     return new JobRecord(type, worker, newRetries, deadline, retryBackoff, recurringTime, errorMessage, errorCode,
         customHeaders, null, processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, tenantId);
+        processDefinitionKey, tenantId, jobKind, listenerEventType);
   }
 
   public JobRecord withDeadline(long newDeadline) {
     return new JobRecord(type, worker, retries, newDeadline, retryBackoff, recurringTime, errorMessage, errorCode,
         customHeaders, null, processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, tenantId);
+        processDefinitionKey, tenantId, jobKind, listenerEventType);
   }
 
   public JobRecord failed(int newRetries, String message, long backoff, long recurAt) {
     return new JobRecord(type, worker, newRetries, 0, backoff, recurAt, message, errorCode, customHeaders, null,
-        processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion, processDefinitionKey, tenantId);
+        processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion, processDefinitionKey, tenantId, jobKind, listenerEventType);
   }
 
   public JobRecord errorThrown(String code, String message) {
     return new JobRecord(type, worker, retries, 0, 0, 0, message, code, customHeaders, null,
-        processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion, processDefinitionKey, tenantId);
+        processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion, processDefinitionKey, tenantId, jobKind, listenerEventType);
   }
 
   public JobRecord withVariables(Map<String, Object> completionVariables) {
     return new JobRecord(type, worker, retries, deadline, retryBackoff, recurringTime, errorMessage, errorCode,
         customHeaders, completionVariables, processInstanceKey, elementInstanceKey, elementId, bpmnProcessId,
-        processDefinitionVersion, processDefinitionKey, tenantId);
+        processDefinitionVersion, processDefinitionKey, tenantId, jobKind, listenerEventType);
   }
 }

@@ -46,6 +46,15 @@ public record UserTaskRecord(
         processDefinitionKey, tenantId);
   }
 
+  /** The task as a task listener corrected it; the change's variables and action stay. */
+  public UserTaskRecord corrected(String newAssignee, List<String> newCandidateGroups, List<String> newCandidateUsers,
+      String newDueDate, String newFollowUpDate, int newPriority, List<String> changed) {
+    return new UserTaskRecord(newAssignee, newCandidateGroups, newCandidateUsers, newDueDate, newFollowUpDate,
+        newPriority, formId, externalFormReference, formKey, creationTimestamp, List.copyOf(changed), variables, action,
+        processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion,
+        processDefinitionKey, tenantId);
+  }
+
   public UserTaskRecord completed(Map<String, Object> completionVariables, String newAction) {
     return new UserTaskRecord(assignee, candidateGroups, candidateUsers, dueDate, followUpDate, priority, formId,
         externalFormReference, formKey, creationTimestamp, List.of(), completionVariables, newAction,

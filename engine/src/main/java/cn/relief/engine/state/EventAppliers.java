@@ -264,11 +264,16 @@ public final class EventAppliers {
     register(ValueType.USER_TASK, Intent.UserTask.ASSIGNED, open);
     register(ValueType.USER_TASK, Intent.UserTask.UPDATED, open);
     register(ValueType.USER_TASK, Intent.UserTask.ASSIGNING,
-        (key, v) -> tasks.transition(key, UserTaskState.LifecycleState.ASSIGNING));
+        (key, v) -> tasks.begin(key, UserTaskState.LifecycleState.ASSIGNING, (UserTaskRecord) v));
     register(ValueType.USER_TASK, Intent.UserTask.UPDATING,
-        (key, v) -> tasks.transition(key, UserTaskState.LifecycleState.UPDATING));
+        (key, v) -> tasks.begin(key, UserTaskState.LifecycleState.UPDATING, (UserTaskRecord) v));
     register(ValueType.USER_TASK, Intent.UserTask.COMPLETING,
-        (key, v) -> tasks.transition(key, UserTaskState.LifecycleState.COMPLETING));
+        (key, v) -> tasks.begin(key, UserTaskState.LifecycleState.COMPLETING, (UserTaskRecord) v));
+    register(ValueType.USER_TASK, Intent.UserTask.CORRECTED, (key, v) -> tasks.correct(key, (UserTaskRecord) v));
+    BiConsumer<Long, Object> denied = (key, v) -> tasks.revert(key);
+    register(ValueType.USER_TASK, Intent.UserTask.ASSIGNMENT_DENIED, denied);
+    register(ValueType.USER_TASK, Intent.UserTask.UPDATE_DENIED, denied);
+    register(ValueType.USER_TASK, Intent.UserTask.COMPLETION_DENIED, denied);
     register(ValueType.USER_TASK, Intent.UserTask.CANCELING,
         (key, v) -> tasks.transition(key, UserTaskState.LifecycleState.CANCELING));
     register(ValueType.USER_TASK, Intent.UserTask.COMPLETED, (key, v) -> tasks.remove(key));
@@ -294,7 +299,12 @@ public final class EventAppliers {
         element.setJobKey(0);
       }
     };
-    register(ValueType.JOB, Intent.Job.COMPLETED, removed);
+    register(ValueType.JOB, Intent.Job.COMPLETED, (key, v) -> {
+      removed.accept(key, v);
+      if (((JobRecord) v).forTaskListener()) {
+        state.userTasks().listenerDone(((JobRecord) v).elementInstanceKey());
+      }
+    });
     register(ValueType.JOB, Intent.Job.CANCELED, removed);
     register(ValueType.JOB, Intent.Job.FAILED, (key, v) -> {
       JobRecord job = (JobRecord) v;

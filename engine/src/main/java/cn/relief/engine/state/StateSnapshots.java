@@ -49,7 +49,8 @@ public final class StateSnapshots {
       List<UserTask> userTasks,
       IdentityState.Snapshot identity) {}
 
-  record UserTask(long key, UserTaskRecord record, UserTaskState.LifecycleState state) {}
+  record UserTask(long key, UserTaskRecord record, UserTaskState.LifecycleState state, UserTaskRecord pending,
+      int listenersDone) {}
 
   record Compensation(long key, CompensationSubscriptionRecord record) {}
 
@@ -104,7 +105,7 @@ public final class StateSnapshots {
         variables, jobs, incidents, messages, timers, messageSubscriptions, startSubscriptions, signalSubscriptions,
         new TreeMap<>(state.messages().allCorrelatedProcesses()), new TreeMap<>(state.messages().allStartedInstances()),
         state.clock().pinnedTime(), sorted(state.compensations().all(), Compensation::new, Compensation::key),
-        sorted(state.userTasks().all(), (key, task) -> new UserTask(key, task.record(), task.state()), UserTask::key),
+        sorted(state.userTasks().all(), (key, task) -> new UserTask(key, task.record(), task.state(), task.pending(), task.listenersDone()), UserTask::key),
         state.identity().snapshot()));
   }
 
@@ -170,7 +171,8 @@ public final class StateSnapshots {
       state.compensations().created(compensation.key(), compensation.record());
     }
     for (UserTask task : orEmpty(snapshot.userTasks())) {
-      state.userTasks().put(task.key(), task.record(), task.state());
+      state.userTasks().restore(
+          new UserTaskState.Task(task.key(), task.record(), task.state(), task.pending(), task.listenersDone()));
     }
     if (snapshot.identity() != null) { // absent from snapshots taken before identity existed
       state.identity().restore(snapshot.identity());

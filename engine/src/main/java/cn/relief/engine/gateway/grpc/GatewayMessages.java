@@ -3,6 +3,7 @@ package cn.relief.engine.gateway.grpc;
 import cn.relief.engine.api.EngineApi;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UserTaskProperties;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BrokerInfo;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceWithResultResponse;
@@ -189,7 +190,7 @@ final class GatewayMessages {
   }
 
   static ActivatedJob activatedJob(EngineApi.ActivatedJob job) {
-    return ActivatedJob.newBuilder()
+    ActivatedJob.Builder builder = ActivatedJob.newBuilder()
         .setKey(job.key())
         .setType(nullToEmpty(job.type()))
         .setProcessInstanceKey(job.processInstanceKey())
@@ -204,11 +205,36 @@ final class GatewayMessages {
         .setDeadline(job.deadline())
         .setVariables(JsonVariables.write(job.variables()))
         .setTenantId(tenant(job.tenantId()))
-        // Only service-task style jobs exist for now. The enum's zero value is ASSIGNING, which
-        // would tell the client this is a task listener job, so the neutral value is set explicitly.
-        .setKind(ActivatedJob.JobKind.BPMN_ELEMENT)
-        .setListenerEventType(ActivatedJob.ListenerEventType.UNSPECIFIED)
-        .build();
+        // set always: the enum's zero value is ASSIGNING, which would make every job a listener's
+        .setKind(ActivatedJob.JobKind.valueOf(job.kind()))
+        .setListenerEventType(ActivatedJob.ListenerEventType.valueOf(job.listenerEventType()));
+    if (job.userTask() != null) {
+      builder.setUserTask(userTaskProperties(job.userTask()));
+    }
+    return builder.build();
+  }
+
+  private static UserTaskProperties userTaskProperties(EngineApi.UserTaskProperties task) {
+    UserTaskProperties.Builder properties = UserTaskProperties.newBuilder()
+        .setUserTaskKey(task.userTaskKey())
+        .setAction(nullToEmpty(task.action()))
+        .addAllCandidateGroups(task.candidateGroups())
+        .addAllCandidateUsers(task.candidateUsers())
+        .addAllChangedAttributes(task.changedAttributes() == null ? List.of() : task.changedAttributes())
+        .setPriority(task.priority());
+    if (task.assignee() != null) {
+      properties.setAssignee(task.assignee());
+    }
+    if (task.dueDate() != null) {
+      properties.setDueDate(task.dueDate());
+    }
+    if (task.followUpDate() != null) {
+      properties.setFollowUpDate(task.followUpDate());
+    }
+    if (task.formKey() != null) {
+      properties.setFormKey(task.formKey());
+    }
+    return properties.build();
   }
 
   /**

@@ -8,6 +8,8 @@ import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.JobResult;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.JobResultCorrections;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BroadcastSignalRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BroadcastSignalResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CancelProcessInstanceRequest;
@@ -235,18 +237,31 @@ public final class GrpcGateway extends GatewayGrpc.GatewayImplBase {
 
   @Override
   public void completeJob(CompleteJobRequest request, StreamObserver<CompleteJobResponse> observer) {
-    reply("CompleteJob", observer, () -> {
-      if (request.hasResult()) {
-        // Only user task listeners and ad-hoc sub-processes send a result; silently dropping it
-        // would complete a job the worker meant to deny or steer.
-        throw Status.UNIMPLEMENTED
-            .withDescription("Expected to complete job " + request.getJobKey()
-                + " without a job result, but it had one; job results (task listeners, ad-hoc"
-                + " sub-processes) are not supported yet")
-            .asRuntimeException();
-      }
-      return api.completeJob(request.getJobKey(), JsonVariables.parse("CompleteJob", request.getVariables()));
-    }, ignored -> CompleteJobResponse.getDefaultInstance());
+    reply("CompleteJob", observer,
+        () -> api.completeJob(request.getJobKey(), JsonVariables.parse("CompleteJob", request.getVariables()),
+            request.hasResult() ? jobResult(request.getJobKey(), request.getResult()) : null),
+        ignored -> CompleteJobResponse.getDefaultInstance());
+  }
+
+  /** A task listener's verdict; ad-hoc sub-process results are refused, this engine has none. */
+  private static EngineApi.JobResult jobResult(long jobKey, JobResult result) {
+    if (result.hasType() && !result.getType().isEmpty() && !"userTask".equals(result.getType())) {
+      throw Status.INVALID_ARGUMENT.withDescription("Expected a job result of type 'userTask' for job " + jobKey
+          + ", but it was '" + result.getType() + "'; ad-hoc sub-processes are not supported").asRuntimeException();
+    }
+    EngineApi.Corrections corrections = null;
+    if (result.hasCorrections()) {
+      JobResultCorrections c = result.getCorrections();
+      corrections = new EngineApi.Corrections(
+          c.hasAssignee() ? c.getAssignee() : null,
+          c.hasDueDate() ? c.getDueDate() : null,
+          c.hasFollowUpDate() ? c.getFollowUpDate() : null,
+          c.hasCandidateUsers() ? List.copyOf(c.getCandidateUsers().getValuesList()) : null,
+          c.hasCandidateGroups() ? List.copyOf(c.getCandidateGroups().getValuesList()) : null,
+          c.hasPriority() ? c.getPriority() : null);
+    }
+    return new EngineApi.JobResult(result.getDenied(), result.hasDeniedReason() ? result.getDeniedReason() : null,
+        corrections);
   }
 
   @Override

@@ -12,6 +12,9 @@ import io.camunda.client.protocol.rest.JobErrorRequest;
 import io.camunda.client.protocol.rest.JobFailRequest;
 import io.camunda.client.protocol.rest.JobKindEnum;
 import io.camunda.client.protocol.rest.JobListenerEventTypeEnum;
+import io.camunda.client.protocol.rest.JobResult;
+import io.camunda.client.protocol.rest.JobResultUserTask;
+import io.camunda.client.protocol.rest.UserTaskProperties;
 import io.camunda.client.protocol.rest.JobUpdateRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -77,14 +80,21 @@ public class JobController {
   public CompletableFuture<ResponseEntity<Void>> complete(
       @PathVariable("jobKey") String jobKey, @RequestBody(required = false) JobCompletionRequest request) {
     long key = RestRequests.key("jobKey", jobKey);
-    if (request != null && request.getResult() != null) {
-      // Only user task listeners and ad-hoc sub-processes send a result; silently dropping it would
-      // complete a job the worker meant to deny or steer.
-      throw RestRequestException.unsupported("Expected to complete job " + key + " without a job result, but it"
-          + " had one; job results (task listeners, ad-hoc sub-processes) are not supported yet");
-    }
     Map<String, Object> variables = RestRequests.variables(request == null ? null : request.getVariables());
-    return noContent(api.completeJob(key, variables));
+    EngineApi.JobResult result = request == null || request.getResult() == null ? null : jobResult(key, request.getResult());
+    return noContent(api.completeJob(key, variables, result));
+  }
+
+  /** A task listener's verdict; ad-hoc sub-process results are refused, this engine has none. */
+  private static EngineApi.JobResult jobResult(long key, JobResult result) {
+    if (!(result instanceof JobResultUserTask userTask)) {
+      throw RestRequestException.invalid("Expected a job result of type 'userTask' for job " + key + ", but it was '"
+          + result.getType() + "'; ad-hoc sub-processes are not supported");
+    }
+    io.camunda.client.protocol.rest.JobResultCorrections c = userTask.getCorrections();
+    EngineApi.Corrections corrections = c == null ? null : new EngineApi.Corrections(c.getAssignee(), c.getDueDate(),
+        c.getFollowUpDate(), c.getCandidateUsers(), c.getCandidateGroups(), c.getPriority());
+    return new EngineApi.JobResult(Boolean.TRUE.equals(userTask.getDenied()), userTask.getDeniedReason(), corrections);
   }
 
   @PostMapping("/v2/jobs/{jobKey}/failure")
@@ -167,9 +177,23 @@ public class JobController {
         .deadline(job.deadline())
         .variables(job.variables() == null ? Map.of() : job.variables())
         .tenantId(RestRequests.tenant(job.tenantId()))
-        // Only service-task-like jobs exist here; listeners and ad-hoc sub-process jobs do not.
-        .kind(JobKindEnum.BPMN_ELEMENT)
-        .listenerEventType(JobListenerEventTypeEnum.UNSPECIFIED)
+        .kind(JobKindEnum.fromValue(job.kind()))
+        .listenerEventType(JobListenerEventTypeEnum.fromValue(job.listenerEventType()))
+        .userTask(job.userTask() == null ? null : userTask(job.userTask()))
         .tags(new LinkedHashSet<>());
+  }
+
+  private static UserTaskProperties userTask(EngineApi.UserTaskProperties task) {
+    return new UserTaskProperties()
+        .userTaskKey(String.valueOf(task.userTaskKey()))
+        .action(task.action())
+        .assignee(task.assignee())
+        .candidateGroups(task.candidateGroups())
+        .candidateUsers(task.candidateUsers())
+        .changedAttributes(task.changedAttributes() == null ? List.of() : task.changedAttributes())
+        .dueDate(task.dueDate())
+        .followUpDate(task.followUpDate())
+        .formKey(task.formKey() == null ? null : String.valueOf(task.formKey()))
+        .priority(task.priority());
   }
 }

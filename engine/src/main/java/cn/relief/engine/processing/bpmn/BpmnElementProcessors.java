@@ -18,10 +18,11 @@ import java.util.Map;
 public final class BpmnElementProcessors {
   private final Map<BpmnElementType, BpmnElementProcessor> processors = new EnumMap<>(BpmnElementType.class);
   private final BpmnBehaviors behaviors;
+  private final TaskListenerBehavior taskListeners;
 
   public BpmnElementProcessors(
       ExpressionLanguage expressions, VariableBehavior variables, JobBehavior jobs, ProcessResultListener results,
-      CalledDecisionEvaluator decisions) {
+      CalledDecisionEvaluator decisions, UserTaskReplies userTaskReplies) {
     IncidentBehavior incidents = new IncidentBehavior();
     StateTransitionBehavior transitions = new StateTransitionBehavior(this);
     EventSubscriptionBehavior subscriptions = new EventSubscriptionBehavior(expressions, variables);
@@ -34,6 +35,7 @@ public final class BpmnElementProcessors {
         new MappingBehavior(variables, incidents), jobs, results, subscriptions, triggers,
         new ThrowEventBehavior(this, triggers), new MultiInstanceBehavior(expressions, variables, incidents),
         new MessageCorrelationBehavior(triggers), compensation);
+    this.taskListeners = new TaskListenerBehavior(expressions, variables, incidents, this, userTaskReplies);
     JobWorkerProcessor jobBased = new JobWorkerProcessor(behaviors);
     PassThroughProcessor passThrough = new PassThroughProcessor(behaviors);
     SubProcessProcessor subProcess = new SubProcessProcessor(behaviors);
@@ -54,7 +56,8 @@ public final class BpmnElementProcessors {
     processors.put(BpmnElementType.SEND_TASK, jobBased);
     processors.put(BpmnElementType.SCRIPT_TASK, new ScriptTaskProcessor(behaviors, jobBased));
     processors.put(BpmnElementType.BUSINESS_RULE_TASK, new BusinessRuleTaskProcessor(behaviors, jobBased, decisions));
-    processors.put(BpmnElementType.USER_TASK, new UserTaskProcessor(behaviors, new UserTaskBehavior(expressions, variables)));
+    processors.put(BpmnElementType.USER_TASK, new UserTaskProcessor(behaviors,
+        new UserTaskBehavior(expressions, variables, taskListeners)));
     processors.put(BpmnElementType.MANUAL_TASK, passThrough);
     processors.put(BpmnElementType.TASK, passThrough);
     processors.put(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(behaviors));
@@ -65,6 +68,10 @@ public final class BpmnElementProcessors {
 
   public StateTransitionBehavior transitions() {
     return behaviors.transitions();
+  }
+
+  public TaskListenerBehavior taskListeners() {
+    return taskListeners;
   }
 
   public IncidentBehavior incidents() {

@@ -12,8 +12,8 @@ import cn.relief.engine.record.ValueType;
 
 /** Raises and resolves incidents: expected failures that wait for a person to fix the cause. */
 public final class IncidentBehavior {
-  /** What resolving an element incident does again. */
-  public enum RetryStep { ACTIVATE, COMPLETE, NONE }
+  /** What resolving an incident retries: an element's activation or completion, or creating a task listener's job. */
+  public enum RetryStep { ACTIVATE, COMPLETE, TASK_LISTENER, NONE }
 
   public void raiseElementIncident(BpmnElementContext element, ErrorType type, String message, RetryStep retry) {
     IncidentRecord incident = new IncidentRecord(type.name(), message, element.record().bpmnProcessId(),

@@ -12,9 +12,6 @@ import cn.relief.engine.state.DeployedProcess;
 import cn.relief.engine.state.FormState;
 import cn.relief.engine.record.ValueType;
 import cn.relief.engine.state.UserTaskState;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -30,10 +27,12 @@ public final class UserTaskBehavior {
 
   private final ExpressionLanguage expressions;
   private final VariableBehavior variables;
+  private final TaskListenerBehavior listeners;
 
-  UserTaskBehavior(ExpressionLanguage expressions, VariableBehavior variables) {
+  UserTaskBehavior(ExpressionLanguage expressions, VariableBehavior variables, TaskListenerBehavior listeners) {
     this.expressions = expressions;
     this.variables = variables;
+    this.listeners = listeners;
   }
 
   /** A task ready to be created, or why it cannot be (an incident on the activating element). */
@@ -116,6 +115,7 @@ public final class UserTaskBehavior {
   void cancel(CommandContext ctx, long elementInstanceKey) {
     UserTaskState.Task task = ctx.state().userTasks().ofElementInstance(elementInstanceKey);
     if (task != null) {
+      listeners.canceled(ctx, task);
       UserTaskRecord record = task.record().withAction("");
       ctx.writer().appendEvent(task.key(), ValueType.USER_TASK, Intent.UserTask.CANCELING, record);
       ctx.writer().appendEvent(task.key(), ValueType.USER_TASK, Intent.UserTask.CANCELED, record);
@@ -167,17 +167,9 @@ public final class UserTaskBehavior {
     if (!(converted instanceof String text)) {
       return converted; // absent, or a failure
     }
-    try {
-      return OffsetDateTime.parse(text).toString();
-    } catch (DateTimeParseException e) {
-      try {
-        // FEEL date-times with a zone id print as 2026-11-29T08:00+01:00[Europe/Paris]
-        return ZonedDateTime.parse(text).toOffsetDateTime().toString();
-      } catch (DateTimeParseException again) {
-        return new Failure("Expected the " + what + " of '" + expression.text()
-            + "' to be an ISO 8601 date-time with offset, but found '" + text + "'");
-      }
-    }
+    String normalized = UserTaskDates.normalize(text);
+    return normalized != null ? normalized : new Failure("Expected the " + what + " of '" + expression.text()
+        + "' to be an ISO 8601 date-time with offset, but found '" + text + "'");
   }
 
   private static Object priority(Expression expression, Object value) {

@@ -45,6 +45,8 @@ public final class IncidentProcessor {
       processors.retryActivation(context);
     } else if (step == RetryStep.COMPLETE) {
       processors.retryCompletion(context);
+    } else if (step == RetryStep.TASK_LISTENER) {
+      processors.taskListeners().retry(context);
     }
   }
 }

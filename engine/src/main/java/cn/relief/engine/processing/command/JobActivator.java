@@ -1,6 +1,10 @@
 package cn.relief.engine.processing.command;
 
 import cn.relief.engine.api.EngineApi.ActivatedJob;
+import cn.relief.engine.api.EngineApi.UserTaskProperties;
+import cn.relief.engine.form.FormKeys;
+import cn.relief.engine.record.UserTaskRecord;
+import cn.relief.engine.state.UserTaskState;
 import cn.relief.engine.processing.CommandContext;
 import cn.relief.engine.processing.bpmn.VariableBehavior;
 import cn.relief.engine.record.Intent;
@@ -43,6 +47,19 @@ public final class JobActivator {
     return new ActivatedJob(key, record.type(), record.processInstanceKey(), record.bpmnProcessId(),
         record.processDefinitionVersion(), record.processDefinitionKey(), record.elementId(),
         record.elementInstanceKey(), record.customHeaders(), record.worker(), record.retries(), record.deadline(),
-        vars, record.tenantId());
+        vars, record.tenantId(), record.kind(), record.eventType(),
+        record.forTaskListener() ? userTask(ctx, record.elementInstanceKey()) : null);
+  }
+
+  /** What a task listener's worker needs to judge the change: the task as the change would leave it. */
+  private static UserTaskProperties userTask(CommandContext ctx, long elementInstanceKey) {
+    UserTaskState.Task task = ctx.state().userTasks().ofElementInstance(elementInstanceKey);
+    if (task == null) {
+      return null;
+    }
+    UserTaskRecord current = task.current();
+    return new UserTaskProperties(task.key(), current.action(), current.assignee(), current.candidateGroups(),
+        current.candidateUsers(), current.changedAttributes(), current.dueDate(), current.followUpDate(),
+        FormKeys.deployed(current.formKey()), current.priority());
   }
 }

@@ -5,6 +5,8 @@ import cn.relief.engine.processing.Rejections;
 import cn.relief.engine.processing.bpmn.BpmnElementContext;
 import cn.relief.engine.processing.bpmn.BpmnElementProcessors;
 import cn.relief.engine.processing.bpmn.ErrorType;
+import cn.relief.engine.processing.bpmn.TaskListenerBehavior;
+import cn.relief.engine.api.EngineApi.JobResult;
 import cn.relief.engine.processing.bpmn.VariableBehavior;
 import cn.relief.engine.record.Intent;
 import cn.relief.engine.record.JobRecord;
@@ -24,11 +26,23 @@ public final class JobCommandProcessor {
     this.variables = variables;
   }
 
-  public void complete(CommandContext ctx, long jobKey, Map<String, Object> document) {
+  public void complete(CommandContext ctx, long jobKey, Map<String, Object> document, JobResult result) {
     JobState.Job job = require(ctx, jobKey, Intent.Job.COMPLETE, "complete");
     if (job.state() != JobState.State.ACTIVATABLE && job.state() != JobState.State.ACTIVATED) {
       throw Rejections.invalidState(Intent.Job.COMPLETE,
           "Expected to complete job with key '%d', but it is in state '%s'", jobKey, job.state());
+    }
+    if (job.record().forTaskListener()) {
+      TaskListenerBehavior.validate(jobKey, job.record(), document, result);
+      ctx.writer().appendEvent(jobKey, ValueType.JOB, Intent.Job.COMPLETED, job.record().withVariables(Map.of()));
+      processors.taskListeners().listenerCompleted(ctx, job.record(), result);
+      return;
+    }
+    if (result != null && result.hasEffect()) {
+      // silently dropping it would complete a job the worker meant to deny or steer
+      throw Rejections.invalidArgument(Intent.Job.COMPLETE,
+          "Expected a job result (deny, corrections) only for a task listener's job, but job with key '%d' is the "
+              + "job of element '%s'", jobKey, job.record().elementId());
     }
     ctx.writer().appendEvent(jobKey, ValueType.JOB, Intent.Job.COMPLETED, job.record().withVariables(document));
     ElementInstance element = ctx.state().elementInstances().get(job.record().elementInstanceKey());
@@ -58,7 +72,8 @@ public final class JobCommandProcessor {
       variables.mergeLocal(ctx, element.key(), element.value(), document);
     }
     if (retries <= 0) {
-      processors.incidents().raiseJobIncident(ctx, jobKey, failed, ErrorType.JOB_NO_RETRIES,
+      processors.incidents().raiseJobIncident(ctx, jobKey, failed,
+          failed.forTaskListener() ? ErrorType.TASK_LISTENER_NO_RETRIES : ErrorType.JOB_NO_RETRIES,
           message.isEmpty() ? "No more retries left." : message);
     }
   }
@@ -68,6 +83,11 @@ public final class JobCommandProcessor {
     if (job.state() != JobState.State.ACTIVATABLE && job.state() != JobState.State.ACTIVATED) {
       throw Rejections.invalidState(Intent.Job.THROW_ERROR,
           "Expected to throw an error for job with key '%d', but it is in state '%s'", jobKey, job.state());
+    }
+    if (job.record().forTaskListener()) {
+      throw Rejections.invalidState(Intent.Job.THROW_ERROR,
+          "Expected to throw an error for job with key '%d', but it is a task listener's job; a task listener "
+              + "denies a change by completing its job with a result, or fails it", jobKey);
     }
     if (errorCode == null || errorCode.isBlank()) {
       throw Rejections.invalidArgument(Intent.Job.THROW_ERROR,

@@ -9,7 +9,7 @@ import cn.relief.engine.form.FormValidator;
 import cn.relief.engine.identity.TaskActor;
 import cn.relief.engine.processing.CommandContext;
 import cn.relief.engine.processing.Rejections;
-import cn.relief.engine.processing.bpmn.BpmnElementContext;
+import cn.relief.engine.processing.bpmn.UserTaskDates;
 import cn.relief.engine.processing.bpmn.BpmnElementProcessors;
 import cn.relief.engine.record.Intent;
 import cn.relief.engine.record.UserTaskRecord;
@@ -18,15 +18,15 @@ import cn.relief.engine.state.DeployedForm;
 import cn.relief.engine.state.ElementInstance;
 import cn.relief.engine.state.ElementState;
 import cn.relief.engine.state.UserTaskState;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What people do to a user task: assign, unassign, update, complete. Each writes the transitional
- * event and, with no task listeners yet, at once the final one; a completion lets the element go on.
+ * What people do to a user task: assign, unassign, update, complete. Each checks the command,
+ * writes the transitional event and hands over to the task's listeners, which write the final one
+ * (at once when there are none); a completion then lets the element go on. Each answers whether the
+ * change took effect already, or waits for listeners.
  */
 public final class UserTaskCommandProcessor {
   private final BpmnElementProcessors processors;
@@ -36,7 +36,7 @@ public final class UserTaskCommandProcessor {
   }
 
   /** Assigns (or, with a null assignee, unassigns); without override an assigned task stays as it is. */
-  public void assign(CommandContext ctx, TaskActor actor, long key, String assignee, boolean allowOverride,
+  public boolean assign(CommandContext ctx, TaskActor actor, long key, String assignee, boolean allowOverride,
       String action) {
     UserTaskState.Task task = require(ctx, key, Intent.UserTask.ASSIGN, "assign");
     permit(actor, task, Intent.UserTask.ASSIGN);
@@ -48,10 +48,10 @@ public final class UserTaskCommandProcessor {
     }
     UserTaskRecord assigned = task.record().withAssignee(assignee, action);
     ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.ASSIGNING, assigned);
-    ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.ASSIGNED, assigned);
+    return processors.taskListeners().proceed(ctx, key);
   }
 
-  public void update(CommandContext ctx, TaskActor actor, long key, EngineApi.UserTaskChanges changes,
+  public boolean update(CommandContext ctx, TaskActor actor, long key, EngineApi.UserTaskChanges changes,
       String action) {
     UserTaskState.Task task = require(ctx, key, Intent.UserTask.UPDATE, "update");
     permit(actor, task, Intent.UserTask.UPDATE);
@@ -71,10 +71,10 @@ public final class UserTaskCommandProcessor {
         clearable(changed(changed, "followUpDate", changes.followUpDate(), current.followUpDate())),
         changed(changed, "priority", changes.priority(), current.priority()), List.copyOf(changed), action);
     ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.UPDATING, updated);
-    ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.UPDATED, updated);
+    return processors.taskListeners().proceed(ctx, key);
   }
 
-  public void complete(CommandContext ctx, TaskActor actor, long key, Map<String, Object> document,
+  public boolean complete(CommandContext ctx, TaskActor actor, long key, Map<String, Object> document,
       String action) {
     UserTaskState.Task task = require(ctx, key, Intent.UserTask.COMPLETE, "complete");
     permit(actor, task, Intent.UserTask.COMPLETE);
@@ -88,11 +88,7 @@ public final class UserTaskCommandProcessor {
     checkForm(ctx, task.record(), variables);
     UserTaskRecord completed = task.record().completed(variables, action);
     ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.COMPLETING, completed);
-    ctx.writer().appendEvent(key, ValueType.USER_TASK, Intent.UserTask.COMPLETED, completed);
-    BpmnElementContext context = processors.contextOf(ctx, element);
-    // as with a job: local when the element has output mappings, else propagated to the scopes
-    processors.applyResultVariables(context, variables);
-    processors.continueCompletion(context);
+    return processors.taskListeners().proceed(ctx, key);
   }
 
   /** Checked against the task as it is now: its assignee and candidates may have changed since the call. */
@@ -166,12 +162,7 @@ public final class UserTaskCommandProcessor {
   }
 
   private static void requireDate(long key, String field, String value) {
-    if (value == null || value.isBlank()) {
-      return;
-    }
-    try {
-      OffsetDateTime.parse(value);
-    } catch (DateTimeParseException e) {
+    if (value != null && !value.isBlank() && UserTaskDates.normalize(value) == null) {
       throw Rejections.invalidArgument(Intent.UserTask.UPDATE,
           "Expected the %s of user task with key '%d' to be an ISO 8601 date-time with offset, but found '%s'",
           field, key, value);
