@@ -71,7 +71,7 @@ final class HistoryProjection {
   static final HistoryTable JOBS = HistoryTable.of("history_job",
       "job_key", "type", "worker", "state", "retries", "deadline", "error_code", "error_message", "custom_headers",
       "process_instance_key", "process_definition_key", "bpmn_process_id", "element_id", "element_instance_key",
-      "created_at", "end_time", "tenant_id");
+      "created_at", "end_time", "tenant_id", "kind", "listener_event_type", "denied", "denied_reason");
   private static final int JOB_WORKER = JOBS.column("worker");
   private static final int JOB_STATE = JOBS.column("state");
   private static final int JOB_RETRIES = JOBS.column("retries");
@@ -79,6 +79,8 @@ final class HistoryProjection {
   private static final int JOB_ERROR_CODE = JOBS.column("error_code");
   private static final int JOB_ERROR_MESSAGE = JOBS.column("error_message");
   private static final int JOB_END = JOBS.column("end_time");
+  private static final int JOB_DENIED = JOBS.column("denied");
+  private static final int JOB_DENIED_REASON = JOBS.column("denied_reason");
   static final HistoryTable MESSAGE_SUBSCRIPTIONS = HistoryTable.of("history_message_subscription",
       "message_subscription_key", "process_instance_key", "process_definition_key", "bpmn_process_id", "element_id",
       "element_instance_key", "message_name", "correlation_key", "state", "last_updated_at", "tenant_id");
@@ -274,7 +276,8 @@ final class HistoryProjection {
     if ("CREATED".equals(record.intent())) {
       batch.insert(JOBS, record.key(), job.type(), null, "CREATED", job.retries(), null,
           null, null, write(job.customHeaders()), job.processInstanceKey(), job.processDefinitionKey(),
-          job.bpmnProcessId(), job.elementId(), job.elementInstanceKey(), at, null, job.tenantId());
+          job.bpmnProcessId(), job.elementId(), job.elementInstanceKey(), at, null, job.tenantId(), job.kind(),
+          job.eventType(), false, null);
       return;
     }
     if ("TIMEOUT_UPDATED".equals(state)) {
@@ -285,8 +288,9 @@ final class HistoryProjection {
     }
     boolean ended = "COMPLETED".equals(state) || "CANCELED".equals(state);
     Object[] values = {state, job.worker(), job.retries(), deadline, job.errorCode(), job.errorMessage(),
-        ended ? at : null};
-    int[] columns = {JOB_STATE, JOB_WORKER, JOB_RETRIES, JOB_DEADLINE, JOB_ERROR_CODE, JOB_ERROR_MESSAGE, JOB_END};
+        ended ? at : null, job.denied(), job.deniedReason()};
+    int[] columns = {JOB_STATE, JOB_WORKER, JOB_RETRIES, JOB_DEADLINE, JOB_ERROR_CODE, JOB_ERROR_MESSAGE, JOB_END,
+        JOB_DENIED, JOB_DENIED_REASON};
     if (batch.change(JOBS, record.key(), columns[0], values[0])) {
       for (int i = 1; i < columns.length; i++) {
         batch.change(JOBS, record.key(), columns[i], values[i]);
@@ -295,9 +299,9 @@ final class HistoryProjection {
     }
     batch.update("""
         UPDATE history_job SET state = ?, worker = ?, retries = ?, deadline = ?, error_code = ?, error_message = ?,
-          end_time = ? WHERE job_key = ?""",
+          end_time = ?, denied = ?, denied_reason = ? WHERE job_key = ?""",
         state, job.worker(), job.retries(), deadline, job.errorCode(), job.errorMessage(), ended ? at : null,
-        record.key());
+        job.denied(), job.deniedReason(), record.key());
   }
 
   private void messageSubscription(HistoryBatch batch, Record record, Timestamp at) throws SQLException {

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * A job for a worker. {@code deadline} is set while activated; {@code recurringTime} while it
- * waits out a retry back-off; {@code variables} carries what the worker sent on completion.
+ * waits out a retry back-off; {@code variables} carries what the worker sent on completion; a task
+ * listener's completed job says whether it denied the change, and why.
  */
 public record JobRecord(
     String type,
@@ -25,7 +26,9 @@ public record JobRecord(
     long processDefinitionKey,
     String tenantId,
     String jobKind,
-    String listenerEventType) implements RecordValue {
+    String listenerEventType,
+    boolean denied,
+    String deniedReason) implements RecordValue {
 
   /** Zeebe's job kinds: a job of a BPMN element, or of a user task's listener. */
   public static final String BPMN_ELEMENT = "BPMN_ELEMENT";
@@ -47,34 +50,42 @@ public record JobRecord(
 
   public JobRecord activated(String worker, long deadline) {
     return new JobRecord(type, worker, retries, deadline, 0, 0, errorMessage, errorCode, customHeaders, null,
-        processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion, processDefinitionKey, tenantId, jobKind, listenerEventType);
+        processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion, processDefinitionKey, tenantId, jobKind, listenerEventType, denied, deniedReason);
   }
 
   public JobRecord withRetries(int newRetries) {
     return new JobRecord(type, worker, newRetries, deadline, retryBackoff, recurringTime, errorMessage, errorCode,
         customHeaders, null, processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, tenantId, jobKind, listenerEventType);
+        processDefinitionKey, tenantId, jobKind, listenerEventType, denied, deniedReason);
   }
 
   public JobRecord withDeadline(long newDeadline) {
     return new JobRecord(type, worker, retries, newDeadline, retryBackoff, recurringTime, errorMessage, errorCode,
         customHeaders, null, processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion,
-        processDefinitionKey, tenantId, jobKind, listenerEventType);
+        processDefinitionKey, tenantId, jobKind, listenerEventType, denied, deniedReason);
   }
 
   public JobRecord failed(int newRetries, String message, long backoff, long recurAt) {
     return new JobRecord(type, worker, newRetries, 0, backoff, recurAt, message, errorCode, customHeaders, null,
-        processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion, processDefinitionKey, tenantId, jobKind, listenerEventType);
+        processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion, processDefinitionKey, tenantId, jobKind, listenerEventType, denied, deniedReason);
   }
 
   public JobRecord errorThrown(String code, String message) {
     return new JobRecord(type, worker, retries, 0, 0, 0, message, code, customHeaders, null,
-        processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion, processDefinitionKey, tenantId, jobKind, listenerEventType);
+        processInstanceKey, elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion, processDefinitionKey, tenantId, jobKind, listenerEventType, denied, deniedReason);
+  }
+
+  /** A task listener's job as completed: denying the change (with the reason) or letting it pass. */
+  public JobRecord withVerdict(boolean deniedChange, String reason) {
+    return new JobRecord(type, worker, retries, deadline, retryBackoff, recurringTime, errorMessage, errorCode,
+        customHeaders, Map.of(), processInstanceKey, elementInstanceKey, elementId, bpmnProcessId,
+        processDefinitionVersion, processDefinitionKey, tenantId, jobKind, listenerEventType, deniedChange,
+        deniedChange ? reason : null);
   }
 
   public JobRecord withVariables(Map<String, Object> completionVariables) {
     return new JobRecord(type, worker, retries, deadline, retryBackoff, recurringTime, errorMessage, errorCode,
         customHeaders, completionVariables, processInstanceKey, elementInstanceKey, elementId, bpmnProcessId,
-        processDefinitionVersion, processDefinitionKey, tenantId, jobKind, listenerEventType);
+        processDefinitionVersion, processDefinitionKey, tenantId, jobKind, listenerEventType, denied, deniedReason);
   }
 }

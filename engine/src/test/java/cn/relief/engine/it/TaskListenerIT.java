@@ -6,8 +6,10 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.JobKind;
+import io.camunda.client.api.search.enums.JobState;
 import io.camunda.client.api.search.enums.ListenerEventType;
 import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.Job;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -124,6 +126,14 @@ class TaskListenerIT extends ClientTestSupport {
     assertRejected(Transport.REST, completing::join, Status.Code.FAILED_PRECONDITION, 409,
         "complete user task with key '" + taskKey + "'", "denied", "身份尚未核实");
     assertThat(instanceState(instance)).isEqualTo("ACTIVE");
+    // the auditor finds the denial in the job history
+    Job denial = eventually(() -> client.newJobSearchRequest()
+            .filter(f -> f.processInstanceKey(instance).kind(JobKind.TASK_LISTENER).isDenied(true)).send().join().items(),
+        jobs -> jobs.size() == 1).get(0);
+    assertThat(denial.getJobKey()).isEqualTo(review.getKey());
+    assertThat(denial.getListenerEventType()).isEqualTo(ListenerEventType.COMPLETING);
+    assertThat(denial.getDeniedReason()).isEqualTo("身份尚未核实");
+    assertThat(denial.getState()).isEqualTo(JobState.COMPLETED);
     // the task is open as before: it takes commands again
     client.newAssignUserTaskCommand(taskKey).assignee("bob").send().join();
 

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The searchable history tables, with the field names of the REST v2 API (camunda-client-java 8.8).
  * Every filter and sort field the client can send is known here; fields about features this engine
- * does not have (batch operations, task-listener denials, start forms, tags) are constants, so that
+ * does not have (batch operations, execution listeners, start forms, tags) are constants, so that
  * a filter on them still answers correctly (nothing has a batch operation, every job is
  * undenied...).
  */
@@ -165,11 +165,10 @@ public final class HistoryTables {
       .field("elementId", "element_id", STRING)
       .field("elementInstanceKey", "element_instance_key", KEY)
       .field("tenantId", "tenant_id", STRING)
-      // only BPMN elements create jobs: execution and task listeners come with E4, and with them denials
-      .field("kind", "'BPMN_ELEMENT'::text", STRING)
-      .field("listenerEventType", "'UNSPECIFIED'::text", STRING)
-      .field("isDenied", "FALSE", BOOLEAN)
-      .field("deniedReason", "NULL::text", STRING)
+      .field("kind", "kind", STRING)
+      .field("listenerEventType", "listener_event_type", STRING)
+      .field("isDenied", "denied", BOOLEAN)
+      .field("deniedReason", "denied_reason", STRING)
       .field("hasFailedWithRetriesLeft", FAILED_WITH_RETRIES_LEFT, BOOLEAN)
       .build();
 

@@ -41,7 +41,7 @@ public final class JobBehavior {
     JobRecord job = new JobRecord((String) type.value(), null, ((Long) retries.value()).intValue(), 0, 0, 0, null,
         null, definition.headers(), null, element.processInstanceKey(), element.key(), element.elementId(),
         element.record().bpmnProcessId(), element.record().version(), element.record().processDefinitionKey(),
-        element.record().tenantId(), JobRecord.BPMN_ELEMENT, JobRecord.UNSPECIFIED);
+        element.record().tenantId(), JobRecord.BPMN_ELEMENT, JobRecord.UNSPECIFIED, false, null);
     return new Evaluated(job, null);
   }
 

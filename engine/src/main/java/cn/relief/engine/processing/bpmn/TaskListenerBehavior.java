@@ -143,7 +143,7 @@ public final class TaskListenerBehavior {
     JobRecord job = new JobRecord((String) type.value(), null, ((Long) retries.value()).intValue(), 0, 0, 0, null,
         null, Map.of(), null, element.processInstanceKey(), element.key(), element.elementId(),
         element.record().bpmnProcessId(), element.record().version(), element.record().processDefinitionKey(),
-        element.record().tenantId(), JobRecord.TASK_LISTENER, listener.eventType().name());
+        element.record().tenantId(), JobRecord.TASK_LISTENER, listener.eventType().name(), false, null);
     ctx.writer().appendEvent(ctx.state().keys().nextKey(), ValueType.JOB, Intent.Job.CREATED, job);
   }
 

@@ -34,7 +34,9 @@ public final class JobCommandProcessor {
     }
     if (job.record().forTaskListener()) {
       TaskListenerBehavior.validate(jobKey, job.record(), document, result);
-      ctx.writer().appendEvent(jobKey, ValueType.JOB, Intent.Job.COMPLETED, job.record().withVariables(Map.of()));
+      boolean denied = result != null && result.denied();
+      ctx.writer().appendEvent(jobKey, ValueType.JOB, Intent.Job.COMPLETED,
+          job.record().withVerdict(denied, denied ? result.deniedReason() : null));
       processors.taskListeners().listenerCompleted(ctx, job.record(), result);
       return;
     }
