@@ -10,7 +10,9 @@ import cn.relief.engine.bpmn.BpmnTransformer;
 import cn.relief.engine.dmn.DecisionEvaluator;
 import cn.relief.engine.dmn.DmnTransformer;
 import cn.relief.engine.feel.ExpressionLanguage;
+import cn.relief.engine.identity.AccessControl;
 import cn.relief.engine.identity.IdentityCommands;
+import cn.relief.engine.identity.Permission;
 import cn.relief.engine.identity.TaskActor;
 import cn.relief.engine.log.EventLog;
 import cn.relief.engine.log.EventLogException;
@@ -86,6 +88,8 @@ public final class Engine implements EngineApi, AutoCloseable {
   private final DecisionBehavior decisionBehavior;
   private final DecisionEvaluationProcessor decisionEvaluations;
   private final IdentityCommands identity;
+  /** Checks the resource a person's command is about (which process, which decision). */
+  private final AccessControl access;
 
   private record ResultWaiter(ProcessInstanceInfo instance, List<String> fetchVariables,
       CompletableFuture<ProcessInstanceResult> future) {}
@@ -112,6 +116,7 @@ public final class Engine implements EngineApi, AutoCloseable {
     this.processor = new StreamProcessor(
         config, log, transformer, dmnTransformer, json, this::offerToWaitingWorkers, this::wakeLongPolls);
     this.identity = new IdentityCommands(processor);
+    this.access = new AccessControl(processor::identity);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "engine-due-dates");
       thread.setDaemon(true);
@@ -175,8 +180,10 @@ public final class Engine implements EngineApi, AutoCloseable {
 
   @Override
   public CompletableFuture<ProcessInstanceInfo> createProcessInstance(CreateProcessInstance command) {
+    Caller caller = CallerContext.current();
     return processor.submit(ValueType.PROCESS_INSTANCE_CREATION, Intent.ProcessInstanceCreation.CREATE,
         AuditRequests.createProcessInstance(command, false), reply(ctx -> {
+          requireMayCreate(ctx, caller, command);
           ProcessInstanceInfo info = instances.create(ctx, withTenant(command));
           ctx.auditProduced("processInstanceKey", info.processInstanceKey());
           return info;
@@ -187,9 +194,11 @@ public final class Engine implements EngineApi, AutoCloseable {
   public CompletableFuture<ProcessInstanceResult> createProcessInstanceWithResult(
       CreateProcessInstance command, List<String> fetchVariables, Duration requestTimeout) {
     CompletableFuture<ProcessInstanceResult> result = new CompletableFuture<>();
+    Caller caller = CallerContext.current();
     CompletableFuture<ProcessInstanceInfo> created = processor.submit(
         ValueType.PROCESS_INSTANCE_CREATION, Intent.ProcessInstanceCreation.CREATE,
         AuditRequests.createProcessInstance(command, true), (ctx, reply) -> {
+          requireMayCreate(ctx, caller, command);
           ProcessInstanceInfo info = instances.create(ctx, withTenant(command));
           ctx.auditProduced("processInstanceKey", info.processInstanceKey());
           // registered before the agenda runs, so an instance that completes at once is caught too
@@ -210,9 +219,13 @@ public final class Engine implements EngineApi, AutoCloseable {
 
   @Override
   public CompletableFuture<Void> cancelProcessInstance(long processInstanceKey) {
+    Caller caller = CallerContext.current();
     return processor.submit(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.CANCEL,
         AuditRequest.of("CANCEL_PROCESS_INSTANCE").target("processInstanceKey", processInstanceKey).build(),
-        done(ctx -> instances.cancel(ctx, processInstanceKey)));
+        done(ctx -> {
+          requireOnInstance(ctx, caller, processInstanceKey, "CANCEL_PROCESS_INSTANCE", Intent.ProcessInstance.CANCEL);
+          instances.cancel(ctx, processInstanceKey);
+        }));
   }
 
   @Override
@@ -353,16 +366,25 @@ public final class Engine implements EngineApi, AutoCloseable {
 
   @Override
   public CompletableFuture<Void> resolveIncident(long incidentKey) {
+    Caller caller = CallerContext.current();
     return processor.submit(ValueType.INCIDENT, Intent.Incident.RESOLVE,
-        AuditRequest.of("RESOLVE_INCIDENT").target("incidentKey", incidentKey).build(), done(ctx -> incidents.resolve(ctx, incidentKey)));
+        AuditRequest.of("RESOLVE_INCIDENT").target("incidentKey", incidentKey).build(), done(ctx -> {
+          var incident = ctx.state().incidents().get(incidentKey);
+          if (incident != null) {
+            access.require(caller, UPDATE_PROCESS_INSTANCE.on(incident.bpmnProcessId()), Intent.Incident.RESOLVE.name());
+          }
+          incidents.resolve(ctx, incidentKey);
+        }));
   }
 
   @Override
   public CompletableFuture<Long> setVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) {
+    Caller caller = CallerContext.current();
     return processor.submit(ValueType.VARIABLE_DOCUMENT, Intent.VariableDocument.UPDATE,
         AuditRequest.of("SET_VARIABLES").target("elementInstanceKey", elementInstanceKey)
             .data("variables", variables).data("local", local).build(),
         reply(ctx -> {
+          requireOnInstance(ctx, caller, elementInstanceKey, "UPDATE_PROCESS_INSTANCE", Intent.VariableDocument.UPDATE);
           long key = variableDocuments.update(ctx, elementInstanceKey, variables == null ? Map.of() : variables, local);
           ctx.auditProduced("variableDocumentKey", key);
           return key;
@@ -442,6 +464,7 @@ public final class Engine implements EngineApi, AutoCloseable {
 
   @Override
   public CompletableFuture<DecisionEvaluationInfo> evaluateDecision(EvaluateDecision command) {
+    Caller caller = CallerContext.current();
     EvaluateDecision withTenant = new EvaluateDecision(
         command.decisionId(), command.decisionKey(), command.variables(), tenant(command.tenantId()));
     return processor.submit(ValueType.DECISION_EVALUATION, Intent.DecisionEvaluation.EVALUATE,
@@ -449,6 +472,12 @@ public final class Engine implements EngineApi, AutoCloseable {
             .target("decisionKey", withTenant.decisionKey() > 0 ? withTenant.decisionKey() : null)
             .data("variables", withTenant.variables()).data("tenantId", withTenant.tenantId()).build(),
         reply(ctx -> {
+          var decision = withTenant.decisionKey() > 0 ? ctx.state().decisions().byKey(withTenant.decisionKey()) : null;
+          String decisionId = decision != null ? decision.record().decisionId() : withTenant.decisionId();
+          if (decisionId != null) {
+            access.require(caller, new Permission("DECISION_DEFINITION", "CREATE_DECISION_INSTANCE").on(decisionId),
+                Intent.DecisionEvaluation.EVALUATE.name());
+          }
           DecisionEvaluationInfo info = decisionEvaluations.evaluate(ctx, withTenant);
           ctx.auditProduced("decisionEvaluationKey", info.decisionEvaluationKey());
           return info;
@@ -613,6 +642,31 @@ public final class Engine implements EngineApi, AutoCloseable {
       T result = body.apply(ctx);
       ctx.afterCommit(() -> reply.complete(result));
     };
+  }
+
+  private static final Permission CREATE_PROCESS_INSTANCE = new Permission("PROCESS_DEFINITION", "CREATE_PROCESS_INSTANCE");
+  private static final Permission UPDATE_PROCESS_INSTANCE = new Permission("PROCESS_DEFINITION", "UPDATE_PROCESS_INSTANCE");
+
+  /** The process to start, by id or by key: an unknown one is left for the creation to reject. */
+  private void requireMayCreate(CommandContext ctx, Caller caller, CreateProcessInstance command) {
+    String processId = command.bpmnProcessId();
+    if (processId == null || processId.isBlank()) {
+      var process = ctx.state().processes().byKey(command.processDefinitionKey());
+      processId = process == null ? null : process.record().bpmnProcessId();
+    }
+    if (processId != null) {
+      access.require(caller, CREATE_PROCESS_INSTANCE.on(processId), Intent.ProcessInstanceCreation.CREATE.name());
+    }
+  }
+
+  /** A permission on the process of an element instance (the instance itself, or an element in it). */
+  private void requireOnInstance(CommandContext ctx, Caller caller, long elementInstanceKey, String permission,
+      Enum<?> command) {
+    var element = ctx.state().elementInstances().get(elementInstanceKey);
+    if (element != null) {
+      access.require(caller, new Permission("PROCESS_DEFINITION", permission).on(element.value().bpmnProcessId()),
+          command.name());
+    }
   }
 
   /**

@@ -5,6 +5,8 @@ import static cn.relief.engine.identity.Permission.DELETE;
 import static cn.relief.engine.identity.Permission.READ;
 import static cn.relief.engine.identity.Permission.UPDATE;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,7 +29,11 @@ public final class RestPermissions {
     String collection = segments[0];
     boolean read = method.equals("GET") || path.endsWith("/search") || path.endsWith("/statistics");
     if (IDENTITY.contains(collection)) {
-      return Optional.of(new Permission(resourceType(collection), identityPermission(method, segments, read)));
+      Permission permission = new Permission(resourceType(collection), identityPermission(method, segments, read));
+      // a call about one user, group or role needs the permission for it (or for *); an
+      // authorization is named by its key, not a resource id, and a search is filtered per item
+      boolean aboutOne = segments.length >= 2 && !segments[1].equals("search") && !collection.equals("authorizations");
+      return Optional.of(aboutOne ? permission.on(URLDecoder.decode(segments[1], StandardCharsets.UTF_8)) : permission);
     }
     if (collection.equals("deployments") && method.equals("POST")) {
       return Optional.of(new Permission("RESOURCE", CREATE));
@@ -50,7 +56,10 @@ public final class RestPermissions {
     if (collection.equals("decision-definitions") && path.endsWith("/evaluation")) {
       return Optional.of(new Permission("DECISION_DEFINITION", "CREATE_DECISION_INSTANCE"));
     }
-    if (collection.equals("decision-definitions") || collection.equals("decision-requirements")) {
+    if (collection.equals("decision-requirements")) {
+      return Optional.of(new Permission("DECISION_REQUIREMENTS_DEFINITION", READ));
+    }
+    if (collection.equals("decision-definitions")) {
       return Optional.of(new Permission("DECISION_DEFINITION", "READ_DECISION_DEFINITION"));
     }
     if (collection.equals("decision-instances")) {

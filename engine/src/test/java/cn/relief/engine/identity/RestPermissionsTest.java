@@ -12,11 +12,12 @@ class RestPermissionsTest {
   void identityRequestsNeedTheirResourcesPermissions() {
     assertThat(required("POST", "/v2/users")).contains(new Permission("USER", "CREATE"));
     assertThat(required("POST", "/v2/users/search")).contains(new Permission("USER", "READ"));
-    assertThat(required("GET", "/v2/users/ana")).contains(new Permission("USER", "READ"));
-    assertThat(required("PUT", "/v2/users/ana")).contains(new Permission("USER", "UPDATE"));
-    assertThat(required("DELETE", "/v2/users/ana")).contains(new Permission("USER", "DELETE"));
-    assertThat(required("PUT", "/v2/groups/north/users/ana")).contains(new Permission("GROUP", "UPDATE"));
-    assertThat(required("DELETE", "/v2/roles/clerk/groups/north")).contains(new Permission("ROLE", "UPDATE"));
+    assertThat(required("GET", "/v2/users/ana")).contains(new Permission("USER", "READ", "ana"));
+    assertThat(required("PUT", "/v2/users/ana")).contains(new Permission("USER", "UPDATE", "ana"));
+    assertThat(required("DELETE", "/v2/users/ana")).contains(new Permission("USER", "DELETE", "ana"));
+    assertThat(required("PUT", "/v2/groups/north/users/ana")).contains(new Permission("GROUP", "UPDATE", "north"));
+    assertThat(required("DELETE", "/v2/roles/clerk/groups/north")).contains(new Permission("ROLE", "UPDATE", "clerk"));
+    assertThat(required("GET", "/v2/users/%E5%BC%A0%E4%B8%89")).contains(new Permission("USER", "READ", "张三"));
     assertThat(required("POST", "/v2/authorizations")).contains(new Permission("AUTHORIZATION", "CREATE"));
   }
 

@@ -131,6 +131,7 @@ public class ProcessQueryController {
         search.conditions(HistoryTables.PROCESS_INSTANCES, body == null ? null : body.get("filter"));
     SqlConditions where = new SqlConditions();
     where.add("process_definition_key = ?", definitionKey);
+    search.readable(HistoryTables.ELEMENT_INSTANCES, where);
     if (!instances.isEmpty()) {
       where.add("process_instance_key IN (SELECT process_instance_key FROM history_process_instance WHERE "
           + instances.joined(" AND ") + ")", instances.parameters().toArray());

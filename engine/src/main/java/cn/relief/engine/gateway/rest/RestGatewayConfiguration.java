@@ -60,10 +60,13 @@ public class RestGatewayConfiguration {
     return registration;
   }
 
-  /** History searches run on the engine's PostgreSQL, with a mapper of their own for cursors. */
+  /**
+   * History searches run on the engine's PostgreSQL, with a mapper of their own for cursors; each
+   * finds only the rows of the processes and decisions its caller may read.
+   */
   @Bean
-  public SqlSearch historySearch(DataSource dataSource) {
-    return new SqlSearch(dataSource, new ObjectMapper());
+  public SqlSearch historySearch(DataSource dataSource, ApiSecurity security) {
+    return new SqlSearch(dataSource, new ObjectMapper(), security::permittedIds);
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package cn.relief.engine.gateway.rest;
 
 import cn.relief.engine.api.CommandRejectedException;
+import cn.relief.engine.history.search.ForbiddenInHistoryException;
 import cn.relief.engine.history.search.NotFoundInHistoryException;
 import cn.relief.engine.history.search.SearchQueryException;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -66,6 +67,9 @@ public class RestProblemHandler {
     }
     if (error instanceof NotFoundInHistoryException missing) {
       return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", missing.getMessage());
+    }
+    if (error instanceof ForbiddenInHistoryException forbidden) {
+      return problem(HttpStatus.FORBIDDEN, "FORBIDDEN", forbidden.getMessage());
     }
     if (error instanceof HttpMessageNotReadableException unreadable) {
       return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", describeUnreadable(unreadable));

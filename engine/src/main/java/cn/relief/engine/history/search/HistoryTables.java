@@ -53,6 +53,7 @@ public final class HistoryTables {
               + " AND d.tenant_id = history_process_definition.tenant_id)");
         }
       })
+      .readableWith("PROCESS_DEFINITION", "READ_PROCESS_DEFINITION", "bpmn_process_id")
       .build();
 
   public static final SearchTable PROCESS_INSTANCES = SearchTable
@@ -85,6 +86,7 @@ public final class HistoryTables {
       .related("incidentErrorHashCode", ACTIVE_INCIDENTS_OF_INSTANCE, "history_java_hash(error_message)", INTEGER)
       // "whether the process has failed jobs with retries left" (true: has one; false: has none)
       .custom("hasRetriesLeft", instanceHasAny("history_job", FAILED_WITH_RETRIES_LEFT))
+      .readableWith("PROCESS_DEFINITION", "READ_PROCESS_INSTANCE", "bpmn_process_id")
       .build();
 
   /**
@@ -120,6 +122,7 @@ public final class HistoryTables {
       .field("tenantId", "tenant_id", STRING)
       .field("hasIncident", "(incident_key IS NOT NULL)", BOOLEAN)
       .filterOnly("elementInstanceScopeKey", "flow_scope_key", KEY)
+      .readableWith("PROCESS_DEFINITION", "READ_PROCESS_INSTANCE", "bpmn_process_id")
       .build();
 
   public static final SearchTable VARIABLES = SearchTable
@@ -132,6 +135,7 @@ public final class HistoryTables {
       // values are stored whole; search results shorten the long ones
       .filterOnly("isTruncated", "(length(value) > " + VARIABLE_PREVIEW_LENGTH + ")", BOOLEAN)
       .sortOnly(CLIENT_UNKNOWN_SORT_FIELD, "variable_key")
+      .readableWith("PROCESS_DEFINITION", "READ_PROCESS_INSTANCE", "bpmn_process_id")
       .build();
 
   public static final SearchTable INCIDENTS = SearchTable
@@ -147,6 +151,7 @@ public final class HistoryTables {
       .field("state", "state", STRING)
       .field("jobKey", "job_key", KEY)
       .field("tenantId", "tenant_id", STRING)
+      .readableWith("PROCESS_DEFINITION", "READ_PROCESS_INSTANCE", "bpmn_process_id")
       .build();
 
   public static final SearchTable JOBS = SearchTable
@@ -170,6 +175,7 @@ public final class HistoryTables {
       .field("isDenied", "denied", BOOLEAN)
       .field("deniedReason", "denied_reason", STRING)
       .field("hasFailedWithRetriesLeft", FAILED_WITH_RETRIES_LEFT, BOOLEAN)
+      .readableWith("PROCESS_DEFINITION", "READ_PROCESS_INSTANCE", "bpmn_process_id")
       .build();
 
   public static final SearchTable USER_TASKS = SearchTable
@@ -206,6 +212,7 @@ public final class HistoryTables {
       .field("messageName", "message_name", STRING)
       .field("correlationKey", "correlation_key", STRING)
       .field("tenantId", "tenant_id", STRING)
+      .readableWith("PROCESS_DEFINITION", "READ_PROCESS_INSTANCE", "bpmn_process_id")
       .build();
 
   public static final SearchTable CORRELATED_MESSAGES = SearchTable
@@ -222,6 +229,7 @@ public final class HistoryTables {
       .field("elementInstanceKey", "element_instance_key", KEY)
       .field("tenantId", "tenant_id", STRING)
       .field("partitionId", "(message_key >> 51)::int", INTEGER) // keys carry their partition in the high bits
+      .readableWith("PROCESS_DEFINITION", "READ_PROCESS_INSTANCE", "bpmn_process_id")
       .build();
 
   public static final SearchTable DECISION_DEFINITIONS = SearchTable
@@ -232,6 +240,7 @@ public final class HistoryTables {
       .field("decisionRequirementsId", "decision_requirements_id", STRING)
       .field("decisionRequirementsKey", "decision_requirements_key", KEY)
       .field("tenantId", "tenant_id", STRING)
+      .readableWith("DECISION_DEFINITION", "READ_DECISION_DEFINITION", "decision_id")
       .build();
 
   public static final SearchTable DECISION_REQUIREMENTS = SearchTable
@@ -241,6 +250,7 @@ public final class HistoryTables {
       .field("version", "version", INTEGER)
       .field("resourceName", "resource_name", STRING)
       .field("tenantId", "tenant_id", STRING)
+      .readableWith("DECISION_REQUIREMENTS_DEFINITION", "READ", "decision_requirements_id")
       .build();
 
   public static final SearchTable DECISION_INSTANCES = SearchTable
@@ -259,5 +269,6 @@ public final class HistoryTables {
       .field("elementInstanceKey", "element_instance_key", KEY)
       .field("tenantId", "tenant_id", STRING)
       .sortOnly(CLIENT_UNKNOWN_SORT_FIELD, "decision_evaluation_key")
+      .readableWith("DECISION_DEFINITION", "READ_DECISION_INSTANCE", "decision_id")
       .build();
 }

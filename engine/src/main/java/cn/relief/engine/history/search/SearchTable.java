@@ -14,6 +14,7 @@ import java.util.Map;
  * the same value. Filters and sorts on such fields then behave exactly as on a stored column.
  *
  * @param keyColumn the unique key, the last sort criterion so that every order is total
+ * @param guard which rows a caller may read, or null when the gateway's check is enough
  */
 public record SearchTable(
     String table,
@@ -22,7 +23,8 @@ public record SearchTable(
     Map<String, Column> filters,
     Map<String, String> sortColumns,
     Map<String, Related> related,
-    Map<String, CustomFilter> customFilters) {
+    Map<String, CustomFilter> customFilters,
+    ReadGuard guard) {
 
   /** A column (or expression) with its type. */
   public record Column(String column, FieldType type) {}
@@ -59,6 +61,7 @@ public record SearchTable(
     private final Map<String, String> sorts = new LinkedHashMap<>();
     private final Map<String, Related> related = new LinkedHashMap<>();
     private final Map<String, CustomFilter> custom = new LinkedHashMap<>();
+    private ReadGuard guard;
 
     private Builder(String table, String keyColumn, String keyField) {
       this.table = table;
@@ -95,9 +98,15 @@ public record SearchTable(
       return this;
     }
 
+    /** Rows are readable to those holding {@code permissionType} for the resource id in {@code column}. */
+    public Builder readableWith(String resourceType, String permissionType, String column) {
+      this.guard = new ReadGuard(resourceType, permissionType, column);
+      return this;
+    }
+
     public SearchTable build() {
       return new SearchTable(table, keyColumn, keyField, Map.copyOf(filters), Map.copyOf(sorts),
-          Map.copyOf(related), Map.copyOf(custom));
+          Map.copyOf(related), Map.copyOf(custom), guard);
     }
   }
 

@@ -41,17 +41,55 @@ public final class SqlSearch {
 
   private final DataSource dataSource;
   private final ObjectMapper json;
+  private final ReadAccess access;
 
   public SqlSearch(DataSource dataSource, ObjectMapper json) {
-    this.dataSource = dataSource;
-    this.json = json;
+    this(dataSource, json, ReadAccess.ALL);
   }
 
-  /** Searches with a request already read as maps and lists (the JSON body). */
-  @SuppressWarnings("unchecked")
+  public SqlSearch(DataSource dataSource, ObjectMapper json, ReadAccess access) {
+    this.dataSource = dataSource;
+    this.json = json;
+    this.access = access;
+  }
+
+  /**
+   * Searches with a request already read as maps and lists (the JSON body); only the rows the
+   * caller may read are found.
+   */
   public Page search(SearchTable table, Map<String, Object> request, SqlConditions extra) {
-    Map<String, Object> body = request == null ? Map.of() : request;
     SqlConditions where = extra == null ? new SqlConditions() : extra;
+    readable(table, where);
+    return searchAll(table, request, where);
+  }
+
+  /**
+   * Searches rows another rule already let the caller see: a user task's variables, readable to
+   * its assignee and candidates without a permission on the whole process.
+   */
+  public Page searchWithoutGuard(SearchTable table, Map<String, Object> request, SqlConditions where) {
+    return searchAll(table, request, where);
+  }
+
+  /** Adds to {@code where} the condition that limits a table's rows to those the caller may read. */
+  public void readable(SearchTable table, SqlConditions where) {
+    ReadGuard guard = table.guard();
+    if (guard == null) {
+      return;
+    }
+    access.permittedIds(guard.resourceType(), guard.permissionType()).ifPresent(ids -> {
+      if (ids.isEmpty()) {
+        where.add("FALSE");
+      } else {
+        where.add(guard.column() + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+            ids.toArray());
+      }
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private Page searchAll(SearchTable table, Map<String, Object> request, SqlConditions where) {
+    Map<String, Object> body = request == null ? Map.of() : request;
     Object filter = body.get("filter");
     if (filter != null) {
       if (!(filter instanceof Map<?, ?> map)) {
@@ -98,10 +136,18 @@ public final class SqlSearch {
   public Map<String, Object> byKey(SearchTable table, String key, String what) {
     Object parsed = table.filters().get(table.keyField()).type().parse(table.keyField(), key);
     List<Map<String, Object>> rows =
-        search(table, Map.of("filter", Map.of(table.keyField(), String.valueOf(parsed))), null).rows();
+        searchAll(table, Map.of("filter", Map.of(table.keyField(), String.valueOf(parsed))), new SqlConditions()).rows();
     if (rows.isEmpty()) {
       throw new NotFoundInHistoryException(
           "Expected to find a " + what + " with key '" + parsed + "', but none was found");
+    }
+    ReadGuard guard = table.guard();
+    Object id = guard == null ? null : rows.get(0).get(guard.column());
+    if (guard != null && access.permittedIds(guard.resourceType(), guard.permissionType())
+        .map(ids -> !ids.contains(String.valueOf(id))).orElse(false)) {
+      throw new ForbiddenInHistoryException("Expected to hold permission '" + guard.permissionType()
+          + "' on resource '" + guard.resourceType() + "' with id '" + id + "' to read " + what + " '" + parsed
+          + "', but the caller holds no authorization for it (insufficient permissions)");
     }
     return rows.get(0);
   }
