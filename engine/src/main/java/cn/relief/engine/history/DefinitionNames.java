@@ -5,6 +5,9 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +25,13 @@ import javax.sql.DataSource;
  * restart read back from the history tables on first use.
  */
 final class DefinitionNames {
-  /** A deployed process's display data. */
-  record Definition(String name, String versionTag, Map<String, String> elementNames) {}
+  /** A deployed process's display data, and the form its none start event links (or null). */
+  record Definition(String name, String versionTag, Map<String, String> elementNames, StartForm startForm) {}
 
-  private static final Definition UNKNOWN = new Definition(null, null, Map.of());
+  /** A start form link as modelled: the form id, the binding (latest, deployment, versionTag) and the tag. */
+  record StartForm(String formId, String binding, String versionTag) {}
+
+  private static final Definition UNKNOWN = new Definition(null, null, Map.of(), null);
 
   private final DataSource dataSource;
   private final Map<Long, Definition> definitions = new HashMap<>();
@@ -90,6 +96,19 @@ final class DefinitionNames {
     }
   }
 
+  /** The form of the process's own none start event (not an event sub-process's), if it links one by id. */
+  private static StartForm startForm(Process process) {
+    for (StartEvent start : process.getChildElementsByType(StartEvent.class)) {
+      ZeebeFormDefinition form = start.getSingleExtensionElement(ZeebeFormDefinition.class);
+      if (start.getEventDefinitions().isEmpty() && form != null && form.getFormId() != null
+          && !form.getFormId().isBlank()) {
+        ZeebeBindingType binding = form.getBindingType() == null ? ZeebeBindingType.latest : form.getBindingType();
+        return new StartForm(form.getFormId().trim(), binding.name(), form.getVersionTag());
+      }
+    }
+    return null;
+  }
+
   /** The XML was validated (without DOCTYPE) when it was deployed; here only names are read. */
   private static Definition parse(String bpmnProcessId, String xml) {
     try {
@@ -102,11 +121,13 @@ final class DefinitionNames {
       }
       Process process = model.getModelElementById(bpmnProcessId);
       String versionTag = null;
+      StartForm startForm = null;
       if (process != null) {
         ZeebeVersionTag tag = process.getSingleExtensionElement(ZeebeVersionTag.class);
         versionTag = tag == null ? null : tag.getValue();
+        startForm = startForm(process);
       }
-      return new Definition(process == null ? null : process.getName(), versionTag, Map.copyOf(names));
+      return new Definition(process == null ? null : process.getName(), versionTag, Map.copyOf(names), startForm);
     } catch (RuntimeException e) {
       return UNKNOWN;
     }

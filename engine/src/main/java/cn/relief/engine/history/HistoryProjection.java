@@ -28,7 +28,7 @@ import java.util.List;
 final class HistoryProjection {
   static final HistoryTable PROCESS_DEFINITIONS = HistoryTable.of("history_process_definition",
       "process_definition_key", "bpmn_process_id", "name", "version", "version_tag", "resource_name", "bpmn_xml",
-      "deployment_key", "tenant_id", "deployed_at");
+      "deployment_key", "tenant_id", "deployed_at", "start_form_id", "start_form_binding", "start_form_version_tag");
   static final HistoryTable PROCESS_INSTANCES = HistoryTable.of("history_process_instance",
       "process_instance_key", "process_definition_key", "bpmn_process_id", "process_definition_name", "version",
       "version_tag", "state", "start_date", "end_date", "parent_process_instance_key", "parent_element_instance_key",
@@ -141,9 +141,11 @@ final class HistoryProjection {
   private void processDefinition(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
     ProcessRecord process = (ProcessRecord) record.value();
     DefinitionNames.Definition definition = names.remember(record.key(), process);
+    DefinitionNames.StartForm form = definition.startForm();
     batch.insert(PROCESS_DEFINITIONS,
         record.key(), process.bpmnProcessId(), definition.name(), process.version(), definition.versionTag(),
-        process.resourceName(), process.resource(), process.deploymentKey(), process.tenantId(), at);
+        process.resourceName(), process.resource(), process.deploymentKey(), process.tenantId(), at,
+        form == null ? null : form.formId(), form == null ? null : form.binding(), form == null ? null : form.versionTag());
   }
 
   private void processInstance(HistoryBatch batch, Record record, Timestamp at) throws SQLException {

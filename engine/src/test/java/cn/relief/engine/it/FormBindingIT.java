@@ -9,6 +9,7 @@ import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -112,6 +113,36 @@ class FormBindingIT extends ClientTestSupport {
     assertRejected(Transport.GRPC, () -> deploy(client,
             process(id, t -> t.zeebeFormId(formId).zeebeFormBindingType(ZeebeBindingType.deployment))),
         Status.Code.INVALID_ARGUMENT, 400, "register", formId, "same deployment");
+  }
+
+  @Test
+  void aStartFormIsFoundByItsProcessAndResolvedWithTheBindingOfItsLink() {
+    CamundaClient client = client(Transport.REST);
+    String id = uniqueId("start-form", Transport.REST);
+    String formId = id + "-intake";
+    deploy(client, schema(formId, "求助登记 2026", "policy-2026"), formId + ".form");
+    deploy(client, schema(formId, "求助登记 draft", null), formId + ".form");
+    BpmnModelInstance model = Bpmn.createExecutableProcess(id).startEvent("intake").zeebeFormId(formId)
+        .endEvent().done();
+    // the start event builder knows no binding: set it on the link as the modeler writes it
+    ZeebeFormDefinition link = model.getModelElementsByType(ZeebeFormDefinition.class).iterator().next();
+    link.setBindingType(ZeebeBindingType.versionTag);
+    link.setVersionTag("policy-2026");
+    long tagged = deploy(client, model).getProcessDefinitionKey();
+    String plainId = uniqueId("no-start-form", Transport.REST);
+    long plain = deploy(client, Bpmn.createExecutableProcess(plainId).startEvent().endEvent().done())
+        .getProcessDefinitionKey();
+
+    Form form = eventually(() -> client.newProcessDefinitionGetFormRequest(tagged).send().join(), f -> f != null);
+    assertThat(form.getFormId()).isEqualTo(formId);
+    assertThat(form.getVersion()).isEqualTo(1L);
+    assertThat(String.valueOf(form.getSchema())).contains("求助登记 2026");
+    // no start form: 204, which the client reads as an empty form
+    assertThat(client.newProcessDefinitionGetFormRequest(plain).send().join().getFormId()).isNull();
+    assertThat(client.newProcessDefinitionSearchRequest()
+            .filter(f -> f.processDefinitionId(p -> p.in(id, plainId)).hasStartForm(true)).send().join().items())
+        .extracting(d -> d.getProcessDefinitionKey()).containsExactly(tagged);
+    assertThat(client.newProcessDefinitionGetRequest(plain).send().join().getHasStartForm()).isFalse();
   }
 
   private static void deploy(CamundaClient client, String schema, String name) {

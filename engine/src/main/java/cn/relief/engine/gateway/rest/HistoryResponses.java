@@ -1,5 +1,6 @@
 package cn.relief.engine.gateway.rest;
 
+import io.camunda.client.protocol.rest.FormResult;
 import io.camunda.client.protocol.rest.SearchQueryPageResponse;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
@@ -30,6 +31,16 @@ final class HistoryResponses {
   static String date(Map<String, Object> row, String column) {
     Object value = row.get(column);
     return value == null ? null : ISO.format(((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC));
+  }
+
+  /** A deployed form, as the user-task and start-form requests answer it. */
+  static FormResult form(Map<String, Object> row) {
+    return new FormResult()
+        .formKey(key(row, "form_key"))
+        .formId(text(row, "form_id"))
+        .version(((Number) row.get("version")).longValue())
+        .tenantId(text(row, "tenant_id"))
+        .schema(text(row, "schema"));
   }
 
   static SearchQueryPageResponse page(cn.relief.engine.history.search.SqlSearch.Page page) {

@@ -1,5 +1,8 @@
 package cn.relief.engine.gateway.rest;
 
+import cn.relief.engine.history.search.NotFoundInHistoryException;
+import org.springframework.http.ResponseEntity;
+import io.camunda.client.protocol.rest.FormResult;
 import static cn.relief.engine.gateway.rest.HistoryResponses.date;
 import static cn.relief.engine.gateway.rest.HistoryResponses.integer;
 import static cn.relief.engine.gateway.rest.HistoryResponses.key;
@@ -64,6 +67,38 @@ public class ProcessQueryController {
         "bpmn_xml");
     response.setContentType("text/xml;charset=UTF-8");
     response.getOutputStream().write(xml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The form the process's none start event links, resolved with the link's binding: the latest
+   * version, the one deployed with the process, or the newest with the version tag. 204 when the
+   * process links none (as Camunda answers).
+   */
+  @GetMapping("/v2/process-definitions/{key}/form")
+  public ResponseEntity<FormResult> getStartForm(@PathVariable("key") String key) {
+    Map<String, Object> definition = search.byKey(HistoryTables.PROCESS_DEFINITIONS, key, "process definition");
+    String formId = text(definition, "start_form_id");
+    if (formId == null) {
+      return ResponseEntity.noContent().build();
+    }
+    SqlConditions where = new SqlConditions();
+    where.add("form_id = ?", formId);
+    where.add("tenant_id = ?", text(definition, "tenant_id"));
+    String binding = text(definition, "start_form_binding");
+    String versionTag = text(definition, "start_form_version_tag");
+    if ("deployment".equals(binding)) {
+      where.add("deployment_key = ?", ((Number) definition.get("deployment_key")).longValue());
+    } else if ("versionTag".equals(binding)) {
+      where.add("version_tag = ?", versionTag);
+    }
+    List<Map<String, Object>> forms = search.rows("history_form", where, "version DESC");
+    if (forms.isEmpty()) {
+      throw new NotFoundInHistoryException("Expected to find the start form '" + formId + "'"
+          + ("deployment".equals(binding) ? " deployed with the process"
+              : "versionTag".equals(binding) ? " with version tag '" + versionTag + "'" : "")
+          + " of process definition '" + key + "', but no such form is deployed");
+    }
+    return ResponseEntity.ok(HistoryResponses.form(forms.get(0)));
   }
 
   @PostMapping("/v2/process-instances/search")
@@ -189,7 +224,7 @@ public class ProcessQueryController {
         .versionTag(text(row, "version_tag"))
         .resourceName(text(row, "resource_name"))
         .tenantId(text(row, "tenant_id"))
-        .hasStartForm(false);
+        .hasStartForm(text(row, "start_form_id") != null);
   }
 
   static ProcessInstanceResult instance(Map<String, Object> row) {

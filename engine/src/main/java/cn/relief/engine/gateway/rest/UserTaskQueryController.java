@@ -95,13 +95,7 @@ public class UserTaskQueryController {
       throw new NotFoundInHistoryException("Expected to find the form with key '" + formKey + "' of user task '"
           + userTaskKey + "', but it is not in the history yet");
     }
-    Map<String, Object> form = forms.get(0);
-    return ResponseEntity.ok(new FormResult()
-        .formKey(String.valueOf(formKey))
-        .formId(text(form, "form_id"))
-        .version(((Number) form.get("version")).longValue())
-        .tenantId(text(form, "tenant_id"))
-        .schema(text(form, "schema")));
+    return ResponseEntity.ok(HistoryResponses.form(forms.get(0)));
   }
 
   @PostMapping("/v2/user-tasks/{userTaskKey}/variables/search")

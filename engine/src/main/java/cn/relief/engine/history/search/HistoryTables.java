@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The searchable history tables, with the field names of the REST v2 API (camunda-client-java 8.8).
  * Every filter and sort field the client can send is known here; fields about features this engine
- * does not have (batch operations, execution listeners, start forms, tags) are constants, so that
+ * does not have (batch operations, execution listeners, tags) are constants, so that
  * a filter on them still answers correctly (nothing has a batch operation, every job is
  * undenied...).
  */
@@ -45,7 +45,7 @@ public final class HistoryTables {
       .field("versionTag", "version_tag", STRING)
       .field("resourceName", "resource_name", STRING)
       .field("tenantId", "tenant_id", STRING)
-      .filterOnly("hasStartForm", "FALSE", BOOLEAN) // linked start forms come with E4
+      .filterOnly("hasStartForm", "(start_form_id IS NOT NULL)", BOOLEAN)
       .custom("isLatestVersion", (value, where) -> {
         if (Boolean.TRUE.equals(value) || "true".equals(String.valueOf(value))) {
           where.add("version = (SELECT max(d.version) FROM history_process_definition d "
