@@ -503,6 +503,11 @@ public final class Engine implements EngineApi, AutoCloseable {
     return processor.recordOperation(operation, caller);
   }
 
+  /** Records a call a gateway refused for want of a permission, with the reason, as a REJECTED audit entry. */
+  public CompletableFuture<Void> recordRefusal(AuditRequest operation, Caller caller, String reason) {
+    return processor.recordRefusal(operation, caller, reason);
+  }
+
   /** The engine's clock in epoch milliseconds: what record timestamps and due dates are measured against. */
   public long now() {
     return processor.now();

@@ -2,9 +2,13 @@ package cn.relief.engine.identity;
 
 import cn.relief.engine.state.IdentityState;
 import cn.relief.engine.api.Caller;
+import cn.relief.engine.audit.AuditRequest;
 import cn.relief.engine.api.CallerContext;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 
 /**
@@ -12,19 +16,55 @@ import java.util.function.Supplier;
  * whether it may make the call ({@link AccessControl}), both against the engine's identity state.
  */
 public final class ApiSecurity {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiSecurity.class);
+
+  /** Writes a refused call to the audit trail (the engine's {@code recordRefusal}). */
+  @FunctionalInterface
+  public interface RefusalLog {
+    CompletableFuture<Void> record(AuditRequest call, Caller caller, String reason);
+  }
+
   private final BasicAuthenticator authenticator;
   private final AccessControl access;
   private final Supplier<IdentityState> identity;
+  private final RefusalLog refusals;
 
   public ApiSecurity(Supplier<IdentityState> identity) {
+    this(identity, (call, caller, reason) -> CompletableFuture.completedFuture(null));
+  }
+
+  public ApiSecurity(Supplier<IdentityState> identity, RefusalLog refusals) {
     this.identity = identity;
     this.authenticator = new BasicAuthenticator(identity);
     this.access = new AccessControl(identity);
+    this.refusals = refusals;
   }
 
   /** The user name of an accepted {@code Authorization} header value, or empty. */
   public Optional<String> authenticate(String authorizationHeader) {
     return authenticator.authenticate(authorizationHeader);
+  }
+
+  /**
+   * As {@link #refusal}, for a gateway about to answer a call: a refused call is recorded in the
+   * audit trail (who tried {@code call}, what was missing). The answer does not wait for the entry;
+   * a failure to record it is logged.
+   */
+  public Optional<String> refuse(String username, String call, Optional<Permission> required) {
+    Optional<String> refusal = refusal(username, required);
+    if (refusal.isPresent()) {
+      Permission permission = required.get();
+      AuditRequest entry = AuditRequest.of("REFUSED_CALL").target("call", call)
+          .data("resourceType", permission.resourceType()).data("permissionType", permission.permissionType())
+          .data("resourceId", permission.resourceId()).build();
+      refusals.record(entry, Caller.user(username), refusal.get()).whenComplete((ignored, failure) -> {
+        if (failure != null) {
+          LOG.warn("Could not record the refused call {} of user {} in the audit trail: {}", call, username,
+              failure.getMessage());
+        }
+      });
+    }
+    return refusal;
   }
 
   /** Empty if the user may make a call that needs {@code required} (or nothing); else the reason it may not. */

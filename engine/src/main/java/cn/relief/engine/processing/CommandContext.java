@@ -1,5 +1,6 @@
 package cn.relief.engine.processing;
 
+import cn.relief.engine.api.CommandRejectedException;
 import cn.relief.engine.state.EngineState;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,6 +20,7 @@ public final class CommandContext {
   private final List<Runnable> sideEffects;
   private final Continuations continuations = new Continuations();
   private Map<String, Object> producedKeys = Map.of();
+  private CommandRejectedException refusal;
 
   CommandContext(EngineState state, RecordWriter writer, List<Runnable> sideEffects) {
     this.state = state;
@@ -62,6 +64,18 @@ public final class CommandContext {
       producedKeys = new LinkedHashMap<>();
     }
     producedKeys.put(name, key);
+  }
+
+  /**
+   * Records the operation in the audit trail as refused, without a rejection in the event log:
+   * for calls the gateways refused before they became commands.
+   */
+  public void auditAsRefused(CommandRejectedException why) {
+    this.refusal = why;
+  }
+
+  CommandRejectedException auditRefusal() {
+    return refusal;
   }
 
   Map<String, Object> producedKeys() {

@@ -224,6 +224,17 @@ public final class StreamProcessor implements AutoCloseable {
         (ctx, reply) -> ctx.afterCommit(() -> reply.complete(null)));
   }
 
+  /**
+   * Records a call a gateway refused (a user without the permission it needs) in the audit trail,
+   * as a REJECTED entry with the reason: who tried what is part of the trail too.
+   */
+  public CompletableFuture<Void> recordRefusal(AuditRequest operation, Caller caller, String reason) {
+    return submitOperation(null, EngineOperation.RECORD, operation, caller, (ctx, reply) -> {
+      ctx.auditAsRefused(new CommandRejectedException(RejectionType.FORBIDDEN, operation.operation(), reason));
+      ctx.afterCommit(() -> reply.complete(null));
+    });
+  }
+
   /** The identity part of the current state; concurrent maps, so gateway threads may read it. */
   public cn.relief.engine.state.IdentityState identity() {
     return state.identity();
@@ -427,7 +438,11 @@ public final class StreamProcessor implements AutoCloseable {
       sideEffects.add(() -> command.reply().completeExceptionally(rejection));
       return;
     }
-    audit(command, ctx, AuditEntry.ACCEPTED, null, null, writer.batchSize() != before ? firstPosition : null);
+    if (ctx.auditRefusal() != null) {
+      audit(command, ctx, AuditEntry.REJECTED, ctx.auditRefusal().type().name(), ctx.auditRefusal().getMessage(), null);
+    } else {
+      audit(command, ctx, AuditEntry.ACCEPTED, null, null, writer.batchSize() != before ? firstPosition : null);
+    }
     // A job yielded because a stream could not take it goes to the pollers; pushing it to a stream
     // again would loop between the writer and a stream that does not keep up.
     boolean mayPush = command.intent() != Intent.Job.YIELDED;

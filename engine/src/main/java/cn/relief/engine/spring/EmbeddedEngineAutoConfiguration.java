@@ -35,7 +35,7 @@ public class EmbeddedEngineAutoConfiguration {
 
   @Bean
   ApiSecurity apiSecurity(Engine engine) {
-    return new ApiSecurity(() -> engine.identity().state());
+    return new ApiSecurity(() -> engine.identity().state(), engine::recordRefusal);
   }
 
   @Bean

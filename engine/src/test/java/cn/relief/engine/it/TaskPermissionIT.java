@@ -2,6 +2,10 @@ package cn.relief.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.relief.engine.audit.AuditPage;
+import cn.relief.engine.audit.AuditQuery;
+import cn.relief.engine.audit.AuditSearch;
+import cn.relief.engine.audit.AuditVerifier;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
@@ -10,6 +14,7 @@ import io.grpc.Status;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Who sees and acts on a task: its assignee, its candidate users, members of its candidate groups,
@@ -17,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * groups, as a county station's caseworkers, another station's and an auditor would be.
  */
 class TaskPermissionIT extends ClientTestSupport {
+  @Autowired AuditSearch audit;
+  @Autowired AuditVerifier verifier;
 
   @Test
   void onlyAssigneesCandidatesAndTheirGroupsSeeAndActOnATask() throws Exception {
@@ -78,6 +85,15 @@ class TaskPermissionIT extends ClientTestSupport {
     assertThat(http("GET", "/v2/relief/audit/verification", null, caseworkerA, "pass-" + caseworkerA).statusCode())
         .isEqualTo(403);
     assertThat(http("GET", "/v2/relief/audit/verification", null, true).statusCode()).isEqualTo(200);
+    // ...and the refused attempt is itself in the trail: who tried what, and what was missing
+    AuditPage.Item attempt = eventually(() -> audit.search(new AuditQuery(caseworkerA, "REFUSED_CALL", null, null,
+        null, null, null, null)).items(), items -> !items.isEmpty()).get(0);
+    assertThat(attempt.outcome()).isEqualTo("REJECTED");
+    assertThat(attempt.rejectionType()).isEqualTo("FORBIDDEN");
+    assertThat(attempt.target().get("call").asText()).isEqualTo("GET /v2/relief/audit/verification");
+    assertThat(attempt.request().get("permissionType").asText()).isEqualTo("READ");
+    assertThat(attempt.rejectionMessage()).contains("'" + caseworkerA + "'", "'SYSTEM'");
+    assertThat(verifier.verify().valid()).isTrue();
   }
 
   private static List<UserTask> tasksOf(CamundaClient client, long instance) {

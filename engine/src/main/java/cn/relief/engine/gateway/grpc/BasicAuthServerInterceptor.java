@@ -46,8 +46,8 @@ public final class BasicAuthServerInterceptor implements ServerInterceptor {
       LOG.debug("Rejected gRPC call {}: credentials not accepted", call.getMethodDescriptor().getFullMethodName());
       return reject(call, "Expected a valid basic authorization header, but the credentials were not accepted");
     }
-    Optional<String> refusal = security.refusal(
-        user.get(), GrpcPermissions.required(call.getMethodDescriptor().getBareMethodName()));
+    Optional<String> refusal = security.refuse(user.get(), "gRPC " + call.getMethodDescriptor().getFullMethodName(),
+        GrpcPermissions.required(call.getMethodDescriptor().getBareMethodName()));
     if (refusal.isPresent()) {
       return close(call, Status.PERMISSION_DENIED.withDescription(refusal.get()));
     }

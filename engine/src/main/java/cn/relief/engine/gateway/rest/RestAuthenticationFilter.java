@@ -42,8 +42,8 @@ public class RestAuthenticationFilter extends OncePerRequestFilter {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     Optional<String> user = security.authenticate(header);
     if (user.isPresent()) {
-      Optional<String> refusal = security.refusal(
-          user.get(), RestPermissions.required(request.getMethod(), request.getRequestURI()));
+      Optional<String> refusal = security.refuse(user.get(), request.getMethod() + " " + request.getRequestURI(),
+          RestPermissions.required(request.getMethod(), request.getRequestURI()));
       if (refusal.isPresent()) {
         ProblemJson.write(response, HttpStatus.FORBIDDEN.value(), "FORBIDDEN", refusal.get(), request.getRequestURI());
         return;
