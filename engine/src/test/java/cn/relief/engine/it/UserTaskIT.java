@@ -127,7 +127,9 @@ class UserTaskIT extends ClientTestSupport {
     String id = uniqueId("ut-no-form", Transport.REST);
     deploy(client, reviewProcess(id, t -> t.zeebeFormId(id + "-missing")));
     long instance = startInstance(client, id, Map.of());
-    assertThat(awaitOpenIncident(instance).errorMessage()).contains("no such form is deployed");
+    Incident incident = awaitOpenIncident(instance);
+    assertThat(incident.errorType()).isEqualTo("FORM_NOT_FOUND");
+    assertThat(incident.errorMessage()).contains("no such form is deployed");
   }
 
   @Test

@@ -36,9 +36,13 @@ public final class UserTaskBehavior {
   }
 
   /** A task ready to be created, or why it cannot be (an incident on the activating element). */
-  record Evaluated(UserTaskRecord task, String failure) {
+  record Evaluated(UserTaskRecord task, String failure, ErrorType errorType) {
     static Evaluated failed(String failure) {
-      return new Evaluated(null, failure);
+      return new Evaluated(null, failure, ErrorType.EXTRACT_VALUE_ERROR);
+    }
+
+    static Evaluated formNotFound(String failure) {
+      return new Evaluated(null, failure, ErrorType.FORM_NOT_FOUND);
     }
   }
 
@@ -71,7 +75,7 @@ public final class UserTaskBehavior {
       // the version the binding names when the task is created is the one it is filled in with
       DeployedForm form = linkedForm(element, definition);
       if (form == null) {
-        return Evaluated.failed("Expected to find a form with id '" + definition.formId() + "'"
+        return Evaluated.formNotFound("Expected to find a form with id '" + definition.formId() + "'"
             + switch (definition.formBinding()) {
               case LATEST -> "";
               case DEPLOYMENT -> " in the same deployment as the process";
@@ -85,7 +89,7 @@ public final class UserTaskBehavior {
         definition.externalReference(), formKey, element.command().now(), List.of(), null, "",
         element.processInstanceKey(), element.key(), element.elementId(), element.record().bpmnProcessId(),
         element.record().version(), element.record().processDefinitionKey(), element.record().tenantId());
-    return new Evaluated(task, null);
+    return new Evaluated(task, null, null);
   }
 
   private static DeployedForm linkedForm(BpmnElementContext element, UserTaskDefinition definition) {

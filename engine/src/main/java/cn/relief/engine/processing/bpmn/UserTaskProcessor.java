@@ -20,7 +20,7 @@ final class UserTaskProcessor implements BpmnElementProcessor {
     }
     UserTaskBehavior.Evaluated task = userTasks.evaluate(element);
     if (task.failure() != null) {
-      behaviors.failActivation(element, ErrorType.EXTRACT_VALUE_ERROR, task.failure());
+      behaviors.failActivation(element, task.errorType(), task.failure());
       return;
     }
     behaviors.transitions().transitionToActivated(element);
