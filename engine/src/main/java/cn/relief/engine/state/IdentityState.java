@@ -201,7 +201,12 @@ public final class IdentityState {
 
   private static Map<String, List<String>> sortedMembers(Map<String, Set<String>> members) {
     Map<String, List<String>> sorted = new TreeMap<>();
-    members.forEach((id, set) -> sorted.put(id, set.stream().sorted().toList()));
+    // an empty set (all members left) is no different from none, and restoring creates none for it
+    members.forEach((id, set) -> {
+      if (!set.isEmpty()) {
+        sorted.put(id, set.stream().sorted().toList());
+      }
+    });
     return sorted;
   }
 
