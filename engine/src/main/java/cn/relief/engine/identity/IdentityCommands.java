@@ -63,6 +63,21 @@ public final class IdentityCommands {
         reply(ctx -> identity.createGroup(ctx, groupId, name, description)));
   }
 
+  /** A null description stays as it is. */
+  public CompletableFuture<GroupRecord> updateGroup(String groupId, String name, String description) {
+    AuditRequest audit = AuditRequest.of("UPDATE_GROUP").target("groupId", groupId)
+        .data("name", name).data("description", description).build();
+    return processor.submit(ValueType.GROUP, Intent.Group.UPDATE, audit,
+        reply(ctx -> identity.updateGroup(ctx, groupId, name, description)));
+  }
+
+  /** Also removes its memberships and the authorizations it owns. */
+  public CompletableFuture<Void> deleteGroup(String groupId) {
+    return processor.submit(ValueType.GROUP, Intent.Group.DELETE,
+        AuditRequest.of("DELETE_GROUP").target("groupId", groupId).build(),
+        done(ctx -> identity.deleteGroup(ctx, groupId)));
+  }
+
   public CompletableFuture<Void> assignUserToGroup(String groupId, String username) {
     return processor.submit(ValueType.GROUP, Intent.Group.ADD_ENTITY,
         AuditRequest.of("ASSIGN_USER_TO_GROUP").target("groupId", groupId).target("username", username).build(),
@@ -80,6 +95,21 @@ public final class IdentityCommands {
         .data("name", name).data("description", description).build();
     return processor.submit(ValueType.ROLE, Intent.Role.CREATE, audit,
         reply(ctx -> identity.createRole(ctx, roleId, name, description)));
+  }
+
+  /** A null description stays as it is. */
+  public CompletableFuture<RoleRecord> updateRole(String roleId, String name, String description) {
+    AuditRequest audit = AuditRequest.of("UPDATE_ROLE").target("roleId", roleId)
+        .data("name", name).data("description", description).build();
+    return processor.submit(ValueType.ROLE, Intent.Role.UPDATE, audit,
+        reply(ctx -> identity.updateRole(ctx, roleId, name, description)));
+  }
+
+  /** Also takes the role from its members and deletes its authorizations; never the administrative role. */
+  public CompletableFuture<Void> deleteRole(String roleId) {
+    return processor.submit(ValueType.ROLE, Intent.Role.DELETE,
+        AuditRequest.of("DELETE_ROLE").target("roleId", roleId).build(),
+        done(ctx -> identity.deleteRole(ctx, roleId, AccessControl.ADMIN_ROLE)));
   }
 
   /** {@code entityType} is {@link IdentityState#USER} or {@link IdentityState#GROUP}. */
@@ -107,6 +137,15 @@ public final class IdentityCommands {
       ctx.auditProduced("authorizationKey", key);
       return key;
     }));
+  }
+
+  public CompletableFuture<Void> updateAuthorization(long authorizationKey, AuthorizationRecord authorization) {
+    AuditRequest audit = AuditRequest.of("UPDATE_AUTHORIZATION").target("authorizationKey", authorizationKey)
+        .data("ownerType", authorization.ownerType()).data("ownerId", authorization.ownerId())
+        .data("resourceType", authorization.resourceType()).data("resourceId", authorization.resourceId())
+        .data("permissionTypes", authorization.permissionTypes()).build();
+    return processor.submit(ValueType.AUTHORIZATION, Intent.Authorization.UPDATE, audit,
+        done(ctx -> identity.updateAuthorization(ctx, authorizationKey, authorization)));
   }
 
   public CompletableFuture<Void> deleteAuthorization(long authorizationKey) {

@@ -102,10 +102,15 @@ public final class Intent {
   public enum User { CREATED, UPDATED, DELETED, CREATE, UPDATE, DELETE }
 
   /** ENTITY_ADDED and ENTITY_REMOVED are a user joining or leaving the group. */
-  public enum Group { CREATED, UPDATED, DELETED, ENTITY_ADDED, ENTITY_REMOVED, CREATE, ADD_ENTITY, REMOVE_ENTITY }
+  public enum Group {
+    CREATED, UPDATED, DELETED, ENTITY_ADDED, ENTITY_REMOVED, CREATE, ADD_ENTITY, REMOVE_ENTITY, UPDATE, DELETE
+  }
 
   /** ENTITY_ADDED and ENTITY_REMOVED are a user or a group getting or losing the role. */
-  public enum Role { CREATED, UPDATED, DELETED, ENTITY_ADDED, ENTITY_REMOVED, CREATE, ADD_ENTITY, REMOVE_ENTITY }
+  public enum Role {
+    CREATED, UPDATED, DELETED, ENTITY_ADDED, ENTITY_REMOVED, CREATE, ADD_ENTITY, REMOVE_ENTITY, UPDATE, DELETE
+  }
 
-  public enum Authorization { CREATED, DELETED, CREATE, DELETE }
+  /** UPDATED replaces an authorization's owner, resource and permissions; its key stays. */
+  public enum Authorization { CREATED, UPDATED, DELETED, CREATE, UPDATE, DELETE }
 }

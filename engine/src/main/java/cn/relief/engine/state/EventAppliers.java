@@ -136,6 +136,8 @@ public final class EventAppliers {
     });
     register(ValueType.AUTHORIZATION, Intent.Authorization.CREATED,
         (key, v) -> identity.putAuthorization(key, (AuthorizationRecord) v));
+    register(ValueType.AUTHORIZATION, Intent.Authorization.UPDATED,
+        (key, v) -> identity.putAuthorization(key, (AuthorizationRecord) v));
     register(ValueType.AUTHORIZATION, Intent.Authorization.DELETED, (key, v) -> identity.deleteAuthorization(key));
   }
 

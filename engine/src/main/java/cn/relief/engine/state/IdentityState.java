@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -103,6 +104,25 @@ public final class IdentityState {
     return result;
   }
 
+  /** The roles a user or group holds itself (not through a group), by entity type USER or GROUP. */
+  public Set<String> directRolesOf(String entityType, String entityId) {
+    Map<String, Set<String>> byRole = GROUP.equals(entityType) ? roleGroups : roleUsers;
+    Set<String> result = new TreeSet<>();
+    byRole.forEach((roleId, members) -> {
+      if (members.contains(entityId)) {
+        result.add(roleId);
+      }
+    });
+    return result;
+  }
+
+  /** The keys of the authorizations an owner holds, in key order. */
+  public List<Long> authorizationsOwnedBy(String ownerType, String ownerId) {
+    return authorizations.entrySet().stream()
+        .filter(entry -> entry.getValue().ownerType().equals(ownerType) && entry.getValue().ownerId().equals(ownerId))
+        .map(Map.Entry::getKey).sorted().toList();
+  }
+
   // ---- changed by the appliers -----------------------------------------------------------------
 
   void putUser(UserRecord user) {
@@ -181,7 +201,12 @@ public final class IdentityState {
 
   private static Map<String, List<String>> sortedMembers(Map<String, Set<String>> members) {
     Map<String, List<String>> sorted = new TreeMap<>();
-    members.forEach((id, set) -> sorted.put(id, set.stream().sorted().toList()));
+    // an empty set (all members left) is no different from none, and restoring creates none for it
+    members.forEach((id, set) -> {
+      if (!set.isEmpty()) {
+        sorted.put(id, set.stream().sorted().toList());
+      }
+    });
     return sorted;
   }
 

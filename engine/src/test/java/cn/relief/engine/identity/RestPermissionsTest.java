@@ -19,6 +19,12 @@ class RestPermissionsTest {
     assertThat(required("DELETE", "/v2/roles/clerk/groups/north")).contains(new Permission("ROLE", "UPDATE", "clerk"));
     assertThat(required("GET", "/v2/users/%E5%BC%A0%E4%B8%89")).contains(new Permission("USER", "READ", "张三"));
     assertThat(required("POST", "/v2/authorizations")).contains(new Permission("AUTHORIZATION", "CREATE"));
+    assertThat(required("PUT", "/v2/groups/north")).contains(new Permission("GROUP", "UPDATE", "north"));
+    assertThat(required("DELETE", "/v2/groups/north")).contains(new Permission("GROUP", "DELETE", "north"));
+    assertThat(required("PUT", "/v2/roles/clerk")).contains(new Permission("ROLE", "UPDATE", "clerk"));
+    assertThat(required("DELETE", "/v2/roles/clerk")).contains(new Permission("ROLE", "DELETE", "clerk"));
+    assertThat(required("PUT", "/v2/authorizations/42")).contains(new Permission("AUTHORIZATION", "UPDATE"));
+    assertThat(required("POST", "/v2/groups/north/users/search")).contains(new Permission("GROUP", "READ", "north"));
   }
 
   @Test

@@ -40,11 +40,22 @@ class IdentityRestartTest extends EmbeddedPostgresTest {
       authorizationKey = identity.createAuthorization(
           new AuthorizationRecord("ROLE", "clerk", "RESOURCE", "*", List.of("CREATE"))).join();
       identity.createUser("cleo", "Cleo", null, "pw-cleo").join();
+      identity.createGroup("south", "South station", null).join();
+      identity.assignUserToGroup("south", "ben").join();
+      identity.createAuthorization(new AuthorizationRecord("GROUP", "south", "USER", "*", List.of("READ"))).join();
+      identity.createRole("auditor", "Auditor", null).join();
+      identity.assignRole("auditor", IdentityState.USER, "cleo").join();
       Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> log.latestSnapshot().isPresent());
       // after the snapshot: only in the records replayed after it
       identity.assignUserToGroup("north", "cleo").join();
       identity.unassignRole("clerk", IdentityState.USER, "ben").join();
       identity.deleteUser("ana").join();
+      identity.updateGroup("north", "North", "County north, renamed").join();
+      identity.updateRole("clerk", "Senior clerk", "Files").join();
+      identity.updateAuthorization(authorizationKey,
+          new AuthorizationRecord("ROLE", "clerk", "RESOURCE", "*", List.of("CREATE", "READ"))).join();
+      identity.deleteGroup("south").join();
+      identity.deleteRole("auditor").join();
     }
 
     EventLog.StoredSnapshot snapshot = log.latestSnapshot().orElseThrow();
@@ -56,11 +67,16 @@ class IdentityRestartTest extends EmbeddedPostgresTest {
       assertThat(identity.user("ana")).isNull();
       assertThat(identity.user("ben").name()).isEqualTo("Ben");
       assertThat(PasswordHashes.matches("pw-cleo", identity.user("cleo").passwordHash())).isTrue();
-      assertThat(identity.group("north").description()).isEqualTo("County north");
+      assertThat(identity.group("north").description()).isEqualTo("County north, renamed");
+      assertThat(identity.role("clerk").name()).isEqualTo("Senior clerk");
+      assertThat(identity.group("south")).isNull();
+      assertThat(identity.groupsOf("ben")).isEmpty();
+      assertThat(identity.role("auditor")).isNull();
+      assertThat(identity.authorizationsOwnedBy("GROUP", "south")).isEmpty();
       assertThat(identity.usersOfGroup("north")).containsExactly("cleo");
       assertThat(identity.rolesOf("cleo")).containsExactly("clerk");
       assertThat(identity.rolesOf("ben")).isEmpty();
-      assertThat(identity.authorization(authorizationKey).permissionTypes()).containsExactly("CREATE");
+      assertThat(identity.authorization(authorizationKey).permissionTypes()).containsExactly("CREATE", "READ");
     }
   }
 }

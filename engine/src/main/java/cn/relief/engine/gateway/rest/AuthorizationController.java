@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,15 +42,26 @@ public class AuthorizationController {
   @PostMapping("/v2/authorizations")
   public CompletableFuture<ResponseEntity<AuthorizationCreateResult>> create(
       @RequestBody AuthorizationRequest request) {
+    return identity.createAuthorization(authorization(request)).thenApply(key -> ResponseEntity.status(HttpStatus.CREATED)
+        .body(new AuthorizationCreateResult().authorizationKey(String.valueOf(key))));
+  }
+
+  /** Replaces owner, resource and permissions; the key stays. */
+  @PutMapping("/v2/authorizations/{authorizationKey}")
+  public CompletableFuture<ResponseEntity<Void>> update(@PathVariable("authorizationKey") String authorizationKey,
+      @RequestBody AuthorizationRequest request) {
+    return AsyncResponses.noContent(identity.updateAuthorization(
+        RestRequests.key("authorizationKey", authorizationKey), authorization(request)));
+  }
+
+  private static AuthorizationRecord authorization(AuthorizationRequest request) {
     List<String> permissions = request.getPermissionTypes() == null ? List.of()
         : request.getPermissionTypes().stream().map(PermissionTypeEnum::getValue).toList();
-    AuthorizationRecord authorization = new AuthorizationRecord(
+    return new AuthorizationRecord(
         RestRequests.requirePresent("ownerType", request.getOwnerType()).getValue(),
         RestRequests.requireText("ownerId", request.getOwnerId()),
         RestRequests.requirePresent("resourceType", request.getResourceType()).getValue(),
         RestRequests.requireText("resourceId", request.getResourceId()), permissions);
-    return identity.createAuthorization(authorization).thenApply(key -> ResponseEntity.status(HttpStatus.CREATED)
-        .body(new AuthorizationCreateResult().authorizationKey(String.valueOf(key))));
   }
 
   @DeleteMapping("/v2/authorizations/{authorizationKey}")

@@ -1,11 +1,14 @@
 package cn.relief.engine.gateway.rest;
 
+import cn.relief.engine.identity.ApiSecurity;
 import cn.relief.engine.identity.IdentityCommands;
 import cn.relief.engine.record.GroupRecord;
 import io.camunda.client.protocol.rest.GroupCreateRequest;
 import io.camunda.client.protocol.rest.GroupCreateResult;
 import io.camunda.client.protocol.rest.GroupResult;
 import io.camunda.client.protocol.rest.GroupSearchQueryResult;
+import io.camunda.client.protocol.rest.GroupUpdateRequest;
+import io.camunda.client.protocol.rest.GroupUpdateResult;
 import io.camunda.client.protocol.rest.GroupUserResult;
 import io.camunda.client.protocol.rest.GroupUserSearchResult;
 import java.util.Map;
@@ -28,9 +31,11 @@ public class GroupController {
   private static final IdentitySearch<String> MEMBERS = IdentitySearch.ofIds("username");
 
   private final IdentityCommands identity;
+  private final ApiSecurity security;
 
-  public GroupController(IdentityCommands identity) {
+  public GroupController(IdentityCommands identity, ApiSecurity security) {
     this.identity = identity;
+    this.security = security;
   }
 
   @PostMapping("/v2/groups")
@@ -46,11 +51,27 @@ public class GroupController {
     return result(existing(groupId));
   }
 
+  /** Only the groups the caller may read (READ on GROUP for their id or for *). */
   @PostMapping("/v2/groups/search")
   public GroupSearchQueryResult search(@RequestBody(required = false) Map<String, Object> body) {
-    IdentitySearch.Page<GroupRecord> page = SEARCH.search(identity.state().groups(), body);
+    IdentitySearch.Page<GroupRecord> page = SEARCH.search(IdentitySearch.readable(identity.state().groups(),
+        GroupRecord::groupId, security.permittedIds("GROUP", "READ")), body);
     return new GroupSearchQueryResult().items(page.items().stream().map(GroupController::result).toList())
         .page(page.page());
+  }
+
+  @PutMapping("/v2/groups/{groupId}")
+  public CompletableFuture<GroupUpdateResult> update(@PathVariable("groupId") String groupId,
+      @RequestBody GroupUpdateRequest request) {
+    return identity.updateGroup(groupId, RestRequests.requireText("name", request.getName()), request.getDescription())
+        .thenApply(group -> new GroupUpdateResult().groupId(group.groupId()).name(group.name())
+            .description(group.description()));
+  }
+
+  /** Its users leave it, it loses its roles, and the authorizations it owns are deleted with it. */
+  @DeleteMapping("/v2/groups/{groupId}")
+  public CompletableFuture<ResponseEntity<Void>> delete(@PathVariable("groupId") String groupId) {
+    return AsyncResponses.noContent(identity.deleteGroup(groupId));
   }
 
   @PutMapping("/v2/groups/{groupId}/users/{username}")

@@ -1,5 +1,6 @@
 package cn.relief.engine.gateway.rest;
 
+import cn.relief.engine.identity.ApiSecurity;
 import cn.relief.engine.identity.IdentityCommands;
 import cn.relief.engine.record.RoleRecord;
 import cn.relief.engine.state.IdentityState;
@@ -9,6 +10,8 @@ import io.camunda.client.protocol.rest.RoleGroupResult;
 import io.camunda.client.protocol.rest.RoleGroupSearchResult;
 import io.camunda.client.protocol.rest.RoleResult;
 import io.camunda.client.protocol.rest.RoleSearchQueryResult;
+import io.camunda.client.protocol.rest.RoleUpdateRequest;
+import io.camunda.client.protocol.rest.RoleUpdateResult;
 import io.camunda.client.protocol.rest.RoleUserResult;
 import io.camunda.client.protocol.rest.RoleUserSearchResult;
 import java.util.Map;
@@ -32,9 +35,11 @@ public class RoleController {
   private static final IdentitySearch<String> GROUPS = IdentitySearch.ofIds("groupId");
 
   private final IdentityCommands identity;
+  private final ApiSecurity security;
 
-  public RoleController(IdentityCommands identity) {
+  public RoleController(IdentityCommands identity, ApiSecurity security) {
     this.identity = identity;
+    this.security = security;
   }
 
   @PostMapping("/v2/roles")
@@ -50,11 +55,27 @@ public class RoleController {
     return result(existing(roleId));
   }
 
+  /** Only the roles the caller may read (READ on ROLE for their id or for *). */
   @PostMapping("/v2/roles/search")
   public RoleSearchQueryResult search(@RequestBody(required = false) Map<String, Object> body) {
-    IdentitySearch.Page<RoleRecord> page = SEARCH.search(identity.state().roles(), body);
+    IdentitySearch.Page<RoleRecord> page = SEARCH.search(IdentitySearch.readable(identity.state().roles(),
+        RoleRecord::roleId, security.permittedIds("ROLE", "READ")), body);
     return new RoleSearchQueryResult().items(page.items().stream().map(RoleController::result).toList())
         .page(page.page());
+  }
+
+  @PutMapping("/v2/roles/{roleId}")
+  public CompletableFuture<RoleUpdateResult> update(@PathVariable("roleId") String roleId,
+      @RequestBody RoleUpdateRequest request) {
+    return identity.updateRole(roleId, RestRequests.requireText("name", request.getName()), request.getDescription())
+        .thenApply(role -> new RoleUpdateResult().roleId(role.roleId()).name(role.name())
+            .description(role.description()));
+  }
+
+  /** Taken from its users and groups, with the authorizations it owns; the admin role cannot be deleted. */
+  @DeleteMapping("/v2/roles/{roleId}")
+  public CompletableFuture<ResponseEntity<Void>> delete(@PathVariable("roleId") String roleId) {
+    return AsyncResponses.noContent(identity.deleteRole(roleId));
   }
 
   @PutMapping("/v2/roles/{roleId}/users/{username}")

@@ -1,5 +1,6 @@
 package cn.relief.engine.gateway.rest;
 
+import cn.relief.engine.identity.ApiSecurity;
 import cn.relief.engine.identity.IdentityCommands;
 import cn.relief.engine.record.UserRecord;
 import io.camunda.client.protocol.rest.UserCreateResult;
@@ -27,9 +28,11 @@ public class UserController {
       "username", UserRecord::username, "name", UserRecord::name, "email", UserRecord::email));
 
   private final IdentityCommands identity;
+  private final ApiSecurity security;
 
-  public UserController(IdentityCommands identity) {
+  public UserController(IdentityCommands identity, ApiSecurity security) {
     this.identity = identity;
+    this.security = security;
   }
 
   @PostMapping("/v2/users")
@@ -61,9 +64,11 @@ public class UserController {
     return result(user);
   }
 
+  /** Only the users the caller may read (READ on USER for their username or for *). */
   @PostMapping("/v2/users/search")
   public UserSearchResult search(@RequestBody(required = false) Map<String, Object> body) {
-    IdentitySearch.Page<UserRecord> page = SEARCH.search(identity.state().users(), body);
+    IdentitySearch.Page<UserRecord> page = SEARCH.search(IdentitySearch.readable(identity.state().users(),
+        UserRecord::username, security.permittedIds("USER", "READ")), body);
     return new UserSearchResult().items(page.items().stream().map(UserController::result).toList()).page(page.page());
   }
 

@@ -11,6 +11,7 @@ import cn.relief.engine.record.ValueType;
 import cn.relief.engine.state.IdentityState;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Users, groups, roles and authorizations: checks each command against the identity state and
@@ -39,8 +40,18 @@ public final class IdentityProcessor {
     return updated;
   }
 
+  /**
+   * Removes the user from its groups and roles and deletes its authorizations first, each as an
+   * event of its own (as Zeebe does): a later user of the same name starts with nothing.
+   */
   public void deleteUser(CommandContext ctx, String username) {
-    append(ctx, ValueType.USER, Intent.User.DELETED, requireUser(ctx, Intent.User.DELETE, username));
+    UserRecord user = requireUser(ctx, Intent.User.DELETE, username);
+    for (String groupId : new TreeSet<>(identity(ctx).groupsOf(username))) {
+      append(ctx, ValueType.GROUP, Intent.Group.ENTITY_REMOVED, member(identity(ctx).group(groupId), username));
+    }
+    leaveRoles(ctx, IdentityState.USER, username);
+    deleteAuthorizationsOf(ctx, "USER", username);
+    append(ctx, ValueType.USER, Intent.User.DELETED, user);
   }
 
   public GroupRecord createGroup(CommandContext ctx, String groupId, String name, String description) {
@@ -53,6 +64,27 @@ public final class IdentityProcessor {
     GroupRecord group = new GroupRecord(groupId, name, description, null, null);
     append(ctx, ValueType.GROUP, Intent.Group.CREATED, group);
     return group;
+  }
+
+  /** {@code description} null keeps it; the name is required as on creation. */
+  public GroupRecord updateGroup(CommandContext ctx, String groupId, String name, String description) {
+    GroupRecord existing = requireGroup(ctx, Intent.Group.UPDATE, groupId);
+    requireText(Intent.Group.UPDATE, "name", name);
+    GroupRecord updated = new GroupRecord(groupId, name, description == null ? existing.description() : description,
+        null, null);
+    append(ctx, ValueType.GROUP, Intent.Group.UPDATED, updated);
+    return updated;
+  }
+
+  /** Its users leave it, it loses its roles and its authorizations, then it is deleted. */
+  public void deleteGroup(CommandContext ctx, String groupId) {
+    GroupRecord group = requireGroup(ctx, Intent.Group.DELETE, groupId);
+    for (String username : new TreeSet<>(identity(ctx).usersOfGroup(groupId))) {
+      append(ctx, ValueType.GROUP, Intent.Group.ENTITY_REMOVED, member(group, username));
+    }
+    leaveRoles(ctx, IdentityState.GROUP, groupId);
+    deleteAuthorizationsOf(ctx, "GROUP", groupId);
+    append(ctx, ValueType.GROUP, Intent.Group.DELETED, group);
   }
 
   public void addUserToGroup(CommandContext ctx, String groupId, String username) {
@@ -86,6 +118,38 @@ public final class IdentityProcessor {
     return role;
   }
 
+  /** {@code description} null keeps it; the name is required as on creation. */
+  public RoleRecord updateRole(CommandContext ctx, String roleId, String name, String description) {
+    RoleRecord existing = requireRole(ctx, Intent.Role.UPDATE, roleId);
+    requireText(Intent.Role.UPDATE, "name", name);
+    RoleRecord updated = new RoleRecord(roleId, name, description == null ? existing.description() : description,
+        null, null);
+    append(ctx, ValueType.ROLE, Intent.Role.UPDATED, updated);
+    return updated;
+  }
+
+  /**
+   * Takes the role from its users and groups and deletes its authorizations, then the role. The
+   * administrative role stays: without it nobody could administer the engine any more.
+   */
+  public void deleteRole(CommandContext ctx, String roleId, String adminRoleId) {
+    RoleRecord role = requireRole(ctx, Intent.Role.DELETE, roleId);
+    if (roleId.equals(adminRoleId)) {
+      throw Rejections.invalidState(Intent.Role.DELETE,
+          "Expected to delete role with ID '%s', but it is the administrative role, which cannot be deleted", roleId);
+    }
+    for (String username : new TreeSet<>(identity(ctx).usersOfRole(roleId))) {
+      append(ctx, ValueType.ROLE, Intent.Role.ENTITY_REMOVED,
+          new RoleRecord(roleId, role.name(), role.description(), username, IdentityState.USER));
+    }
+    for (String groupId : new TreeSet<>(identity(ctx).groupsOfRole(roleId))) {
+      append(ctx, ValueType.ROLE, Intent.Role.ENTITY_REMOVED,
+          new RoleRecord(roleId, role.name(), role.description(), groupId, IdentityState.GROUP));
+    }
+    deleteAuthorizationsOf(ctx, "ROLE", roleId);
+    append(ctx, ValueType.ROLE, Intent.Role.DELETED, role);
+  }
+
   /** {@code entityType} is USER or GROUP. */
   public void addToRole(CommandContext ctx, String roleId, String entityType, String entityId) {
     RoleRecord role = requireRole(ctx, Intent.Role.ADD_ENTITY, roleId);
@@ -110,29 +174,50 @@ public final class IdentityProcessor {
   }
 
   public long createAuthorization(CommandContext ctx, AuthorizationRecord authorization) {
+    validate(ctx, Intent.Authorization.CREATE, null, authorization);
+    return append(ctx, ValueType.AUTHORIZATION, Intent.Authorization.CREATED, copy(authorization));
+  }
+
+  /** Replaces owner, resource and permissions of an authorization; checked as a new one is. */
+  public void updateAuthorization(CommandContext ctx, long key, AuthorizationRecord authorization) {
+    if (identity(ctx).authorization(key) == null) {
+      throw Rejections.notFound(Intent.Authorization.UPDATE,
+          "Expected to update authorization with key '%d', but an authorization with this key does not exist", key);
+    }
+    validate(ctx, Intent.Authorization.UPDATE, key, authorization);
+    ctx.writer().appendEvent(key, ValueType.AUTHORIZATION, Intent.Authorization.UPDATED, copy(authorization));
+  }
+
+  /** {@code ownKey}: the authorization being updated, which may keep its owner and resource. */
+  private static void validate(CommandContext ctx, Enum<?> intent, Long ownKey, AuthorizationRecord authorization) {
     if (authorization.ownerType() == null || !OWNER_TYPES.contains(authorization.ownerType())) {
-      throw Rejections.invalidArgument(Intent.Authorization.CREATE,
+      throw Rejections.invalidArgument(intent,
           "Expected an owner type of %s, but it was '%s'", OWNER_TYPES, authorization.ownerType());
     }
-    requireText(Intent.Authorization.CREATE, "ownerId", authorization.ownerId());
-    requireText(Intent.Authorization.CREATE, "resourceType", authorization.resourceType());
-    requireText(Intent.Authorization.CREATE, "resourceId", authorization.resourceId());
+    requireText(intent, "ownerId", authorization.ownerId());
+    requireText(intent, "resourceType", authorization.resourceType());
+    requireText(intent, "resourceId", authorization.resourceId());
     if (authorization.permissionTypes() == null || authorization.permissionTypes().isEmpty()) {
-      throw Rejections.invalidArgument(Intent.Authorization.CREATE,
-          "Expected at least one permission type, but none was given");
+      throw Rejections.invalidArgument(intent, "Expected at least one permission type, but none was given");
     }
-    boolean duplicate = identity(ctx).authorizations().values().stream().anyMatch(existing ->
-        existing.ownerType().equals(authorization.ownerType()) && existing.ownerId().equals(authorization.ownerId())
-            && existing.resourceType().equals(authorization.resourceType())
-            && existing.resourceId().equals(authorization.resourceId()));
+    boolean duplicate = identity(ctx).authorizations().entrySet().stream().anyMatch(entry -> {
+      AuthorizationRecord existing = entry.getValue();
+      return !entry.getKey().equals(ownKey)
+          && existing.ownerType().equals(authorization.ownerType()) && existing.ownerId().equals(authorization.ownerId())
+          && existing.resourceType().equals(authorization.resourceType())
+          && existing.resourceId().equals(authorization.resourceId());
+    });
     if (duplicate) {
-      throw Rejections.alreadyExists(Intent.Authorization.CREATE,
-          "Expected to create authorization for owner '%s' for resource identifier '%s', but an authorization for "
-              + "this resource identifier already exists", authorization.ownerId(), authorization.resourceId());
+      throw Rejections.alreadyExists(intent,
+          "Expected to %s authorization for owner '%s' for resource identifier '%s', but an authorization for "
+              + "this resource identifier already exists", intent == Intent.Authorization.CREATE ? "create" : "update",
+          authorization.ownerId(), authorization.resourceId());
     }
-    return append(ctx, ValueType.AUTHORIZATION, Intent.Authorization.CREATED,
-        new AuthorizationRecord(authorization.ownerType(), authorization.ownerId(), authorization.resourceType(),
-            authorization.resourceId(), List.copyOf(authorization.permissionTypes())));
+  }
+
+  private static AuthorizationRecord copy(AuthorizationRecord authorization) {
+    return new AuthorizationRecord(authorization.ownerType(), authorization.ownerId(), authorization.resourceType(),
+        authorization.resourceId(), List.copyOf(authorization.permissionTypes()));
   }
 
   public void deleteAuthorization(CommandContext ctx, long key) {
@@ -172,6 +257,25 @@ public final class IdentityProcessor {
   private static long append(CommandContext ctx, ValueType type, Enum<?> intent,
       cn.relief.engine.record.RecordValue value) {
     return ctx.writer().appendEvent(ctx.state().keys().nextKey(), type, intent, value);
+  }
+
+  /** The user or group loses the roles it holds itself. */
+  private static void leaveRoles(CommandContext ctx, String entityType, String entityId) {
+    for (String roleId : identity(ctx).directRolesOf(entityType, entityId)) {
+      RoleRecord role = identity(ctx).role(roleId);
+      if (role != null) { // else a stale membership, which the deletion's applier drops anyway
+        append(ctx, ValueType.ROLE, Intent.Role.ENTITY_REMOVED,
+            new RoleRecord(roleId, role.name(), role.description(), entityId, entityType));
+      }
+    }
+  }
+
+  /** Deletes the authorizations of an owner, so that a later owner of the same id does not inherit them. */
+  private static void deleteAuthorizationsOf(CommandContext ctx, String ownerType, String ownerId) {
+    for (long key : identity(ctx).authorizationsOwnedBy(ownerType, ownerId)) {
+      ctx.writer().appendEvent(key, ValueType.AUTHORIZATION, Intent.Authorization.DELETED,
+          identity(ctx).authorization(key));
+    }
   }
 
   private static GroupRecord member(GroupRecord group, String username) {
