@@ -8,6 +8,7 @@ import cn.relief.engine.Engine;
 import cn.relief.engine.EngineConfiguration;
 import cn.relief.engine.api.Caller;
 import cn.relief.engine.api.CallerContext;
+import cn.relief.engine.record.AuthorizationRecord;
 import cn.relief.engine.api.CommandRejectedException;
 import cn.relief.engine.api.EngineApi.CreateProcessInstance;
 import cn.relief.engine.api.EngineApi.DeployResource;
@@ -49,6 +50,9 @@ class AuditChainRestartTest extends EmbeddedPostgresTest {
 
     try (Engine engine = Engine.start(config, log, json)) {
       engine.deploy(List.of(new DeployResource("restart.bpmn", model)), null).join();
+      // a person's command needs their authorization for the process
+      engine.identity().createAuthorization(new AuthorizationRecord("USER", "caseworker-1", "PROCESS_DEFINITION",
+          "restart", List.of("CREATE_PROCESS_INSTANCE"))).join();
       CallerContext.callAs(Caller.user("caseworker-1"),
           () -> engine.createProcessInstance(new CreateProcessInstance("restart", -1, 0, Map.of("n", 1), null)))
           .join();
@@ -68,14 +72,15 @@ class AuditChainRestartTest extends EmbeddedPostgresTest {
 
     AuditVerification verification = new AuditVerifier(dataSource, "engine_audit").verify();
     assertThat(verification.valid()).as(verification.problem()).isTrue();
-    assertThat(verification.entriesChecked()).isEqualTo(5);
+    assertThat(verification.entriesChecked()).isEqualTo(6);
     assertThat(rows(dataSource, "SELECT sequence || ' ' || operation || ' ' || caller_id || ' ' || outcome "
         + "FROM engine_audit ORDER BY sequence")).containsExactly(
             "1 DEPLOY in-process ACCEPTED",
-            "2 CREATE_PROCESS_INSTANCE caseworker-1 ACCEPTED",
-            "3 CREATE_PROCESS_INSTANCE in-process ACCEPTED",
-            "4 COMPLETE_JOB in-process REJECTED",
-            "5 CREATE_PROCESS_INSTANCE in-process ACCEPTED");
+            "2 CREATE_AUTHORIZATION in-process ACCEPTED",
+            "3 CREATE_PROCESS_INSTANCE caseworker-1 ACCEPTED",
+            "4 CREATE_PROCESS_INSTANCE in-process ACCEPTED",
+            "5 COMPLETE_JOB in-process REJECTED",
+            "6 CREATE_PROCESS_INSTANCE in-process ACCEPTED");
   }
 
   @Test
