@@ -34,7 +34,9 @@ import cn.relief.engine.processing.command.IncidentProcessor;
 import cn.relief.engine.processing.command.JobActivator;
 import cn.relief.engine.processing.command.JobCommandProcessor;
 import cn.relief.engine.processing.command.MessageProcessor;
+import cn.relief.engine.processing.command.ProcessInstanceMigrationProcessor;
 import cn.relief.engine.processing.command.ProcessInstanceProcessor;
+import cn.relief.engine.record.ProcessInstanceMigrationRecord;
 import cn.relief.engine.processing.command.StartEventSubscriptions;
 import cn.relief.engine.processing.command.UserTaskCommandProcessor;
 import cn.relief.engine.processing.command.VariableDocumentProcessor;
@@ -77,6 +79,7 @@ public final class Engine implements EngineApi, AutoCloseable {
 
   private final DeploymentProcessor deployments;
   private final ProcessInstanceProcessor instances;
+  private final ProcessInstanceMigrationProcessor migrations;
   private final JobActivator jobActivator;
   private final JobCommandProcessor jobCommands;
   private final UserTaskCommandProcessor userTaskCommands;
@@ -108,6 +111,7 @@ public final class Engine implements EngineApi, AutoCloseable {
     this.messages = new MessageProcessor(elements.messageCorrelation());
     this.dueDates = new DueDateProcessor(elements.triggers(), expressions, variables);
     this.instances = new ProcessInstanceProcessor(elements, variables);
+    this.migrations = new ProcessInstanceMigrationProcessor(elements);
     this.jobActivator = new JobActivator(variables);
     this.jobCommands = new JobCommandProcessor(elements, variables);
     this.userTaskCommands = new UserTaskCommandProcessor(elements);
@@ -225,6 +229,25 @@ public final class Engine implements EngineApi, AutoCloseable {
         done(ctx -> {
           requireOnInstance(ctx, caller, processInstanceKey, "CANCEL_PROCESS_INSTANCE", Intent.ProcessInstance.CANCEL);
           instances.cancel(ctx, processInstanceKey);
+        }));
+  }
+
+  @Override
+  public CompletableFuture<Void> migrateProcessInstance(long processInstanceKey, MigrationPlan plan) {
+    Caller caller = CallerContext.current();
+    List<ProcessInstanceMigrationRecord.MappingInstruction> instructions = plan.mappingInstructions() == null
+        ? List.of()
+        : plan.mappingInstructions().stream()
+            .map(m -> new ProcessInstanceMigrationRecord.MappingInstruction(m.sourceElementId(), m.targetElementId()))
+            .toList();
+    return processor.submit(ValueType.PROCESS_INSTANCE_MIGRATION, Intent.ProcessInstanceMigration.MIGRATE,
+        AuditRequest.of("MIGRATE_PROCESS_INSTANCE").target("processInstanceKey", processInstanceKey)
+            .target("targetProcessDefinitionKey", plan.targetProcessDefinitionKey())
+            .data("mappingInstructions", instructions).build(),
+        done(ctx -> {
+          requireOnInstance(ctx, caller, processInstanceKey, "UPDATE_PROCESS_INSTANCE",
+              Intent.ProcessInstanceMigration.MIGRATE);
+          migrations.migrate(ctx, processInstanceKey, plan.targetProcessDefinitionKey(), instructions);
         }));
   }
 

@@ -30,6 +30,14 @@ public interface EngineApi {
 
   CompletableFuture<Void> cancelProcessInstance(long processInstanceKey);
 
+  /** Moves a running instance to another process definition, element by element as the plan maps them. */
+  CompletableFuture<Void> migrateProcessInstance(long processInstanceKey, MigrationPlan plan);
+
+  /** The target definition and, per element of the source, the element of the target it becomes. */
+  record MigrationPlan(long targetProcessDefinitionKey, List<MappingInstruction> mappingInstructions) {}
+
+  record MappingInstruction(String sourceElementId, String targetElementId) {}
+
   /**
    * Activates up to {@code maxJobsToActivate} jobs; when none is available waits (long polling) up
    * to {@code requestTimeout} for jobs to become activatable. A zero or negative request timeout

@@ -107,11 +107,13 @@ final class HistoryProjection {
   private final ObjectMapper json;
   private final DefinitionNames names;
   private final UserTaskProjection userTasks;
+  private final MigrationProjection migrations;
 
   HistoryProjection(ObjectMapper json, DefinitionNames names) {
     this.json = json;
     this.names = names;
     this.userTasks = new UserTaskProjection(json, names);
+    this.migrations = new MigrationProjection(json, names);
   }
 
   void project(HistoryBatch batch, Record record) throws SQLException {
@@ -119,6 +121,10 @@ final class HistoryProjection {
       return;
     }
     Timestamp at = new Timestamp(record.timestamp());
+    if (record.intent().endsWith("MIGRATED")) {
+      migrated(batch, record, at);
+      return;
+    }
     switch (record.valueType()) {
       case PROCESS -> processDefinition(batch, record, at);
       case PROCESS_INSTANCE -> processInstance(batch, record, at);
@@ -134,6 +140,20 @@ final class HistoryProjection {
       case FORM -> form(batch, record, at);
       default -> {
         // other records (deployments, timers, signals, clock...) have no history table of their own
+      }
+    }
+  }
+
+  private void migrated(HistoryBatch batch, Record record, Timestamp at) throws SQLException {
+    switch (record.valueType()) {
+      case PROCESS_INSTANCE -> migrations.element(batch, record);
+      case JOB -> migrations.job(batch, record);
+      case USER_TASK -> migrations.userTask(batch, record);
+      case INCIDENT -> migrations.incident(batch, record);
+      case MESSAGE_SUBSCRIPTION -> migrations.messageSubscription(batch, record);
+      case PROCESS_INSTANCE_MIGRATION -> migrations.migration(batch, record, at);
+      default -> {
+        // timers and signal subscriptions have no history rows
       }
     }
   }

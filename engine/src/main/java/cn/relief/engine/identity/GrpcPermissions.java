@@ -19,6 +19,7 @@ public final class GrpcPermissions {
       "CancelProcessInstance", new Permission("PROCESS_DEFINITION", "CANCEL_PROCESS_INSTANCE"),
       "SetVariables", new Permission("PROCESS_DEFINITION", "UPDATE_PROCESS_INSTANCE"),
       "ResolveIncident", new Permission("PROCESS_DEFINITION", "UPDATE_PROCESS_INSTANCE"),
+      "MigrateProcessInstance", new Permission("PROCESS_DEFINITION", "UPDATE_PROCESS_INSTANCE"),
       "EvaluateDecision", new Permission("DECISION_DEFINITION", "CREATE_DECISION_INSTANCE"));
 
   private GrpcPermissions() {}

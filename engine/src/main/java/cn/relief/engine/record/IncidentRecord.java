@@ -24,4 +24,11 @@ public record IncidentRecord(
     String retryStep,
     String tenantId,
     List<List<Long>> elementInstancePath,
-    List<Long> processDefinitionPath) implements RecordValue {}
+    List<Long> processDefinitionPath) implements RecordValue {
+  /** The same incident, now on an element of another process definition. */
+  public IncidentRecord migrated(String newBpmnProcessId, long newProcessDefinitionKey, String newElementId,
+      List<Long> newProcessDefinitionPath) {
+    return new IncidentRecord(errorType, errorMessage, newBpmnProcessId, newProcessDefinitionKey, processInstanceKey,
+        newElementId, elementInstanceKey, jobKey, retryStep, tenantId, elementInstancePath, newProcessDefinitionPath);
+  }
+}

@@ -16,8 +16,13 @@ public final class Intent {
     ELEMENT_TERMINATING,
     ELEMENT_TERMINATED,
     SEQUENCE_FLOW_TAKEN,
+    /** An element instance moved to the element its migration maps it to. */
+    ELEMENT_MIGRATED,
     CANCEL
   }
+
+  /** MIGRATE is the command, used in rejections. */
+  public enum ProcessInstanceMigration { MIGRATED, MIGRATE }
 
   public enum ProcessInstanceCreation { CREATED, CREATE }
 
@@ -37,6 +42,7 @@ public final class Intent {
     RECURRED_AFTER_BACKOFF,
     CANCELED,
     YIELDED,
+    MIGRATED,
     // command intents, used in rejections
     ACTIVATE,
     COMPLETE,
@@ -62,18 +68,19 @@ public final class Intent {
     ASSIGNMENT_DENIED,
     UPDATE_DENIED,
     COMPLETION_DENIED,
+    MIGRATED,
     ASSIGN,
     UPDATE,
     COMPLETE
   }
 
-  public enum Incident { CREATED, RESOLVED, RESOLVE }
+  public enum Incident { CREATED, RESOLVED, MIGRATED, RESOLVE }
 
   public enum Message { PUBLISHED, EXPIRED, PUBLISH }
 
-  public enum Timer { CREATED, TRIGGERED, CANCELED }
+  public enum Timer { CREATED, TRIGGERED, CANCELED, MIGRATED }
 
-  public enum MessageSubscription { CREATED, CORRELATED, DELETED }
+  public enum MessageSubscription { CREATED, CORRELATED, DELETED, MIGRATED }
 
   public enum MessageStartEventSubscription { CREATED, CORRELATED, DELETED }
 
@@ -81,7 +88,7 @@ public final class Intent {
 
   public enum Signal { BROADCASTED, BROADCAST }
 
-  public enum SignalSubscription { CREATED, DELETED }
+  public enum SignalSubscription { CREATED, DELETED, MIGRATED }
 
   public enum Escalation { ESCALATED, NOT_ESCALATED }
 

@@ -88,4 +88,11 @@ public record JobRecord(
         customHeaders, completionVariables, processInstanceKey, elementInstanceKey, elementId, bpmnProcessId,
         processDefinitionVersion, processDefinitionKey, tenantId, jobKind, listenerEventType, denied, deniedReason);
   }
+
+  /** The same job (type, retries, worker kept), now of an element of another process definition. */
+  public JobRecord migrated(String newBpmnProcessId, int newVersion, long newProcessDefinitionKey, String newElementId) {
+    return new JobRecord(type, worker, retries, deadline, retryBackoff, recurringTime, errorMessage, errorCode,
+        customHeaders, null, processInstanceKey, elementInstanceKey, newElementId, newBpmnProcessId, newVersion,
+        newProcessDefinitionKey, tenantId, jobKind, listenerEventType, denied, deniedReason);
+  }
 }

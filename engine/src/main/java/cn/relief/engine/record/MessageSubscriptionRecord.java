@@ -23,4 +23,11 @@ public record MessageSubscriptionRecord(
     return new MessageSubscriptionRecord(processInstanceKey, elementInstanceKey, processDefinitionKey, bpmnProcessId,
         elementId, messageName, correlationKey, interrupting, messageKey, variables, tenantId);
   }
+
+  /** The same subscription (name and correlation key kept), now of a catch event of another definition. */
+  public MessageSubscriptionRecord migrated(long newProcessDefinitionKey, String newBpmnProcessId, String newElementId,
+      boolean newInterrupting) {
+    return new MessageSubscriptionRecord(processInstanceKey, elementInstanceKey, newProcessDefinitionKey,
+        newBpmnProcessId, newElementId, messageName, correlationKey, newInterrupting, messageKey, variables, tenantId);
+  }
 }

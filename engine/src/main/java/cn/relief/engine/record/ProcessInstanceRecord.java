@@ -34,4 +34,12 @@ public record ProcessInstanceRecord(
     return new ProcessInstanceRecord(bpmnProcessId, version, processDefinitionKey, processInstanceKey, elementId, type,
         eventType, flowScopeKey, parentProcessInstanceKey, parentElementInstanceKey, tenantId);
   }
+
+  /** The same element instance, now of an element of another process definition. */
+  public ProcessInstanceRecord migrated(String newBpmnProcessId, int newVersion, long newProcessDefinitionKey,
+      String newElementId) {
+    return new ProcessInstanceRecord(newBpmnProcessId, newVersion, newProcessDefinitionKey, processInstanceKey,
+        newElementId, bpmnElementType, bpmnEventType, flowScopeKey, parentProcessInstanceKey, parentElementInstanceKey,
+        tenantId);
+  }
 }

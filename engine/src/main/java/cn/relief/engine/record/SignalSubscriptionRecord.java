@@ -10,4 +10,10 @@ public record SignalSubscriptionRecord(
     String catchEventId,
     long catchEventInstanceKey,
     String signalName,
-    String tenantId) implements RecordValue {}
+    String tenantId) implements RecordValue {
+  /** The same subscription (signal name kept), now of a catch event of another process definition. */
+  public SignalSubscriptionRecord migrated(long newProcessDefinitionKey, String newBpmnProcessId, String newCatchEventId) {
+    return new SignalSubscriptionRecord(newProcessDefinitionKey, newBpmnProcessId, newCatchEventId,
+        catchEventInstanceKey, signalName, tenantId);
+  }
+}

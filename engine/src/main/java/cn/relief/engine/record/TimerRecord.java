@@ -17,4 +17,10 @@ public record TimerRecord(
     return new TimerRecord(elementInstanceKey, processInstanceKey, processDefinitionKey, targetElementId, dueDate,
         repetitions, tenantId);
   }
+
+  /** The same timer (due date kept), now of a catch event of another process definition. */
+  public TimerRecord migrated(long newProcessDefinitionKey, String newTargetElementId) {
+    return new TimerRecord(elementInstanceKey, processInstanceKey, newProcessDefinitionKey, newTargetElementId, dueDate,
+        repetitions, tenantId);
+  }
 }

@@ -67,4 +67,12 @@ public record UserTaskRecord(
         externalFormReference, formKey, creationTimestamp, List.of(), null, newAction, processInstanceKey,
         elementInstanceKey, elementId, bpmnProcessId, processDefinitionVersion, processDefinitionKey, tenantId);
   }
+
+  /** The same task (assignment, dates, form kept), now of an element of another process definition. */
+  public UserTaskRecord migrated(String newBpmnProcessId, int newVersion, long newProcessDefinitionKey,
+      String newElementId) {
+    return new UserTaskRecord(assignee, candidateGroups, candidateUsers, dueDate, followUpDate, priority, formId,
+        externalFormReference, formKey, creationTimestamp, List.of(), null, "", processInstanceKey, elementInstanceKey,
+        newElementId, newBpmnProcessId, newVersion, newProcessDefinitionKey, tenantId);
+  }
 }

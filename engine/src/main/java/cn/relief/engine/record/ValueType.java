@@ -6,6 +6,7 @@ public enum ValueType {
   PROCESS(ProcessRecord.class),
   PROCESS_INSTANCE(ProcessInstanceRecord.class),
   PROCESS_INSTANCE_CREATION(ProcessInstanceCreationRecord.class),
+  PROCESS_INSTANCE_MIGRATION(ProcessInstanceMigrationRecord.class),
   VARIABLE(VariableRecord.class),
   VARIABLE_DOCUMENT(VariableDocumentRecord.class),
   JOB(JobRecord.class),

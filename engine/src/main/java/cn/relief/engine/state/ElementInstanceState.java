@@ -31,6 +31,13 @@ public final class ElementInstanceState {
     }
   }
 
+  void migrated(long key, ProcessInstanceRecord value) {
+    ElementInstance instance = instances.get(key);
+    if (instance != null) {
+      instance.setValue(value);
+    }
+  }
+
   void ended(long key) {
     ElementInstance instance = instances.remove(key);
     if (instance != null) {

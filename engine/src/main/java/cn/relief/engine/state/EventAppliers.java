@@ -109,6 +109,36 @@ public final class EventAppliers {
         (key, v) -> state.signalSubscriptions().created(key, (SignalSubscriptionRecord) v));
     register(ValueType.SIGNAL_SUBSCRIPTION, Intent.SignalSubscription.DELETED,
         (key, v) -> state.signalSubscriptions().deleted(key));
+    registerMigrationAppliers();
+  }
+
+  /** A migrated instance's parts keep their keys and states; only what they belong to changes. */
+  private void registerMigrationAppliers() {
+    register(ValueType.PROCESS_INSTANCE, Intent.ProcessInstance.ELEMENT_MIGRATED,
+        (key, v) -> state.elementInstances().migrated(key, (ProcessInstanceRecord) v));
+    register(ValueType.JOB, Intent.Job.MIGRATED, (key, v) -> {
+      JobState.Job job = state.jobs().get(key);
+      if (job != null) {
+        state.jobs().put(key, (JobRecord) v, job.state());
+      }
+    });
+    register(ValueType.USER_TASK, Intent.UserTask.MIGRATED, (key, v) -> state.userTasks().migrated(key, (UserTaskRecord) v));
+    register(ValueType.INCIDENT, Intent.Incident.MIGRATED, (key, v) -> {
+      state.incidents().resolved(key);
+      state.incidents().created(key, (IncidentRecord) v);
+    });
+    register(ValueType.TIMER, Intent.Timer.MIGRATED, (key, v) -> {
+      state.timers().removed(key);
+      state.timers().created(key, (TimerRecord) v);
+    });
+    register(ValueType.MESSAGE_SUBSCRIPTION, Intent.MessageSubscription.MIGRATED, (key, v) -> {
+      state.messageSubscriptions().deleted(key);
+      state.messageSubscriptions().created(key, (MessageSubscriptionRecord) v);
+    });
+    register(ValueType.SIGNAL_SUBSCRIPTION, Intent.SignalSubscription.MIGRATED, (key, v) -> {
+      state.signalSubscriptions().deleted(key);
+      state.signalSubscriptions().created(key, (SignalSubscriptionRecord) v);
+    });
   }
 
   private void registerIdentityAppliers() {

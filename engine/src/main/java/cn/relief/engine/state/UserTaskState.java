@@ -93,6 +93,14 @@ public final class UserTaskState {
     }
   }
 
+  /** The task now belongs to an element of another process definition; its state stays. */
+  void migrated(long key, UserTaskRecord record) {
+    Task task = tasks.get(key);
+    if (task != null) {
+      tasks.put(key, new Task(key, record, task.state()));
+    }
+  }
+
   /** A listener denied the change: the task is as it was before. */
   void revert(long key) {
     Task task = tasks.get(key);

@@ -156,6 +156,18 @@ public final class GrpcGateway extends GatewayGrpc.GatewayImplBase {
   }
 
   @Override
+  public void migrateProcessInstance(MigrateProcessInstanceRequest request,
+      StreamObserver<MigrateProcessInstanceResponse> observer) {
+    reply("MigrateProcessInstance", observer, () -> {
+      MigrateProcessInstanceRequest.MigrationPlan plan = request.getMigrationPlan();
+      List<EngineApi.MappingInstruction> mappings = plan.getMappingInstructionsList().stream()
+          .map(m -> new EngineApi.MappingInstruction(m.getSourceElementId(), m.getTargetElementId())).toList();
+      return api.migrateProcessInstance(request.getProcessInstanceKey(),
+          new EngineApi.MigrationPlan(plan.getTargetProcessDefinitionKey(), mappings));
+    }, ignored -> MigrateProcessInstanceResponse.getDefaultInstance());
+  }
+
+  @Override
   public void setVariables(SetVariablesRequest request, StreamObserver<SetVariablesResponse> observer) {
     reply("SetVariables", observer,
         () -> api.setVariables(
@@ -326,12 +338,6 @@ public final class GrpcGateway extends GatewayGrpc.GatewayImplBase {
   public void modifyProcessInstance(
       ModifyProcessInstanceRequest request, StreamObserver<ModifyProcessInstanceResponse> observer) {
     unimplemented("ModifyProcessInstance", observer);
-  }
-
-  @Override
-  public void migrateProcessInstance(
-      MigrateProcessInstanceRequest request, StreamObserver<MigrateProcessInstanceResponse> observer) {
-    unimplemented("MigrateProcessInstance", observer);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package cn.relief.engine.gateway.rest;
 
+import io.camunda.client.protocol.rest.ProcessInstanceMigrationInstruction;
 import cn.relief.engine.api.EngineApi;
 import io.camunda.client.protocol.rest.CancelProcessInstanceRequest;
 import io.camunda.client.protocol.rest.CreateProcessInstanceResult;
@@ -59,6 +60,19 @@ public class ProcessInstanceController {
       @RequestBody(required = false) CancelProcessInstanceRequest request) {
     long key = RestRequests.key("processInstanceKey", processInstanceKey);
     return AsyncResponses.noContent(api.cancelProcessInstance(key));
+  }
+
+  @PostMapping("/v2/process-instances/{processInstanceKey}/migration")
+  public CompletableFuture<ResponseEntity<Void>> migrate(
+      @PathVariable("processInstanceKey") String processInstanceKey,
+      @RequestBody ProcessInstanceMigrationInstruction request) {
+    long key = RestRequests.key("processInstanceKey", processInstanceKey);
+    long target = RestRequests.key("targetProcessDefinitionKey",
+        RestRequests.requireText("targetProcessDefinitionKey", request.getTargetProcessDefinitionKey()));
+    List<EngineApi.MappingInstruction> mappings = request.getMappingInstructions() == null ? List.of()
+        : request.getMappingInstructions().stream()
+            .map(m -> new EngineApi.MappingInstruction(m.getSourceElementId(), m.getTargetElementId())).toList();
+    return AsyncResponses.noContent(api.migrateProcessInstance(key, new EngineApi.MigrationPlan(target, mappings)));
   }
 
   private static EngineApi.CreateProcessInstance toCommand(ProcessInstanceCreationInstruction request) {

@@ -70,6 +70,10 @@ public final class BpmnElementProcessors {
     return behaviors.transitions();
   }
 
+  public EventSubscriptionBehavior subscriptions() {
+    return behaviors.subscriptions();
+  }
+
   public TaskListenerBehavior taskListeners() {
     return taskListeners;
   }

@@ -41,7 +41,8 @@ public final class EventSubscriptionBehavior {
     this.triggers = triggers;
   }
 
-  private sealed interface Opening {}
+  /** A subscription evaluated and ready to be opened. */
+  public sealed interface Opening {}
 
   private record TimerOpening(ExecutableFlowNode event, TimerSchedule schedule) implements Opening {}
 
@@ -49,14 +50,39 @@ public final class EventSubscriptionBehavior {
 
   private record SignalOpening(ExecutableFlowNode event, String name) implements Opening {}
 
+  /** The subscriptions an element is about to open, or why it cannot (nothing is opened then). */
+  public record Prepared(List<Opening> openings, String failure) {
+    /** The message name a prepared opening of this catch event would subscribe to, or null. */
+    public String messageName(String catchEventId) {
+      for (Opening opening : openings) {
+        if (opening instanceof MessageOpening message && message.event().id().equals(catchEventId)) {
+          return message.name();
+        }
+      }
+      return null;
+    }
+  }
+
   /**
    * Evaluates and opens the subscriptions of the element; returns a failure message (and opens
    * nothing) if a name, correlation key or timer cannot be evaluated.
    */
   String subscribe(BpmnElementContext element) {
-    List<ExecutableFlowNode> events = catchEventsOf(element);
+    Prepared prepared = prepare(element, id -> false);
+    if (prepared.failure() == null) {
+      open(element, prepared);
+    }
+    return prepared.failure();
+  }
+
+  /**
+   * Evaluates the subscriptions of the element's catch events, except those {@code skip} names
+   * (a migrated element keeps the subscriptions that moved along with it), without writing.
+   */
+  public Prepared prepare(BpmnElementContext element, Predicate<String> skip) {
+    List<ExecutableFlowNode> events = catchEventsOf(element).stream().filter(e -> !skip.test(e.id())).toList();
     if (events.isEmpty()) {
-      return null;
+      return new Prepared(List.of(), null);
     }
     CommandContext ctx = element.command();
     Map<String, Object> context = variables.visible(ctx.state(), element.key());
@@ -65,40 +91,50 @@ public final class EventSubscriptionBehavior {
       if (event.eventType() == BpmnEventType.TIMER) {
         EvaluationResult value = expressions.evaluate(event.timer().expression(), context);
         if (value.isFailure()) {
-          return value.failure();
+          return new Prepared(List.of(), value.failure());
         }
         try {
           openings.add(new TimerOpening(event, TimerSchedule.parse(event.timer().kind(), String.valueOf(value.value()))));
         } catch (IllegalArgumentException e) {
-          return "Invalid timer of '" + event.id() + "': " + e.getMessage();
+          return new Prepared(List.of(), "Invalid timer of '" + event.id() + "': " + e.getMessage());
         }
       } else if (event.eventType() == BpmnEventType.MESSAGE) {
         EvaluationResult name = expressions.evaluateString(event.message().name(), context);
         if (name.isFailure()) {
-          return name.failure();
+          return new Prepared(List.of(), name.failure());
         }
         EvaluationResult key = expressions.evaluate(event.message().correlationKey(), context);
         if (key.isFailure()) {
-          return key.failure();
+          return new Prepared(List.of(), key.failure());
         }
         if (!(key.value() instanceof String) && !(key.value() instanceof Number)) {
-          return "Failed to extract the correlation key for '" + event.message().correlationKey().text()
-              + "': The value must be either a string or a number, but was '"
-              + (key.value() == null ? "NULL" : key.value().getClass().getSimpleName().toUpperCase()) + "'.";
+          return new Prepared(List.of(), "Failed to extract the correlation key for '"
+              + event.message().correlationKey().text() + "': The value must be either a string or a number, but was '"
+              + (key.value() == null ? "NULL" : key.value().getClass().getSimpleName().toUpperCase()) + "'.");
         }
         openings.add(new MessageOpening(event, (String) name.value(), String.valueOf(key.value())));
       } else if (event.eventType() == BpmnEventType.SIGNAL) {
         EvaluationResult name = expressions.evaluateString(event.signalName(), context);
         if (name.isFailure()) {
-          return name.failure();
+          return new Prepared(List.of(), name.failure());
         }
         openings.add(new SignalOpening(event, (String) name.value()));
       }
     }
-    for (Opening opening : openings) {
+    return new Prepared(List.copyOf(openings), null);
+  }
+
+  /** The message name a message catch event of the element would subscribe to now. */
+  public EvaluationResult messageName(BpmnElementContext element, ExecutableFlowNode event) {
+    return expressions.evaluateString(event.message().name(),
+        event.message().name().isFeel() ? variables.visible(element.command().state(), element.key()) : Map.of());
+  }
+
+  /** Opens what {@link #prepare} evaluated. */
+  public void open(BpmnElementContext element, Prepared prepared) {
+    for (Opening opening : prepared.openings()) {
       open(element, opening);
     }
-    return null;
   }
 
   private void open(BpmnElementContext element, Opening opening) {
@@ -174,7 +210,7 @@ public final class EventSubscriptionBehavior {
   }
 
   /** The message, timer and signal events this element instance waits on. */
-  static List<ExecutableFlowNode> catchEventsOf(BpmnElementContext element) {
+  public static List<ExecutableFlowNode> catchEventsOf(BpmnElementContext element) {
     ExecutableFlowNode node = element.element();
     BpmnElementType type = element.record().bpmnElementType();
     List<ExecutableFlowNode> events = new ArrayList<>();

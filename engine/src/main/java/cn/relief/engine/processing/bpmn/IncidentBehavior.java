@@ -56,7 +56,7 @@ public final class IncidentBehavior {
     return path;
   }
 
-  static List<Long> processDefinitionPath(CommandContext ctx, long elementInstanceKey) {
+  public static List<Long> processDefinitionPath(CommandContext ctx, long elementInstanceKey) {
     List<Long> path = new ArrayList<>();
     for (List<Long> level : elementInstancePath(ctx, elementInstanceKey)) {
       ElementInstance process = ctx.state().elementInstances().get(level.get(0));

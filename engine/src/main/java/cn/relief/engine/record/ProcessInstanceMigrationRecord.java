@@ -1,0 +1,19 @@
+package cn.relief.engine.record;
+
+import java.util.List;
+
+/**
+ * A process instance moved to another process definition: the plan as asked (target and element
+ * mappings) and where the instance came from.
+ */
+public record ProcessInstanceMigrationRecord(
+    long processInstanceKey,
+    long sourceProcessDefinitionKey,
+    long targetProcessDefinitionKey,
+    List<MappingInstruction> mappingInstructions,
+    String bpmnProcessId,
+    String tenantId) implements RecordValue {
+
+  /** An element of the source definition and the element of the target it becomes. */
+  public record MappingInstruction(String sourceElementId, String targetElementId) {}
+}
