@@ -34,7 +34,9 @@ import cn.relief.engine.processing.command.IncidentProcessor;
 import cn.relief.engine.processing.command.JobActivator;
 import cn.relief.engine.processing.command.JobCommandProcessor;
 import cn.relief.engine.processing.command.MessageProcessor;
+import cn.relief.engine.processing.command.BatchOperationProcessor;
 import cn.relief.engine.processing.command.ProcessInstanceMigrationProcessor;
+import cn.relief.engine.record.BatchOperationRecord;
 import cn.relief.engine.processing.command.ProcessInstanceProcessor;
 import cn.relief.engine.record.ProcessInstanceMigrationRecord;
 import cn.relief.engine.processing.command.StartEventSubscriptions;
@@ -80,6 +82,7 @@ public final class Engine implements EngineApi, AutoCloseable {
   private final DeploymentProcessor deployments;
   private final ProcessInstanceProcessor instances;
   private final ProcessInstanceMigrationProcessor migrations;
+  private final BatchOperationProcessor batchOperations;
   private final JobActivator jobActivator;
   private final JobCommandProcessor jobCommands;
   private final UserTaskCommandProcessor userTaskCommands;
@@ -93,6 +96,8 @@ public final class Engine implements EngineApi, AutoCloseable {
   private final IdentityCommands identity;
   /** Checks the resource a person's command is about (which process, which decision). */
   private final AccessControl access;
+  /** Writes a batch operation's filter as it was sent. */
+  private final ObjectMapper json;
 
   private record ResultWaiter(ProcessInstanceInfo instance, List<String> fetchVariables,
       CompletableFuture<ProcessInstanceResult> future) {}
@@ -121,6 +126,8 @@ public final class Engine implements EngineApi, AutoCloseable {
         config, log, transformer, dmnTransformer, json, this::offerToWaitingWorkers, this::wakeLongPolls);
     this.identity = new IdentityCommands(processor);
     this.access = new AccessControl(processor::identity);
+    this.json = json;
+    this.batchOperations = new BatchOperationProcessor(instances, migrations, incidents, access);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "engine-due-dates");
       thread.setDaemon(true);
@@ -249,6 +256,84 @@ public final class Engine implements EngineApi, AutoCloseable {
               Intent.ProcessInstanceMigration.MIGRATE);
           migrations.migrate(ctx, processInstanceKey, plan.targetProcessDefinitionKey(), instructions);
         }));
+  }
+
+  @Override
+  public CompletableFuture<Long> createBatchOperation(String type, Map<String, Object> filter, MigrationPlan plan) {
+    Caller caller = CallerContext.current();
+    String filterJson;
+    try {
+      filterJson = json.writeValueAsString(filter == null ? Map.of() : filter);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("Expected a JSON filter, but it could not be written: " + e.getMessage(), e);
+    }
+    List<ProcessInstanceMigrationRecord.MappingInstruction> instructions = plan == null ? List.of()
+        : plan.mappingInstructions().stream()
+            .map(m -> new ProcessInstanceMigrationRecord.MappingInstruction(m.sourceElementId(), m.targetElementId()))
+            .toList();
+    BatchOperationRecord definition = new BatchOperationRecord(type, filterJson,
+        plan == null ? -1 : plan.targetProcessDefinitionKey(), instructions, caller.id(), caller.kind(), List.of(), -1,
+        null, 0, 0, 0);
+    return processor.submit(ValueType.BATCH_OPERATION, Intent.BatchOperation.CREATE,
+        AuditRequest.of("CREATE_BATCH_OPERATION").target("batchOperationType", type).data("filter", filter)
+            .data("targetProcessDefinitionKey", plan == null ? null : plan.targetProcessDefinitionKey())
+            .data("mappingInstructions", plan == null ? null : instructions).build(),
+        reply(ctx -> {
+          long key = batchOperations.create(ctx, definition);
+          ctx.auditProduced("batchOperationKey", key);
+          return key;
+        }));
+  }
+
+  @Override
+  public CompletableFuture<Void> suspendBatchOperation(long batchOperationKey) {
+    return processor.submit(ValueType.BATCH_OPERATION, Intent.BatchOperation.SUSPEND,
+        AuditRequest.of("SUSPEND_BATCH_OPERATION").target("batchOperationKey", batchOperationKey).build(),
+        done(ctx -> batchOperations.suspend(ctx, batchOperationKey)));
+  }
+
+  @Override
+  public CompletableFuture<Void> resumeBatchOperation(long batchOperationKey) {
+    return processor.submit(ValueType.BATCH_OPERATION, Intent.BatchOperation.RESUME,
+        AuditRequest.of("RESUME_BATCH_OPERATION").target("batchOperationKey", batchOperationKey).build(),
+        done(ctx -> batchOperations.resume(ctx, batchOperationKey)));
+  }
+
+  @Override
+  public CompletableFuture<Void> cancelBatchOperation(long batchOperationKey) {
+    return processor.submit(ValueType.BATCH_OPERATION, Intent.BatchOperation.CANCEL,
+        AuditRequest.of("CANCEL_BATCH_OPERATION").target("batchOperationKey", batchOperationKey).build(),
+        done(ctx -> batchOperations.cancel(ctx, batchOperationKey)));
+  }
+
+  /** The batch runner's step: items it collected from the filter (the engine's own work, not audited). */
+  public CompletableFuture<Void> addBatchOperationItems(long batchOperationKey, List<Long> itemKeys) {
+    return processor.submit(ValueType.BATCH_OPERATION, Intent.BatchOperation.ADD_ITEMS,
+        done(ctx -> batchOperations.addItems(ctx, batchOperationKey, itemKeys)));
+  }
+
+  public CompletableFuture<Void> initializeBatchOperation(long batchOperationKey) {
+    return processor.submit(ValueType.BATCH_OPERATION, Intent.BatchOperation.ADD_ITEMS,
+        done(ctx -> batchOperations.initialize(ctx, batchOperationKey)));
+  }
+
+  /**
+   * Does the next chunk of a batch's items on behalf of the batch's creator (the runner calls it
+   * in the creator's caller context, so the audit trail names them with the items done).
+   */
+  public CompletableFuture<Integer> executeBatchOperation(long batchOperationKey, int maxItems) {
+    return processor.submit(ValueType.BATCH_OPERATION, Intent.BatchOperation.EXECUTE,
+        AuditRequest.of("EXECUTE_BATCH_OPERATION").target("batchOperationKey", batchOperationKey).build(),
+        reply(ctx -> {
+          BatchOperationProcessor.Chunk chunk = batchOperations.execute(ctx, batchOperationKey, maxItems);
+          ctx.auditProduced("processInstanceKeys", chunk.items());
+          return chunk.remaining();
+        }));
+  }
+
+  /** The batches that have not ended, for the runner. */
+  public java.util.Collection<cn.relief.engine.state.BatchOperationState.Batch> runningBatchOperations() {
+    return processor.batches();
   }
 
   @Override

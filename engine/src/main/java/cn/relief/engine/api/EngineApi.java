@@ -39,6 +39,19 @@ public interface EngineApi {
   record MappingInstruction(String sourceElementId, String targetElementId) {}
 
   /**
+   * Starts a batch operation over the process instances {@code filter} (a REST v2 process instance
+   * filter) matches: {@code CANCEL_PROCESS_INSTANCE}, {@code MIGRATE_PROCESS_INSTANCE} (with
+   * {@code plan}) or {@code RESOLVE_INCIDENT}. Answers the batch operation's key.
+   */
+  CompletableFuture<Long> createBatchOperation(String type, Map<String, Object> filter, MigrationPlan plan);
+
+  CompletableFuture<Void> suspendBatchOperation(long batchOperationKey);
+
+  CompletableFuture<Void> resumeBatchOperation(long batchOperationKey);
+
+  CompletableFuture<Void> cancelBatchOperation(long batchOperationKey);
+
+  /**
    * Activates up to {@code maxJobsToActivate} jobs; when none is available waits (long polling) up
    * to {@code requestTimeout} for jobs to become activatable. A zero or negative request timeout
    * answers at once.

@@ -108,6 +108,7 @@ final class HistoryProjection {
   private final DefinitionNames names;
   private final UserTaskProjection userTasks;
   private final MigrationProjection migrations;
+  private final BatchOperationProjection batchOperations = new BatchOperationProjection();
 
   HistoryProjection(ObjectMapper json, DefinitionNames names) {
     this.json = json;
@@ -138,6 +139,7 @@ final class HistoryProjection {
       case DECISION_REQUIREMENTS -> decisionRequirements(batch, record);
       case DECISION_EVALUATION -> decisionEvaluation(batch, record, at);
       case FORM -> form(batch, record, at);
+      case BATCH_OPERATION -> batchOperations.project(batch, record, at);
       default -> {
         // other records (deployments, timers, signals, clock...) have no history table of their own
       }

@@ -21,6 +21,13 @@ public final class RestPermissions {
   private static final Set<String> PROCESS_HISTORY =
       Set.of("process-instances", "element-instances", "variables", "incidents");
 
+  /** Creating a batch operation over process instances, per kind (each item is checked again as it runs). */
+  private static final java.util.Map<String, String> BATCH_CREATIONS = java.util.Map.of(
+      "cancellation", "CREATE_BATCH_OPERATION_CANCEL_PROCESS_INSTANCE",
+      "migration", "CREATE_BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE",
+      "incident-resolution", "CREATE_BATCH_OPERATION_RESOLVE_INCIDENT",
+      "modification", "CREATE_BATCH_OPERATION_MODIFY_PROCESS_INSTANCE");
+
   private RestPermissions() {}
 
   /** {@code path} is the request URI, e.g. {@code /v2/users/search}. */
@@ -43,6 +50,13 @@ public final class RestPermissions {
     }
     if (collection.equals("process-definitions")) {
       return Optional.of(new Permission("PROCESS_DEFINITION", "READ_PROCESS_DEFINITION"));
+    }
+    if (collection.equals("process-instances") && method.equals("POST") && segments.length == 2
+        && BATCH_CREATIONS.containsKey(segments[1])) {
+      return Optional.of(new Permission("BATCH", BATCH_CREATIONS.get(segments[1])));
+    }
+    if (collection.equals("batch-operations") || collection.equals("batch-operation-items")) {
+      return Optional.of(new Permission("BATCH", read ? READ : UPDATE));
     }
     if (collection.equals("process-instances") && method.equals("POST") && segments.length == 1) {
       return Optional.of(new Permission("PROCESS_DEFINITION", "CREATE_PROCESS_INSTANCE"));

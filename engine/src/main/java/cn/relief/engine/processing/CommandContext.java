@@ -60,10 +60,19 @@ public final class CommandContext {
    * entry's target, so that searching the trail by that key finds the command that made it.
    */
   public void auditProduced(String name, long key) {
+    auditProducedValue(name, key);
+  }
+
+  /** Keys the command worked on, found while processing (e.g. the items a batch chunk did). */
+  public void auditProduced(String name, java.util.List<Long> keys) {
+    auditProducedValue(name, java.util.List.copyOf(keys));
+  }
+
+  private void auditProducedValue(String name, Object value) {
     if (producedKeys.isEmpty()) {
       producedKeys = new LinkedHashMap<>();
     }
-    producedKeys.put(name, key);
+    producedKeys.put(name, value);
   }
 
   /**

@@ -235,6 +235,11 @@ public final class StreamProcessor implements AutoCloseable {
     });
   }
 
+  /** The batch operations that have not ended; a concurrent map, so the batch runner may read it. */
+  public java.util.Collection<cn.relief.engine.state.BatchOperationState.Batch> batches() {
+    return state.batches().all();
+  }
+
   /** The identity part of the current state; concurrent maps, so gateway threads may read it. */
   public cn.relief.engine.state.IdentityState identity() {
     return state.identity();

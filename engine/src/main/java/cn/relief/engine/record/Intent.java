@@ -24,6 +24,15 @@ public final class Intent {
   /** MIGRATE is the command, used in rejections. */
   public enum ProcessInstanceMigration { MIGRATED, MIGRATE }
 
+  /**
+   * A batch operation's lifecycle: created, its items collected (ITEMS_ADDED, then INITIALIZED),
+   * each item done, held and let go by a person, ended; the last six are commands.
+   */
+  public enum BatchOperation {
+    CREATED, ITEMS_ADDED, INITIALIZED, ITEM_COMPLETED, ITEM_FAILED, SUSPENDED, RESUMED, CANCELED, COMPLETED,
+    PARTIALLY_COMPLETED, FAILED, CREATE, ADD_ITEMS, EXECUTE, SUSPEND, RESUME, CANCEL
+  }
+
   public enum ProcessInstanceCreation { CREATED, CREATE }
 
   public enum Variable { CREATED, UPDATED }

@@ -8,7 +8,9 @@ import cn.relief.engine.audit.AuditConfiguration;
 import cn.relief.engine.gateway.grpc.GrpcGatewayServer;
 import cn.relief.engine.gateway.rest.RestGatewayConfiguration;
 import cn.relief.engine.log.EventLogException;
+import cn.relief.engine.batch.BatchOperationRunner;
 import cn.relief.engine.history.HistoryProjector;
+import cn.relief.engine.history.search.SqlSearch;
 import cn.relief.engine.history.retention.RetentionConfiguration;
 import cn.relief.engine.log.PostgresEventLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,6 +77,16 @@ public class EmbeddedEngineAutoConfiguration {
     engine.identity().ensureInitialAdministrator(
         properties.getAuth().getUsername(), properties.getAuth().getPassword()).join();
     return engine;
+  }
+
+  /** Runs batch operations: their items from the history as their creator may read it, done as the creator. */
+  @Bean(destroyMethod = "close")
+  BatchOperationRunner batchOperationRunner(Engine engine, DataSource dataSource, HistoryProjector history,
+      ApiSecurity security) {
+    BatchOperationRunner runner =
+        new BatchOperationRunner(engine, new SqlSearch(dataSource, new ObjectMapper(), security::permittedIds), history);
+    runner.start();
+    return runner;
   }
 
   @Bean(destroyMethod = "close")

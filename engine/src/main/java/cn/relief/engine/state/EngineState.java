@@ -21,10 +21,15 @@ public final class EngineState {
   private final ClockState clock = new ClockState();
   private final CompensationState compensations = new CompensationState();
   private final IdentityState identity = new IdentityState();
+  private final BatchOperationState batches = new BatchOperationState();
   private long lastPosition;
 
   public EngineState(int partitionId) {
     this.keys = new KeyGenerator(partitionId);
+  }
+
+  public BatchOperationState batches() {
+    return batches;
   }
 
   public KeyGenerator keys() {

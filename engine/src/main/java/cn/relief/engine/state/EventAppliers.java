@@ -6,6 +6,7 @@ import cn.relief.engine.bpmn.ExecutableFlowNode;
 import cn.relief.engine.bpmn.ExecutableProcess;
 import cn.relief.engine.bpmn.ExecutableSequenceFlow;
 import cn.relief.engine.record.AuthorizationRecord;
+import cn.relief.engine.record.BatchOperationRecord;
 import cn.relief.engine.record.ClockRecord;
 import cn.relief.engine.record.GroupRecord;
 import cn.relief.engine.record.RoleRecord;
@@ -37,6 +38,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -110,6 +112,26 @@ public final class EventAppliers {
     register(ValueType.SIGNAL_SUBSCRIPTION, Intent.SignalSubscription.DELETED,
         (key, v) -> state.signalSubscriptions().deleted(key));
     registerMigrationAppliers();
+    registerBatchOperationAppliers();
+  }
+
+  private void registerBatchOperationAppliers() {
+    BatchOperationState batches = state.batches();
+    register(ValueType.BATCH_OPERATION, Intent.BatchOperation.CREATED,
+        (key, v) -> batches.created(key, (BatchOperationRecord) v));
+    register(ValueType.BATCH_OPERATION, Intent.BatchOperation.ITEMS_ADDED,
+        (key, v) -> batches.itemsAdded(key, ((BatchOperationRecord) v).itemKeys()));
+    register(ValueType.BATCH_OPERATION, Intent.BatchOperation.INITIALIZED, (key, v) -> batches.initialized(key));
+    register(ValueType.BATCH_OPERATION, Intent.BatchOperation.ITEM_COMPLETED,
+        (key, v) -> batches.itemDone(key, ((BatchOperationRecord) v).itemKey(), true));
+    register(ValueType.BATCH_OPERATION, Intent.BatchOperation.ITEM_FAILED,
+        (key, v) -> batches.itemDone(key, ((BatchOperationRecord) v).itemKey(), false));
+    register(ValueType.BATCH_OPERATION, Intent.BatchOperation.SUSPENDED, (key, v) -> batches.suspended(key));
+    register(ValueType.BATCH_OPERATION, Intent.BatchOperation.RESUMED, (key, v) -> batches.resumed(key));
+    for (Intent.BatchOperation end : List.of(Intent.BatchOperation.CANCELED, Intent.BatchOperation.COMPLETED,
+        Intent.BatchOperation.PARTIALLY_COMPLETED, Intent.BatchOperation.FAILED)) {
+      register(ValueType.BATCH_OPERATION, end, (key, v) -> batches.ended(key));
+    }
   }
 
   /** A migrated instance's parts keep their keys and states; only what they belong to changes. */

@@ -47,7 +47,8 @@ public final class StateSnapshots {
       long pinnedClock,
       List<Compensation> compensations,
       List<UserTask> userTasks,
-      IdentityState.Snapshot identity) {}
+      IdentityState.Snapshot identity,
+      List<BatchOperationState.Snapshot> batchOperations) {}
 
   record UserTask(long key, UserTaskRecord record, UserTaskState.LifecycleState state, UserTaskRecord pending,
       int listenersDone) {}
@@ -106,7 +107,7 @@ public final class StateSnapshots {
         new TreeMap<>(state.messages().allCorrelatedProcesses()), new TreeMap<>(state.messages().allStartedInstances()),
         state.clock().pinnedTime(), sorted(state.compensations().all(), Compensation::new, Compensation::key),
         sorted(state.userTasks().all(), (key, task) -> new UserTask(key, task.record(), task.state(), task.pending(), task.listenersDone()), UserTask::key),
-        state.identity().snapshot()));
+        state.identity().snapshot(), state.batches().snapshot()));
   }
 
   private static <V, E> List<E> sorted(Map<Long, V> source, BiFunction<Long, V, E> entry, ToLongFunction<E> key) {
@@ -173,6 +174,9 @@ public final class StateSnapshots {
     for (UserTask task : orEmpty(snapshot.userTasks())) {
       state.userTasks().restore(
           new UserTaskState.Task(task.key(), task.record(), task.state(), task.pending(), task.listenersDone()));
+    }
+    if (snapshot.batchOperations() != null) { // absent from snapshots taken before batch operations existed
+      state.batches().restore(snapshot.batchOperations());
     }
     if (snapshot.identity() != null) { // absent from snapshots taken before identity existed
       state.identity().restore(snapshot.identity());

@@ -44,6 +44,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
   GroupController.class,
   RoleController.class,
   AuthorizationController.class,
+  BatchOperationController.class,
   RestProblemHandler.class
 })
 public class RestGatewayConfiguration {

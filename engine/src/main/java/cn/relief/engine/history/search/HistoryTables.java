@@ -271,4 +271,22 @@ public final class HistoryTables {
       .sortOnly(CLIENT_UNKNOWN_SORT_FIELD, "decision_evaluation_key")
       .readableWith("DECISION_DEFINITION", "READ_DECISION_INSTANCE", "decision_id")
       .build();
+
+  /** Batch operations with their progress; reading them needs BATCH READ (checked per call). */
+  public static final SearchTable BATCH_OPERATIONS = SearchTable
+      .of("history_batch_operation", "batch_operation_key", "batchOperationKey")
+      .field("operationType", "type", STRING)
+      .field("state", "state", STRING)
+      .sortOnly("startDate", "start_date")
+      .sortOnly("endDate", "end_date")
+      .build();
+
+  public static final SearchTable BATCH_OPERATION_ITEMS = SearchTable
+      .of("history_batch_operation_item", "item_id", "itemId")
+      .field("batchOperationKey", "batch_operation_key", KEY)
+      .field("itemKey", "item_key", KEY)
+      .field("processInstanceKey", "process_instance_key", KEY)
+      .field("state", "state", STRING)
+      .field("operationType", "type", STRING)
+      .build();
 }
