@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /** Rebuilds a state from a log (from a snapshot and the records after it, or from the whole log) as a document. */
-final class RebuiltState {
+public final class RebuiltState {
   private RebuiltState() {}
 
-  static byte[] document(EventLog log, Optional<EventLog.StoredSnapshot> snapshot, ObjectMapper json)
+  public static byte[] document(EventLog log, Optional<EventLog.StoredSnapshot> snapshot, ObjectMapper json)
       throws Exception {
     EngineState state = new EngineState(1);
     EventAppliers appliers = new EventAppliers(
