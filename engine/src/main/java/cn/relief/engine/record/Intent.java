@@ -24,6 +24,9 @@ public final class Intent {
   /** MIGRATE is the command, used in rejections. */
   public enum ProcessInstanceMigration { MIGRATED, MIGRATE }
 
+  /** MODIFY is the command, used in rejections. */
+  public enum ProcessInstanceModification { MODIFIED, MODIFY }
+
   public enum ProcessInstanceCreation { CREATED, CREATE }
 
   public enum Variable { CREATED, UPDATED }
