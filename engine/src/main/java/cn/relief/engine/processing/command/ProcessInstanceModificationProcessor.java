@@ -117,6 +117,12 @@ public final class ProcessInstanceModificationProcessor {
       }
     }
     Set<Long> terminated = emptiedScopes(state, withoutDescendants(state, asked), keptAlive);
+    if (terminated.contains(processInstanceKey) && root.value().parentProcessInstanceKey() > 0) {
+      throw Rejections.invalidState(COMMAND, "Expected the modification to leave process instance '%d' with an "
+          + "active element, but it would terminate all of them, and the instance was called by process instance "
+          + "'%d'; activate an element in it too, or modify the calling instance", processInstanceKey,
+          root.value().parentProcessInstanceKey());
+    }
 
     // nothing below rejects: from here on the modification is applied whole
     List<Long> activated = new ArrayList<>();
@@ -170,12 +176,12 @@ public final class ProcessInstanceModificationProcessor {
     if (ancestorKey > 0) {
       anchor = ctx.state().elementInstances().get(ancestorKey);
       if (anchor == null || anchor.value().processInstanceKey() != processInstanceKey
-          || anchor.state() != ElementState.ACTIVATED || terminating.contains(ancestorKey)) {
+          || anchor.state() != ElementState.ACTIVATED || terminatedWith(ctx.state(), anchor, terminating)) {
         throw Rejections.invalidArgument(COMMAND, "Expected the ancestor element instance '%d' of the activation of "
             + "'%s' to be an active element instance of process instance '%d', but %s", ancestorKey, elementId,
             processInstanceKey, anchor == null || anchor.value().processInstanceKey() != processInstanceKey
                 ? "no such element instance was found in it"
-                : terminating.contains(ancestorKey) ? "this modification terminates it"
+                : terminatedWith(ctx.state(), anchor, terminating) ? "this modification terminates it"
                     : "it is " + anchor.state());
       }
       int level = levelOf(scopes, anchor, root);
@@ -265,6 +271,16 @@ public final class ProcessInstanceModificationProcessor {
       String why) {
     return Rejections.invalidArgument(COMMAND, "Expected to modify process instance '%d' of process '%s', but the "
         + "element '%s' cannot be activated: %s", processInstanceKey, processId, elementId, why);
+  }
+
+  /** Whether the instance or one of its flow scopes is terminated by this modification. */
+  private static boolean terminatedWith(EngineState state, ElementInstance instance, Set<Long> terminating) {
+    for (ElementInstance scope = instance; scope != null; scope = state.elementInstances().get(scope.parentKey())) {
+      if (terminating.contains(scope.key())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The index in {@code scopes} of the flow scope {@code anchor} is an instance of, or -1. */
