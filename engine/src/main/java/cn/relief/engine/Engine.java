@@ -37,6 +37,8 @@ import cn.relief.engine.processing.command.MessageProcessor;
 import cn.relief.engine.processing.command.BatchOperationProcessor;
 import cn.relief.engine.processing.command.ProcessInstanceMigrationProcessor;
 import cn.relief.engine.record.BatchOperationRecord;
+import cn.relief.engine.processing.command.ProcessInstanceModificationProcessor;
+import cn.relief.engine.record.ProcessInstanceModificationRecord;
 import cn.relief.engine.processing.command.ProcessInstanceProcessor;
 import cn.relief.engine.record.ProcessInstanceMigrationRecord;
 import cn.relief.engine.processing.command.StartEventSubscriptions;
@@ -83,6 +85,7 @@ public final class Engine implements EngineApi, AutoCloseable {
   private final ProcessInstanceProcessor instances;
   private final ProcessInstanceMigrationProcessor migrations;
   private final BatchOperationProcessor batchOperations;
+  private final ProcessInstanceModificationProcessor modifications;
   private final JobActivator jobActivator;
   private final JobCommandProcessor jobCommands;
   private final UserTaskCommandProcessor userTaskCommands;
@@ -117,6 +120,7 @@ public final class Engine implements EngineApi, AutoCloseable {
     this.dueDates = new DueDateProcessor(elements.triggers(), expressions, variables);
     this.instances = new ProcessInstanceProcessor(elements, variables);
     this.migrations = new ProcessInstanceMigrationProcessor(elements);
+    this.modifications = new ProcessInstanceModificationProcessor(elements, variables);
     this.jobActivator = new JobActivator(variables);
     this.jobCommands = new JobCommandProcessor(elements, variables);
     this.userTaskCommands = new UserTaskCommandProcessor(elements);
@@ -282,6 +286,31 @@ public final class Engine implements EngineApi, AutoCloseable {
           long key = batchOperations.create(ctx, definition);
           ctx.auditProduced("batchOperationKey", key);
           return key;
+        }));
+  }
+
+  @Override
+  public CompletableFuture<Void> modifyProcessInstance(long processInstanceKey, Modification modification) {
+    Caller caller = CallerContext.current();
+    List<ProcessInstanceModificationRecord.ActivateInstruction> activations =
+        modification.activateInstructions() == null ? List.of() : modification.activateInstructions().stream()
+            .map(a -> new ProcessInstanceModificationRecord.ActivateInstruction(a.elementId(),
+                a.ancestorElementInstanceKey(), a.variableInstructions() == null ? List.of()
+                    : a.variableInstructions().stream().map(v -> new ProcessInstanceModificationRecord.VariableInstruction(
+                        v.variables() == null ? Map.of() : v.variables(), v.scopeId() == null ? "" : v.scopeId()))
+                        .toList()))
+            .toList();
+    List<ProcessInstanceModificationRecord.TerminateInstruction> terminations =
+        modification.terminateElementInstanceKeys() == null ? List.of()
+            : modification.terminateElementInstanceKeys().stream()
+                .map(ProcessInstanceModificationRecord.TerminateInstruction::new).toList();
+    return processor.submit(ValueType.PROCESS_INSTANCE_MODIFICATION, Intent.ProcessInstanceModification.MODIFY,
+        AuditRequest.of("MODIFY_PROCESS_INSTANCE").target("processInstanceKey", processInstanceKey)
+            .data("activateInstructions", activations).data("terminateInstructions", terminations).build(),
+        done(ctx -> {
+          requireOnInstance(ctx, caller, processInstanceKey, "MODIFY_PROCESS_INSTANCE",
+              Intent.ProcessInstanceModification.MODIFY);
+          modifications.modify(ctx, processInstanceKey, activations, terminations);
         }));
   }
 

@@ -52,6 +52,21 @@ public interface EngineApi {
   CompletableFuture<Void> cancelBatchOperation(long batchOperationKey);
 
   /**
+   * Repairs a running instance: activates elements (creating the flow scopes they need) with
+   * variables, and terminates element instances; all instructions are applied or none.
+   */
+  CompletableFuture<Void> modifyProcessInstance(long processInstanceKey, Modification modification);
+
+  /** What a modification does: the elements to activate and the element instances to terminate. */
+  record Modification(List<ActivateElement> activateInstructions, List<Long> terminateElementInstanceKeys) {}
+
+  /** An element to activate; {@code ancestorElementInstanceKey} -1 lets the engine find its flow scope. */
+  record ActivateElement(String elementId, long ancestorElementInstanceKey, List<ScopedVariables> variableInstructions) {}
+
+  /** Variables to set for an activation; an empty scope id means the process instance's (global) scope. */
+  record ScopedVariables(Map<String, Object> variables, String scopeId) {}
+
+  /**
    * Activates up to {@code maxJobsToActivate} jobs; when none is available waits (long polling) up
    * to {@code requestTimeout} for jobs to become activatable. A zero or negative request timeout
    * answers at once.

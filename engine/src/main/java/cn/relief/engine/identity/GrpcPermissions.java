@@ -10,17 +10,18 @@ import java.util.Optional;
  * completion, messages, signals, topology) need only an authenticated user, as on REST.
  */
 public final class GrpcPermissions {
-  private static final Map<String, Permission> REQUIRED = Map.of(
-      "DeployResource", new Permission("RESOURCE", CREATE),
-      "DeployProcess", new Permission("RESOURCE", CREATE),
-      "DeleteResource", new Permission("RESOURCE", "DELETE_RESOURCE"),
-      "CreateProcessInstance", new Permission("PROCESS_DEFINITION", "CREATE_PROCESS_INSTANCE"),
-      "CreateProcessInstanceWithResult", new Permission("PROCESS_DEFINITION", "CREATE_PROCESS_INSTANCE"),
-      "CancelProcessInstance", new Permission("PROCESS_DEFINITION", "CANCEL_PROCESS_INSTANCE"),
-      "SetVariables", new Permission("PROCESS_DEFINITION", "UPDATE_PROCESS_INSTANCE"),
-      "ResolveIncident", new Permission("PROCESS_DEFINITION", "UPDATE_PROCESS_INSTANCE"),
-      "MigrateProcessInstance", new Permission("PROCESS_DEFINITION", "UPDATE_PROCESS_INSTANCE"),
-      "EvaluateDecision", new Permission("DECISION_DEFINITION", "CREATE_DECISION_INSTANCE"));
+  private static final Map<String, Permission> REQUIRED = Map.ofEntries(
+      Map.entry("DeployResource", new Permission("RESOURCE", CREATE)),
+      Map.entry("DeployProcess", new Permission("RESOURCE", CREATE)),
+      Map.entry("DeleteResource", new Permission("RESOURCE", "DELETE_RESOURCE")),
+      Map.entry("CreateProcessInstance", new Permission("PROCESS_DEFINITION", "CREATE_PROCESS_INSTANCE")),
+      Map.entry("CreateProcessInstanceWithResult", new Permission("PROCESS_DEFINITION", "CREATE_PROCESS_INSTANCE")),
+      Map.entry("CancelProcessInstance", new Permission("PROCESS_DEFINITION", "CANCEL_PROCESS_INSTANCE")),
+      Map.entry("SetVariables", new Permission("PROCESS_DEFINITION", "UPDATE_PROCESS_INSTANCE")),
+      Map.entry("ResolveIncident", new Permission("PROCESS_DEFINITION", "UPDATE_PROCESS_INSTANCE")),
+      Map.entry("MigrateProcessInstance", new Permission("PROCESS_DEFINITION", "UPDATE_PROCESS_INSTANCE")),
+      Map.entry("ModifyProcessInstance", new Permission("PROCESS_DEFINITION", "MODIFY_PROCESS_INSTANCE")),
+      Map.entry("EvaluateDecision", new Permission("DECISION_DEFINITION", "CREATE_DECISION_INSTANCE")));
 
   private GrpcPermissions() {}
 

@@ -64,6 +64,9 @@ public final class RestPermissions {
     if (collection.equals("process-instances") && path.endsWith("/cancellation")) {
       return Optional.of(new Permission("PROCESS_DEFINITION", "CANCEL_PROCESS_INSTANCE"));
     }
+    if (collection.equals("process-instances") && path.endsWith("/modification") && method.equals("POST")) {
+      return Optional.of(new Permission("PROCESS_DEFINITION", "MODIFY_PROCESS_INSTANCE"));
+    }
     if (PROCESS_HISTORY.contains(collection)) {
       return Optional.of(new Permission("PROCESS_DEFINITION", read ? "READ_PROCESS_INSTANCE" : "UPDATE_PROCESS_INSTANCE"));
     }

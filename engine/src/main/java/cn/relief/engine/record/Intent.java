@@ -33,6 +33,9 @@ public final class Intent {
     PARTIALLY_COMPLETED, FAILED, CREATE, ADD_ITEMS, EXECUTE, SUSPEND, RESUME, CANCEL
   }
 
+  /** MODIFY is the command, used in rejections. */
+  public enum ProcessInstanceModification { MODIFIED, MODIFY }
+
   public enum ProcessInstanceCreation { CREATED, CREATE }
 
   public enum Variable { CREATED, UPDATED }

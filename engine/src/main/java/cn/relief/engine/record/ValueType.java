@@ -8,6 +8,7 @@ public enum ValueType {
   PROCESS_INSTANCE_CREATION(ProcessInstanceCreationRecord.class),
   PROCESS_INSTANCE_MIGRATION(ProcessInstanceMigrationRecord.class),
   BATCH_OPERATION(BatchOperationRecord.class),
+  PROCESS_INSTANCE_MODIFICATION(ProcessInstanceModificationRecord.class),
   VARIABLE(VariableRecord.class),
   VARIABLE_DOCUMENT(VariableDocumentRecord.class),
   JOB(JobRecord.class),

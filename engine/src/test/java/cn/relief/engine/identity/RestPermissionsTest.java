@@ -36,6 +36,10 @@ class RestPermissionsTest {
         .contains(new Permission("PROCESS_DEFINITION", "READ_PROCESS_INSTANCE"));
     assertThat(required("POST", "/v2/process-instances/42/cancellation"))
         .contains(new Permission("PROCESS_DEFINITION", "CANCEL_PROCESS_INSTANCE"));
+    assertThat(required("POST", "/v2/process-instances/42/modification"))
+        .contains(new Permission("PROCESS_DEFINITION", "MODIFY_PROCESS_INSTANCE"));
+    assertThat(required("POST", "/v2/process-instances/42/migration"))
+        .contains(new Permission("PROCESS_DEFINITION", "UPDATE_PROCESS_INSTANCE"));
     assertThat(required("POST", "/v2/decision-instances/search"))
         .contains(new Permission("DECISION_DEFINITION", "READ_DECISION_INSTANCE"));
   }

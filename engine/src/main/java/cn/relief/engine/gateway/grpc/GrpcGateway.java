@@ -337,7 +337,19 @@ public final class GrpcGateway extends GatewayGrpc.GatewayImplBase {
   @Override
   public void modifyProcessInstance(
       ModifyProcessInstanceRequest request, StreamObserver<ModifyProcessInstanceResponse> observer) {
-    unimplemented("ModifyProcessInstance", observer);
+    reply("ModifyProcessInstance", observer, () -> {
+      List<EngineApi.ActivateElement> activations = request.getActivateInstructionsList().stream()
+          .map(a -> new EngineApi.ActivateElement(a.getElementId(), a.getAncestorElementInstanceKey(),
+              a.getVariableInstructionsList().stream()
+                  .map(v -> new EngineApi.ScopedVariables(
+                      JsonVariables.parse("ModifyProcessInstance", v.getVariables()), v.getScopeId()))
+                  .toList()))
+          .toList();
+      List<Long> terminations = request.getTerminateInstructionsList().stream()
+          .map(t -> t.getElementInstanceKey()).toList();
+      return api.modifyProcessInstance(request.getProcessInstanceKey(),
+          new EngineApi.Modification(activations, terminations));
+    }, ignored -> ModifyProcessInstanceResponse.getDefaultInstance());
   }
 
   @Override

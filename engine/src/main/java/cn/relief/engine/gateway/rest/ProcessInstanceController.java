@@ -1,6 +1,7 @@
 package cn.relief.engine.gateway.rest;
 
 import io.camunda.client.protocol.rest.ProcessInstanceMigrationInstruction;
+import io.camunda.client.protocol.rest.ProcessInstanceModificationInstruction;
 import cn.relief.engine.api.EngineApi;
 import io.camunda.client.protocol.rest.CancelProcessInstanceRequest;
 import io.camunda.client.protocol.rest.CreateProcessInstanceResult;
@@ -73,6 +74,34 @@ public class ProcessInstanceController {
         : request.getMappingInstructions().stream()
             .map(m -> new EngineApi.MappingInstruction(m.getSourceElementId(), m.getTargetElementId())).toList();
     return AsyncResponses.noContent(api.migrateProcessInstance(key, new EngineApi.MigrationPlan(target, mappings)));
+  }
+
+  @PostMapping("/v2/process-instances/{processInstanceKey}/modification")
+  public CompletableFuture<ResponseEntity<Void>> modify(
+      @PathVariable("processInstanceKey") String processInstanceKey,
+      @RequestBody ProcessInstanceModificationInstruction request) {
+    long key = RestRequests.key("processInstanceKey", processInstanceKey);
+    List<EngineApi.ActivateElement> activations = request.getActivateInstructions() == null ? List.of()
+        : request.getActivateInstructions().stream()
+            .map(a -> new EngineApi.ActivateElement(RestRequests.requireText("elementId", a.getElementId()),
+                ancestorKey(a.getAncestorElementInstanceKey()),
+                a.getVariableInstructions() == null ? List.of() : a.getVariableInstructions().stream()
+                    .map(v -> new EngineApi.ScopedVariables(v.getVariables() == null ? Map.of() : v.getVariables(),
+                        v.getScopeId() == null ? "" : v.getScopeId()))
+                    .toList()))
+            .toList();
+    List<Long> terminations = request.getTerminateInstructions() == null ? List.of()
+        : request.getTerminateInstructions().stream()
+            .map(t -> RestRequests.key("elementInstanceKey", t.getElementInstanceKey())).toList();
+    return AsyncResponses.noContent(api.modifyProcessInstance(key, new EngineApi.Modification(activations, terminations)));
+  }
+
+  /** No ancestor chosen: absent, blank or -1 (what the client sends by default). */
+  private static long ancestorKey(String value) {
+    if (value == null || value.isBlank() || value.trim().equals("-1")) {
+      return -1;
+    }
+    return RestRequests.key("ancestorElementInstanceKey", value);
   }
 
   private static EngineApi.CreateProcessInstance toCommand(ProcessInstanceCreationInstruction request) {
