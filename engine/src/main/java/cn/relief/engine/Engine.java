@@ -258,7 +258,7 @@ public final class Engine implements EngineApi, AutoCloseable {
         done(ctx -> {
           requireOnInstance(ctx, caller, processInstanceKey, "UPDATE_PROCESS_INSTANCE",
               Intent.ProcessInstanceMigration.MIGRATE);
-          migrations.migrate(ctx, processInstanceKey, plan.targetProcessDefinitionKey(), instructions);
+          migrations.migrate(ctx, processInstanceKey, plan.targetProcessDefinitionKey(), instructions, caller.id());
         }));
   }
 
@@ -310,7 +310,7 @@ public final class Engine implements EngineApi, AutoCloseable {
         done(ctx -> {
           requireOnInstance(ctx, caller, processInstanceKey, "MODIFY_PROCESS_INSTANCE",
               Intent.ProcessInstanceModification.MODIFY);
-          modifications.modify(ctx, processInstanceKey, activations, terminations);
+          modifications.modify(ctx, processInstanceKey, activations, terminations, caller.id());
         }));
   }
 

@@ -140,6 +140,7 @@ final class HistoryProjection {
       case DECISION_EVALUATION -> decisionEvaluation(batch, record, at);
       case FORM -> form(batch, record, at);
       case BATCH_OPERATION -> batchOperations.project(batch, record, at);
+      case PROCESS_INSTANCE_MODIFICATION -> migrations.modification(batch, record, at);
       default -> {
         // other records (deployments, timers, signals, clock...) have no history table of their own
       }

@@ -4,6 +4,7 @@ import cn.relief.engine.record.IncidentRecord;
 import cn.relief.engine.record.JobRecord;
 import cn.relief.engine.record.MessageSubscriptionRecord;
 import cn.relief.engine.record.ProcessInstanceMigrationRecord;
+import cn.relief.engine.record.ProcessInstanceModificationRecord;
 import cn.relief.engine.record.ProcessInstanceRecord;
 import cn.relief.engine.record.Record;
 import cn.relief.engine.record.UserTaskRecord;
@@ -16,13 +17,17 @@ import java.sql.Timestamp;
  * Projects a process instance migration: the rows of what moved (the instance, its active element
  * instances, jobs, user tasks, incidents, message subscriptions, and all its variables) now name
  * the target definition and elements, while what ended before keeps the version it ran under; and
- * the migration itself is a row of its own. Updates, not changes of batch rows: they run after the
+ * the migration itself is a row of its own, as is each modification of a running case. Updates, not changes of batch rows: they run after the
  * batch's new rows are written, so they also reach rows of the same batch.
  */
 final class MigrationProjection {
   static final HistoryTable MIGRATIONS = HistoryTable.of("history_process_instance_migration",
       "position", "process_instance_key", "source_process_definition_key", "target_process_definition_key",
-      "bpmn_process_id", "mapping_instructions", "migrated_at", "tenant_id");
+      "bpmn_process_id", "mapping_instructions", "migrated_at", "tenant_id", "requested_by");
+  static final HistoryTable MODIFICATIONS = HistoryTable.of("history_process_instance_modification",
+      "position", "process_instance_key", "process_definition_key", "bpmn_process_id", "activate_instructions",
+      "terminate_instructions", "activated_element_instance_keys", "terminated_element_instance_keys",
+      "requested_by", "modified_at", "tenant_id");
 
   private final ObjectMapper json;
   private final DefinitionNames names;
@@ -92,6 +97,23 @@ final class MigrationProjection {
     }
     batch.insert(MIGRATIONS, record.position(), migration.processInstanceKey(),
         migration.sourceProcessDefinitionKey(), migration.targetProcessDefinitionKey(), migration.bpmnProcessId(),
-        instructions, at, migration.tenantId());
+        instructions, at, migration.tenantId(), migration.requestedBy());
+  }
+
+  /** A modification of a running case: what was activated and terminated, and who asked. */
+  void modification(HistoryBatch batch, Record record, Timestamp at) {
+    ProcessInstanceModificationRecord modification = (ProcessInstanceModificationRecord) record.value();
+    batch.insert(MODIFICATIONS, record.position(), modification.processInstanceKey(),
+        modification.processDefinitionKey(), modification.bpmnProcessId(), write(modification.activateInstructions()),
+        write(modification.terminateInstructions()), write(modification.activatedElementInstanceKeys()),
+        write(modification.terminatedElementInstanceKeys()), modification.requestedBy(), at, modification.tenantId());
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Could not write a modification's instructions", e);
+    }
   }
 }

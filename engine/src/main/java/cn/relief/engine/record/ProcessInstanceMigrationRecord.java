@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A process instance moved to another process definition: the plan as asked (target and element
- * mappings) and where the instance came from.
+ * mappings), where the instance came from, and who asked (a batch's items: its creator).
  */
 public record ProcessInstanceMigrationRecord(
     long processInstanceKey,
@@ -12,7 +12,8 @@ public record ProcessInstanceMigrationRecord(
     long targetProcessDefinitionKey,
     List<MappingInstruction> mappingInstructions,
     String bpmnProcessId,
-    String tenantId) implements RecordValue {
+    String tenantId,
+    String requestedBy) implements RecordValue {
 
   /** An element of the source definition and the element of the target it becomes. */
   public record MappingInstruction(String sourceElementId, String targetElementId) {}

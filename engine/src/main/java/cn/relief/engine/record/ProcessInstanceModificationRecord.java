@@ -7,6 +7,7 @@ import java.util.Map;
  * A running process instance was modified by a person: elements activated (with variables) and
  * element instances terminated, as the instructions asked. {@code terminatedElementInstanceKeys}
  * are the instances actually terminated: those asked for, or the flow scope they left empty.
+ * {@code requestedBy} names who asked.
  */
 public record ProcessInstanceModificationRecord(
     long processInstanceKey,
@@ -16,7 +17,8 @@ public record ProcessInstanceModificationRecord(
     List<Long> terminatedElementInstanceKeys,
     String bpmnProcessId,
     long processDefinitionKey,
-    String tenantId) implements RecordValue {
+    String tenantId,
+    String requestedBy) implements RecordValue {
 
   /** An element to activate, optionally in a chosen ancestor scope instance (-1: none chosen). */
   public record ActivateInstruction(String elementId, long ancestorElementInstanceKey,

@@ -241,16 +241,19 @@ class MigrationIT extends ClientTestSupport {
     assertThat(entry.callerId()).isEqualTo("demo");
     assertThat(entry.target().get("targetProcessDefinitionKey").asLong()).isEqualTo(v2);
     long[] moved = eventually(() -> migrationRow(instance), row -> row[0] != 0);
-    assertThat(moved).containsExactly(v1, v2);
+    assertThat(moved).containsExactly(v1, v2, 1);
   }
 
   private long[] migrationRow(long instance) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement("SELECT source_process_definition_key, "
-            + "target_process_definition_key FROM history_process_instance_migration WHERE process_instance_key = ?")) {
+            + "target_process_definition_key, requested_by FROM history_process_instance_migration "
+            + "WHERE process_instance_key = ?")) {
       statement.setLong(1, instance);
       try (ResultSet rows = statement.executeQuery()) {
-        return rows.next() ? new long[] {rows.getLong(1), rows.getLong(2)} : new long[] {0, 0};
+        // the third value: 1 when the row names the administrator who asked
+        return rows.next() ? new long[] {rows.getLong(1), rows.getLong(2), "demo".equals(rows.getString(3)) ? 1 : 0}
+            : new long[] {0, 0, 0};
       }
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);

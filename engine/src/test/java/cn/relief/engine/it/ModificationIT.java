@@ -281,6 +281,12 @@ class ModificationIT extends ClientTestSupport {
         items -> !items.isEmpty()).get(0);
     assertThat(entry.callerId()).isEqualTo("demo");
     activateOne(admin, id + "-deliver");
+    // the case's history has the modification, with who asked and what it terminated
+    List<Long> terminated = eventually(() -> longs("SELECT t::bigint FROM history_process_instance_modification m, "
+        + "jsonb_array_elements_text(m.terminated_element_instance_keys::jsonb) t WHERE m.process_instance_key = ? "
+        + "AND m.requested_by = ? AND m.activate_instructions LIKE ?", instance, "demo", "%deliver%"),
+        keys -> !keys.isEmpty());
+    assertThat(terminated).contains(lookup.getElementInstanceKey());
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

@@ -24,7 +24,8 @@ final class HistoryPurge {
   private static final List<String> INSTANCE_TABLES = List.of("history_element_instance", "history_sequence_flow",
       "history_variable", "history_variable_change", "history_incident", "history_job", "history_user_task",
       "history_message_subscription", "history_correlated_message", "history_decision_instance",
-      "history_process_instance_migration", "history_batch_operation_item", "history_process_instance");
+      "history_process_instance_migration", "history_process_instance_modification", "history_batch_operation_item",
+      "history_process_instance");
 
   private final DataSource dataSource;
 

@@ -129,7 +129,8 @@ public final class BatchOperationProcessor {
       }
       case BatchOperationRecord.MIGRATE_PROCESS_INSTANCE -> {
         requirePermission(creator, "UPDATE_PROCESS_INSTANCE", processId, Intent.ProcessInstanceMigration.MIGRATE);
-        migrations.migrate(ctx, item, definition.targetProcessDefinitionKey(), definition.mappingInstructions());
+        migrations.migrate(ctx, item, definition.targetProcessDefinitionKey(), definition.mappingInstructions(),
+            creator.id());
       }
       default -> resolveIncidents(ctx, creator, item, processId);
     }

@@ -50,7 +50,7 @@ public final class ProcessInstanceMigrationProcessor {
       Set<String> keptCatchEvents, EventSubscriptionBehavior.Prepared openings) {}
 
   public void migrate(CommandContext ctx, long processInstanceKey, long targetProcessDefinitionKey,
-      List<MappingInstruction> instructions) {
+      List<MappingInstruction> instructions, String requestedBy) {
     EngineState state = ctx.state();
     MigrationPlanCheck check = new MigrationPlanCheck(state, processInstanceKey);
     ElementInstance root = check.requireInstance();
@@ -87,7 +87,7 @@ public final class ProcessInstanceMigrationProcessor {
     ctx.writer().appendEvent(processInstanceKey, ValueType.PROCESS_INSTANCE_MIGRATION,
         Intent.ProcessInstanceMigration.MIGRATED, new ProcessInstanceMigrationRecord(processInstanceKey,
             source.key(), target.key(), List.copyOf(instructions), target.record().bpmnProcessId(),
-            root.value().tenantId()));
+            root.value().tenantId(), requestedBy));
   }
 
   /**

@@ -62,7 +62,7 @@ public final class ProcessInstanceModificationProcessor {
       List<ExecutableFlowNode> scopesToCreate, List<EventSubscriptionBehavior.Prepared> scopeSubscriptions) {}
 
   public void modify(CommandContext ctx, long processInstanceKey, List<ActivateInstruction> activateInstructions,
-      List<TerminateInstruction> terminateInstructions) {
+      List<TerminateInstruction> terminateInstructions, String requestedBy) {
     EngineState state = ctx.state();
     List<ActivateInstruction> activations = activateInstructions == null ? List.of() : activateInstructions;
     List<TerminateInstruction> terminations = terminateInstructions == null ? List.of() : terminateInstructions;
@@ -138,7 +138,7 @@ public final class ProcessInstanceModificationProcessor {
     ctx.writer().appendEvent(processInstanceKey, ValueType.PROCESS_INSTANCE_MODIFICATION,
         Intent.ProcessInstanceModification.MODIFIED, new ProcessInstanceModificationRecord(processInstanceKey,
             List.copyOf(activations), List.copyOf(terminations), List.copyOf(activated), List.copyOf(terminated),
-            processId, root.value().processDefinitionKey(), root.value().tenantId()));
+            processId, root.value().processDefinitionKey(), root.value().tenantId(), requestedBy));
   }
 
   private Activation checkActivation(CommandContext ctx, ElementInstance root, ExecutableProcess executable,
