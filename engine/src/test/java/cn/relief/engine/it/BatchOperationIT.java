@@ -165,6 +165,40 @@ class BatchOperationIT extends ClientTestSupport {
         + "element_id IN ('task-done2', 'timer-done2', 'message-done2')", v2)).isEqualTo(MANY);
   }
 
+  @Test
+  void aFilterOnVersionAndActiveElementPicksOnlyTheCasesWaitingThere() {
+    CamundaClient client = client(Transport.REST);
+    String id = uniqueId("batch-element", Transport.REST);
+    deploy(client, waiting(id, "", id + "-documents"));
+    java.util.Map<String, List<Long>> byKind = new java.util.HashMap<>();
+    for (String kind : new String[] {"task", "timer", "message"}) {
+      for (int i = 0; i < 2; i++) {
+        byKind.computeIfAbsent(kind, k -> new ArrayList<>())
+            .add(startInstance(client, id, Map.of("kind", kind, "caseId", kind + i)));
+      }
+    }
+    // a second version's case waits at the timer too, but the filter names version 1
+    deploy(client, waiting(id, "", id + "-documents"));
+    long laterVersion = startInstance(client, id, Map.of("kind", "timer", "caseId", "later"));
+
+    String key = client.newCreateBatchOperationCommand().processInstanceCancel()
+        .filter(f -> f.processDefinitionId(id).processDefinitionVersion(1).elementId("cool-off")
+            .elementInstanceState(io.camunda.client.api.search.enums.ElementInstanceState.ACTIVE))
+        .send().join().getBatchOperationKey();
+
+    BatchOperation batch = awaitEnded(client, key, Duration.ofSeconds(30));
+    assertThat(batch.getOperationsTotalCount()).isEqualTo(2);
+    for (long instance : byKind.get("timer")) {
+      awaitInstanceState(instance, "TERMINATED");
+    }
+    for (String kind : new String[] {"task", "message"}) {
+      for (long instance : byKind.get(kind)) {
+        assertThat(instanceState(instance)).isEqualTo("ACTIVE");
+      }
+    }
+    assertThat(instanceState(laterVersion)).isEqualTo("ACTIVE");
+  }
+
   /** Runs {@code count} requests with at most 64 in flight. */
   private static void inParallel(int count, java.util.function.IntFunction<CompletableFuture<?>> request)
       throws InterruptedException {
