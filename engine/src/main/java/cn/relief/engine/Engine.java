@@ -258,6 +258,12 @@ public final class Engine implements EngineApi, AutoCloseable {
         done(ctx -> {
           requireOnInstance(ctx, caller, processInstanceKey, "UPDATE_PROCESS_INSTANCE",
               Intent.ProcessInstanceMigration.MIGRATE);
+          // the cases land in the target process: whoever moves them must be allowed to change those too
+          var target = ctx.state().processes().byKey(plan.targetProcessDefinitionKey());
+          if (target != null) {
+            access.require(caller, UPDATE_PROCESS_INSTANCE.on(target.record().bpmnProcessId()),
+                Intent.ProcessInstanceMigration.MIGRATE.name());
+          }
           migrations.migrate(ctx, processInstanceKey, plan.targetProcessDefinitionKey(), instructions, caller.id());
         }));
   }
@@ -277,7 +283,7 @@ public final class Engine implements EngineApi, AutoCloseable {
             .toList();
     BatchOperationRecord definition = new BatchOperationRecord(type, filterJson,
         plan == null ? -1 : plan.targetProcessDefinitionKey(), instructions, caller.id(), caller.kind(), List.of(), -1,
-        null, 0, 0, 0);
+        null, 0, 0, 0, "CREATED");
     return processor.submit(ValueType.BATCH_OPERATION, Intent.BatchOperation.CREATE,
         AuditRequest.of("CREATE_BATCH_OPERATION").target("batchOperationType", type).data("filter", filter)
             .data("targetProcessDefinitionKey", plan == null ? null : plan.targetProcessDefinitionKey())
@@ -342,7 +348,7 @@ public final class Engine implements EngineApi, AutoCloseable {
   }
 
   public CompletableFuture<Void> initializeBatchOperation(long batchOperationKey) {
-    return processor.submit(ValueType.BATCH_OPERATION, Intent.BatchOperation.ADD_ITEMS,
+    return processor.submit(ValueType.BATCH_OPERATION, Intent.BatchOperation.INITIALIZE,
         done(ctx -> batchOperations.initialize(ctx, batchOperationKey)));
   }
 

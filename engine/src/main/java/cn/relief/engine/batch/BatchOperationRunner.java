@@ -86,7 +86,8 @@ public final class BatchOperationRunner implements AutoCloseable {
     }
     Map<String, Object> filter = readFilter(batch.definition().filter());
     String after = null;
-    while (!closed) {
+    // a person may hold the batch while its items are collected: then collecting waits too
+    while (!closed && batch.status() != BatchOperationState.Status.SUSPENDED) {
       Map<String, Object> page = new LinkedHashMap<>();
       page.put("limit", PAGE_SIZE);
       if (after != null) {
@@ -110,7 +111,7 @@ public final class BatchOperationRunner implements AutoCloseable {
       }
       after = found.endCursor();
     }
-    if (!closed) {
+    if (!closed && batch.status() != BatchOperationState.Status.SUSPENDED) {
       engine.initializeBatchOperation(batch.key()).join();
     }
   }

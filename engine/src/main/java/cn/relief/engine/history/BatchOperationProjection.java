@@ -32,8 +32,7 @@ final class BatchOperationProjection {
         }
         counts(batch, key, value);
       }
-      case "INITIALIZED", "RESUMED" -> state(batch, key, "ACTIVE", null, value);
-      case "SUSPENDED" -> state(batch, key, "SUSPENDED", null, value);
+      case "INITIALIZED", "RESUMED", "SUSPENDED" -> state(batch, key, value.state(), null, value);
       case "ITEM_COMPLETED", "ITEM_FAILED" -> {
         batch.update("UPDATE history_batch_operation_item SET state = ?, processed_date = ?, error_message = ? "
             + "WHERE item_id = ?", "ITEM_COMPLETED".equals(record.intent()) ? "COMPLETED" : "FAILED", at,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import cn.relief.engine.processing.bpmn.UserTaskDates;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -67,8 +68,10 @@ final class UserTaskProjection {
     batch.update(UPDATE, parameters);
   }
 
+  /** A date the engine wrote; one it could not have written is left out rather than stopping the history. */
   private static Timestamp date(String isoDateTime) {
-    return isoDateTime == null ? null : Timestamp.from(OffsetDateTime.parse(isoDateTime).toInstant());
+    String normalized = isoDateTime == null ? null : UserTaskDates.normalize(isoDateTime);
+    return normalized == null ? null : Timestamp.from(OffsetDateTime.parse(normalized).toInstant());
   }
 
   private String write(List<String> values) {

@@ -82,7 +82,8 @@ public final class RecordWriter {
     return taken;
   }
 
-  int batchSize() {
+  /** Records written in the current batch so far (to tell whether a step wrote anything). */
+  public int batchSize() {
     return batch.size();
   }
 

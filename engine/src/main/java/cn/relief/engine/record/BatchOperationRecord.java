@@ -6,7 +6,8 @@ import java.util.List;
  * A batch operation over the process instances a filter matched: its kind (Camunda 8.8's
  * {@code CANCEL_PROCESS_INSTANCE}, {@code MIGRATE_PROCESS_INSTANCE}, {@code RESOLVE_INCIDENT}),
  * the filter as sent (JSON), the migration plan, and who asked (items run as that caller). The
- * events of its lifecycle carry the items added or the one item done, with the counts after it.
+ * events of its lifecycle carry the items added or the one item done, with the counts and the
+ * batch's state (Camunda's names: CREATED, ACTIVE, SUSPENDED, ...) after it.
  */
 public record BatchOperationRecord(
     String batchOperationType,
@@ -20,7 +21,8 @@ public record BatchOperationRecord(
     String errorMessage,
     int total,
     int completed,
-    int failed) implements RecordValue {
+    int failed,
+    String state) implements RecordValue {
 
   public static final String CANCEL_PROCESS_INSTANCE = "CANCEL_PROCESS_INSTANCE";
   public static final String MIGRATE_PROCESS_INSTANCE = "MIGRATE_PROCESS_INSTANCE";
@@ -29,16 +31,21 @@ public record BatchOperationRecord(
   /** The batch as it stands, for an event about it as a whole (no items). */
   public BatchOperationRecord withCounts(int newTotal, int newCompleted, int newFailed) {
     return new BatchOperationRecord(batchOperationType, filter, targetProcessDefinitionKey, mappingInstructions,
-        callerId, callerKind, List.of(), -1, null, newTotal, newCompleted, newFailed);
+        callerId, callerKind, List.of(), -1, null, newTotal, newCompleted, newFailed, state);
   }
 
   public BatchOperationRecord withItems(List<Long> keys, int newTotal) {
     return new BatchOperationRecord(batchOperationType, filter, targetProcessDefinitionKey, mappingInstructions,
-        callerId, callerKind, List.copyOf(keys), -1, null, newTotal, completed, failed);
+        callerId, callerKind, List.copyOf(keys), -1, null, newTotal, completed, failed, state);
   }
 
   public BatchOperationRecord withItem(long key, String error, int newCompleted, int newFailed) {
     return new BatchOperationRecord(batchOperationType, filter, targetProcessDefinitionKey, mappingInstructions,
-        callerId, callerKind, List.of(), key, error, total, newCompleted, newFailed);
+        callerId, callerKind, List.of(), key, error, total, newCompleted, newFailed, state);
+  }
+
+  public BatchOperationRecord withState(String newState) {
+    return new BatchOperationRecord(batchOperationType, filter, targetProcessDefinitionKey, mappingInstructions,
+        callerId, callerKind, itemKeys, itemKey, errorMessage, total, completed, failed, newState);
   }
 }

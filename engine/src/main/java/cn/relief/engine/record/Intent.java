@@ -26,11 +26,11 @@ public final class Intent {
 
   /**
    * A batch operation's lifecycle: created, its items collected (ITEMS_ADDED, then INITIALIZED),
-   * each item done, held and let go by a person, ended; the last six are commands.
+   * each item done, held and let go by a person, ended; the last seven are commands.
    */
   public enum BatchOperation {
     CREATED, ITEMS_ADDED, INITIALIZED, ITEM_COMPLETED, ITEM_FAILED, SUSPENDED, RESUMED, CANCELED, COMPLETED,
-    PARTIALLY_COMPLETED, FAILED, CREATE, ADD_ITEMS, EXECUTE, SUSPEND, RESUME, CANCEL
+    PARTIALLY_COMPLETED, FAILED, CREATE, ADD_ITEMS, INITIALIZE, EXECUTE, SUSPEND, RESUME, CANCEL
   }
 
   /** MODIFY is the command, used in rejections. */

@@ -89,6 +89,39 @@ class BatchOperationRestartTest extends EmbeddedPostgresTest {
         + "WHERE bpmn_process_id = 'batch-restart' GROUP BY state")).containsExactly("TERMINATED 250");
   }
 
+  @Test
+  void aBatchHeldBeforeItsItemsAreCollectedCollectsNothingUntilLetGo() throws Exception {
+    DataSource dataSource = dataSource();
+    EventLog log = new PostgresEventLog(dataSource, json, 1);
+    byte[] model = Bpmn.convertToString(Bpmn.createExecutableProcess("batch-held").startEvent()
+        .userTask("wait", t -> t.zeebeUserTask()).endEvent().done()).getBytes(StandardCharsets.UTF_8);
+    try (HistoryProjector history = projector(dataSource);
+        Engine engine = Engine.start(config, log, json, history::committed)) {
+      engine.deploy(List.of(new DeployResource("held.bpmn", model)), null).join();
+      for (int i = 0; i < 5; i++) {
+        engine.createProcessInstance(new CreateProcessInstance("batch-held", -1, 0, Map.of("i", i), null)).join();
+      }
+      BatchOperationRunner runner = new BatchOperationRunner(engine, new SqlSearch(dataSource, json), history);
+      long key = engine.createBatchOperation(BatchOperationRecord.CANCEL_PROCESS_INSTANCE,
+          Map.of("processDefinitionId", "batch-held"), null).join();
+      engine.suspendBatchOperation(key).join();
+      runner.runOnce();
+      assertThat(batch(engine, key).initialized()).isFalse();
+      assertThat(batch(engine, key).total()).isZero();
+      history.awaitPosition(history.lag().committedPosition(), Duration.ofSeconds(10));
+      assertThat(query(dataSource, "SELECT state FROM history_batch_operation WHERE batch_operation_key = " + key))
+          .containsExactly("SUSPENDED");
+
+      engine.resumeBatchOperation(key).join();
+      runner.runOnce(); // collects
+      runner.runOnce(); // does the items
+      assertThat(engine.runningBatchOperations()).noneMatch(b -> b.key() == key);
+      history.awaitPosition(history.lag().committedPosition(), Duration.ofSeconds(10));
+      assertThat(query(dataSource, "SELECT state || ' ' || completed FROM history_batch_operation "
+          + "WHERE batch_operation_key = " + key)).containsExactly("COMPLETED 5");
+    }
+  }
+
   private static BatchOperationState.Batch batch(Engine engine, long key) {
     return engine.runningBatchOperations().stream().filter(b -> b.key() == key).findFirst().orElseThrow();
   }

@@ -172,6 +172,45 @@ class MigrationIT extends ClientTestSupport {
     assertThat(client.newUserTaskGetRequest(workTask).send().join().getState()).isEqualTo(UserTaskState.CREATED);
   }
 
+  @Test
+  void anElementStuckActivatingOpensItsTargetSubscriptionsOnceWhenItsIncidentIsResolved() throws Exception {
+    CamundaClient client = client(Transport.REST);
+    String id = uniqueId("mig-activating", Transport.REST);
+    deploy(client, Bpmn.createExecutableProcess(id).startEvent()
+        .userTask("review", t -> t.zeebeUserTask().zeebeAssigneeExpression("clerk"))
+        .endEvent().done());
+    // a number is no assignee: the task's activation fails and waits for the incident to be resolved
+    long instance = startInstance(client, id, Map.of("clerk", 42));
+    awaitOpenIncident(instance);
+    long v2 = deploy(client, Bpmn.createExecutableProcess(id).startEvent()
+        .userTask("review2", t -> t.zeebeUserTask().zeebeAssigneeExpression("clerk"))
+        .boundaryEvent("deadline", b -> b.timerWithDuration("PT1H")).endEvent("late")
+        .moveToActivity("review2").endEvent().done()).getProcessDefinitionKey();
+
+    client.newMigrateProcessInstanceCommand(instance).migrationPlan(v2).addMappingInstruction("review", "review2")
+        .send().join();
+    client.newSetVariablesCommand(instance).variables(Map.of("clerk", "张三")).send().join();
+    client.newResolveIncidentCommand(awaitOpenIncident(instance).key()).send().join();
+
+    UserTask task = openTask(client, instance);
+    assertThat(task.getElementId()).isEqualTo("review2");
+    Thread.sleep(200);
+    assertThat(timersCreatedFor(task.getElementInstanceKey())).isEqualTo(1);
+  }
+
+  private long timersCreatedFor(long elementInstanceKey) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM engine_record "
+            + "WHERE value_type = 'TIMER' AND record_type = 'EVENT' AND intent = 'CREATED' "
+            + "AND (value::jsonb->>'elementInstanceKey')::bigint = ?")) {
+      statement.setLong(1, elementInstanceKey);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
   @ParameterizedTest
   @OverBothTransports
   void aPlanThatCannotBeCarriedOutIsRefusedWithTheReasonAndNothingMoves(Transport transport) {

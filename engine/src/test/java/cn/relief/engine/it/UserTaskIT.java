@@ -402,6 +402,18 @@ class UserTaskIT extends ClientTestSupport {
   }
 
   @Test
+  void anUpdateWithAZonedDateIsKeptAsAnOffsetDate() {
+    CamundaClient client = client(Transport.REST);
+    String id = uniqueId("ut-zoned", Transport.REST);
+    deploy(client, reviewProcess(id, t -> { }));
+    long instance = startInstance(client, id, Map.of());
+    long key = awaitTask(client, instance, UserTaskState.CREATED).getUserTaskKey();
+    client.newUpdateUserTaskCommand(key).dueDate(" 2026-12-24T10:00+08:00[Asia/Shanghai] ").send().join();
+    assertThat(eventually(() -> client.newUserTaskGetRequest(key).send().join().getDueDate(), d -> d != null))
+        .isEqualTo(OffsetDateTime.parse("2026-12-24T10:00:00+08:00"));
+  }
+
+  @Test
   void aJobBasedUserTaskIsRefusedAtDeployment() {
     CamundaClient client = client(Transport.REST);
     String id = uniqueId("ut-job-based", Transport.REST);

@@ -54,7 +54,7 @@ public final class BatchOperationProcessor {
     }
     long key = ctx.state().keys().nextKey();
     ctx.writer().appendEvent(key, ValueType.BATCH_OPERATION, Intent.BatchOperation.CREATED,
-        definition.withCounts(0, 0, 0));
+        definition.withCounts(0, 0, 0).withState("CREATED"));
     return key;
   }
 
@@ -67,18 +67,24 @@ public final class BatchOperationProcessor {
     }
     List<Long> added = itemKeys.stream().filter(item -> !batch.pending().contains(item)).distinct().toList();
     ctx.writer().appendEvent(key, ValueType.BATCH_OPERATION, Intent.BatchOperation.ITEMS_ADDED,
-        batch.definition().withItems(added, batch.total() + added.size()));
+        batch.definition().withItems(added, batch.total() + added.size()).withState(batch.status().name()));
   }
 
-  /** Every item is collected: the batch runs (or, with nothing to do, is done). */
+  /**
+   * Every item is collected: the batch runs (with nothing to do, it is done), unless a person held
+   * it meanwhile: then it waits, collected, to be let go.
+   */
   public void initialize(CommandContext ctx, long key) {
-    BatchOperationState.Batch batch = require(ctx, key, Intent.BatchOperation.ADD_ITEMS);
+    BatchOperationState.Batch batch = require(ctx, key, Intent.BatchOperation.INITIALIZE);
     if (batch.initialized()) {
       return;
     }
+    boolean held = batch.status() == BatchOperationState.Status.SUSPENDED;
     ctx.writer().appendEvent(key, ValueType.BATCH_OPERATION, Intent.BatchOperation.INITIALIZED,
-        batch.definition().withCounts(batch.total(), 0, 0));
-    endIfDone(ctx, batch);
+        batch.definition().withCounts(batch.total(), 0, 0).withState(held ? "SUSPENDED" : "ACTIVE"));
+    if (!held) {
+      endIfDone(ctx, batch);
+    }
   }
 
   /** What one chunk did: the items it took, and how many are left. */
@@ -101,18 +107,24 @@ public final class BatchOperationProcessor {
     }
     for (long item : items) {
       String failure = null;
+      int written = ctx.writer().batchSize();
       try {
         executeItem(ctx, definition, creator, item);
       } catch (CommandRejectedException rejection) {
-        // rejections come before an item writes anything: the item fails, the batch goes on
+        if (ctx.writer().batchSize() != written) {
+          // a half-done item must not pass as failed: the whole chunk is refused and retried
+          throw new IllegalStateException("Batch operation " + key + " item " + item + " was rejected after it "
+              + "had written events", rejection);
+        }
+        // rejected before it wrote anything: the item fails, the batch goes on
         failure = rejection.getMessage();
       }
       BatchOperationState.Batch current = ctx.state().batches().get(key);
       boolean succeeded = failure == null;
       ctx.writer().appendEvent(key, ValueType.BATCH_OPERATION,
           succeeded ? Intent.BatchOperation.ITEM_COMPLETED : Intent.BatchOperation.ITEM_FAILED,
-          definition.withCounts(current.total(), 0, 0).withItem(item, failure, current.completed() + (succeeded ? 1 : 0),
-              current.failed() + (succeeded ? 0 : 1)));
+          definition.withCounts(current.total(), 0, 0).withState("ACTIVE").withItem(item, failure,
+              current.completed() + (succeeded ? 1 : 0), current.failed() + (succeeded ? 0 : 1)));
     }
     endIfDone(ctx, batch);
     BatchOperationState.Batch after = ctx.state().batches().get(key);
@@ -129,6 +141,9 @@ public final class BatchOperationProcessor {
       }
       case BatchOperationRecord.MIGRATE_PROCESS_INSTANCE -> {
         requirePermission(creator, "UPDATE_PROCESS_INSTANCE", processId, Intent.ProcessInstanceMigration.MIGRATE);
+        var target = ctx.state().processes().byKey(definition.targetProcessDefinitionKey());
+        requirePermission(creator, "UPDATE_PROCESS_INSTANCE", target == null ? null : target.record().bpmnProcessId(),
+            Intent.ProcessInstanceMigration.MIGRATE);
         migrations.migrate(ctx, item, definition.targetProcessDefinitionKey(), definition.mappingInstructions(),
             creator.id());
       }
@@ -168,7 +183,7 @@ public final class BatchOperationProcessor {
           + "it is suspended already", key);
     }
     ctx.writer().appendEvent(key, ValueType.BATCH_OPERATION, Intent.BatchOperation.SUSPENDED,
-        batch.definition().withCounts(batch.total(), batch.completed(), batch.failed()));
+        batch.definition().withCounts(batch.total(), batch.completed(), batch.failed()).withState("SUSPENDED"));
   }
 
   public void resume(CommandContext ctx, long key) {
@@ -178,14 +193,15 @@ public final class BatchOperationProcessor {
           + "is suspended, but it is %s", key, batch.status());
     }
     ctx.writer().appendEvent(key, ValueType.BATCH_OPERATION, Intent.BatchOperation.RESUMED,
-        batch.definition().withCounts(batch.total(), batch.completed(), batch.failed()));
+        batch.definition().withCounts(batch.total(), batch.completed(), batch.failed())
+            .withState(batch.initialized() ? "ACTIVE" : "CREATED"));
   }
 
   /** The items not done yet are left as they are; the batch ends as canceled. */
   public void cancel(CommandContext ctx, long key) {
     BatchOperationState.Batch batch = require(ctx, key, Intent.BatchOperation.CANCEL);
     ctx.writer().appendEvent(key, ValueType.BATCH_OPERATION, Intent.BatchOperation.CANCELED,
-        batch.definition().withCounts(batch.total(), batch.completed(), batch.failed()));
+        batch.definition().withCounts(batch.total(), batch.completed(), batch.failed()).withState("CANCELED"));
   }
 
   private static void endIfDone(CommandContext ctx, BatchOperationState.Batch batch) {
@@ -196,7 +212,7 @@ public final class BatchOperationProcessor {
     Intent.BatchOperation end = current.failed() == 0 ? Intent.BatchOperation.COMPLETED
         : current.completed() == 0 ? Intent.BatchOperation.FAILED : Intent.BatchOperation.PARTIALLY_COMPLETED;
     ctx.writer().appendEvent(current.key(), ValueType.BATCH_OPERATION, end,
-        current.definition().withCounts(current.total(), current.completed(), current.failed()));
+        current.definition().withCounts(current.total(), current.completed(), current.failed()).withState(end.name()));
   }
 
   private static BatchOperationState.Batch require(CommandContext ctx, long key, Intent.BatchOperation command) {

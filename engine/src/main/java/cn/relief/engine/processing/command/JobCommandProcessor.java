@@ -65,6 +65,10 @@ public final class JobCommandProcessor {
           "Expected to fail job with key '%d', but it is in state '%s'; only activated jobs can be failed", jobKey,
           job.state());
     }
+    if (job.record().forTaskListener() && document != null && !document.isEmpty()) {
+      throw Rejections.invalidArgument(Intent.Job.FAIL, "Expected to fail task listener job with key '%d' without "
+          + "variables, but it had %s; a task listener does not set process variables", jobKey, document.keySet());
+    }
     long recurAt = retries > 0 && backoffMillis > 0 ? ctx.now() + backoffMillis : 0;
     String message = errorMessage == null ? "" : errorMessage;
     JobRecord failed = job.record().failed(retries, message, Math.max(0, backoffMillis), recurAt);

@@ -20,6 +20,7 @@ import cn.relief.engine.record.TimerRecord;
 import cn.relief.engine.record.ValueType;
 import cn.relief.engine.state.DeployedProcess;
 import cn.relief.engine.state.ElementInstance;
+import cn.relief.engine.state.ElementState;
 import cn.relief.engine.state.EngineState;
 import cn.relief.engine.state.JobState;
 import cn.relief.engine.state.UserTaskState;
@@ -70,7 +71,11 @@ public final class ProcessInstanceMigrationProcessor {
           instance == root ? target.record().bpmnProcessId() : node.id());
       BpmnElementContext context = new BpmnElementContext(ctx, instance.key(), migrated, node);
       Set<String> kept = keptCatchEvents(state, instance, context, mapping);
-      EventSubscriptionBehavior.Prepared openings = processors.subscriptions().prepare(context, kept::contains);
+      // an element still activating (its activation raised an incident) holds no subscriptions:
+      // its activation opens them when it is retried, so opening them now would open them twice
+      EventSubscriptionBehavior.Prepared openings = instance.state() == ElementState.ACTIVATED
+          ? processors.subscriptions().prepare(context, kept::contains)
+          : new EventSubscriptionBehavior.Prepared(List.of(), null);
       check.requireOpenable(instance, openings);
       check.requireSameMessageNames(state, instance, mapping, context, processors.subscriptions());
       moves.add(new Move(instance, node, migrated, kept, openings));

@@ -142,9 +142,9 @@ public final class UserTaskCommandProcessor {
     return newValue;
   }
 
-  /** An empty date in an update clears the date, as in Camunda. */
+  /** An empty date in an update clears the date, as in Camunda; a date is kept in one form (ISO 8601 with offset). */
   private static String clearable(String date) {
-    return date == null || date.isBlank() ? null : date;
+    return date == null || date.isBlank() ? null : UserTaskDates.normalize(date);
   }
 
   private static UserTaskState.Task require(CommandContext ctx, long key, Intent.UserTask command, String verb) {
