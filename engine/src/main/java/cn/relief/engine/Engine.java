@@ -832,21 +832,29 @@ public final class Engine implements EngineApi, AutoCloseable {
     };
   }
 
+  /**
+   * Answers the waiting caller once the change is committed; the waiter is taken only then, so a
+   * batch whose commit fails leaves it waiting for the retried command rather than unanswered.
+   */
   private final class UserTaskWaiters implements UserTaskReplies {
     @Override
     public void transitionDone(CommandContext ctx, long userTaskKey) {
-      CompletableFuture<Void> waiter = userTaskWaiters.remove(userTaskKey);
-      if (waiter != null) {
-        ctx.afterCommit(() -> waiter.complete(null));
-      }
+      ctx.afterCommit(() -> {
+        CompletableFuture<Void> waiter = userTaskWaiters.remove(userTaskKey);
+        if (waiter != null) {
+          waiter.complete(null);
+        }
+      });
     }
 
     @Override
     public void transitionRefused(CommandContext ctx, long userTaskKey, CommandRejectedException reason) {
-      CompletableFuture<Void> waiter = userTaskWaiters.remove(userTaskKey);
-      if (waiter != null) {
-        ctx.afterCommit(() -> waiter.completeExceptionally(reason));
-      }
+      ctx.afterCommit(() -> {
+        CompletableFuture<Void> waiter = userTaskWaiters.remove(userTaskKey);
+        if (waiter != null) {
+          waiter.completeExceptionally(reason);
+        }
+      });
     }
   }
 
