@@ -108,6 +108,64 @@ class ModelsDeployableTest {
     }
   }
 
+  /**
+   * A readable diagram: no two shapes overlap, except a boundary event on its activity and the
+   * elements inside their sub-process; and it reads left to right (every flow's target begins
+   * to the right of its source's left edge, or the flow leaves a boundary event downwards).
+   */
+  @Test
+  void theDiagramsHaveNoOverlappingShapesAndReadLeftToRight() {
+    Models.bpmn().forEach((name, content) -> {
+      Document dom = Models.dom(content);
+      Map<String, double[]> bounds = new java.util.HashMap<>();
+      NodeList shapes = dom.getElementsByTagNameNS("http://www.omg.org/spec/BPMN/20100524/DI", "BPMNShape");
+      for (int i = 0; i < shapes.getLength(); i++) {
+        Element shape = (Element) shapes.item(i);
+        Element box = (Element) shape.getElementsByTagNameNS("http://www.omg.org/spec/DD/20100524/DC", "Bounds").item(0);
+        bounds.put(shape.getAttribute("bpmnElement"), new double[] {Double.parseDouble(box.getAttribute("x")),
+            Double.parseDouble(box.getAttribute("y")), Double.parseDouble(box.getAttribute("width")),
+            Double.parseDouble(box.getAttribute("height"))});
+      }
+      Set<String> containers = new HashSet<>();
+      Map<String, String> attachedTo = new java.util.HashMap<>();
+      NodeList elements = dom.getElementsByTagNameNS(Models.BPMN, "*");
+      for (int i = 0; i < elements.getLength(); i++) {
+        Element element = (Element) elements.item(i);
+        if (element.getLocalName().equals("subProcess")) {
+          containers.add(element.getAttribute("id"));
+        }
+        if (element.getLocalName().equals("boundaryEvent")) {
+          attachedTo.put(element.getAttribute("id"), element.getAttribute("attachedToRef"));
+        }
+      }
+      List<String> ids = new ArrayList<>(bounds.keySet());
+      for (int i = 0; i < ids.size(); i++) {
+        for (int j = i + 1; j < ids.size(); j++) {
+          String a = ids.get(i);
+          String b = ids.get(j);
+          if (containers.contains(a) || containers.contains(b) || b.equals(attachedTo.get(a))
+              || a.equals(attachedTo.get(b))) {
+            continue;
+          }
+          double[] p = bounds.get(a);
+          double[] q = bounds.get(b);
+          boolean overlap = p[0] < q[0] + q[2] && q[0] < p[0] + p[2] && p[1] < q[1] + q[3] && q[1] < p[1] + p[3];
+          assertThat(overlap).as(name + ": " + a + " overlaps " + b).isFalse();
+        }
+      }
+      NodeList flows = dom.getElementsByTagNameNS(Models.BPMN, "sequenceFlow");
+      for (int i = 0; i < flows.getLength(); i++) {
+        Element flow = (Element) flows.item(i);
+        String source = flow.getAttribute("sourceRef");
+        String target = flow.getAttribute("targetRef");
+        if (!attachedTo.containsKey(source)) {
+          assertThat(bounds.get(target)[0]).as(name + ": " + flow.getAttribute("id") + " goes left to right")
+              .isGreaterThanOrEqualTo(bounds.get(source)[0]);
+        }
+      }
+    });
+  }
+
   @Test
   void everyElementIsNamedInChineseAndDrawn() {
     Models.bpmn().forEach((name, content) -> {

@@ -164,6 +164,25 @@ class ReliefCaseScenarioTest {
   }
 
   @Test
+  void theEngineRefusesARegistrationWithAMalformedIdNumber() throws Exception {
+    start();
+    complete("UserTask_intake", Map.of("intakeChannel", "SELF_REFERRAL", "province", "浙江省"));
+    complete("UserTask_doorScreening", Map.of());
+    Record created = awaitRecord(r -> r.valueType() == ValueType.USER_TASK && r.intent().equals("CREATED")
+        && ((UserTaskRecord) r.value()).elementId().equals("UserTask_registration"));
+    Map<String, Object> registration = registration(40, "OTHER");
+    registration.put("idNumber", "33010619801301123X"); // month 13
+    Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+        () -> engine.completeUserTask(created.key(), registration, "complete").get(5, TimeUnit.SECONDS));
+    assertThat(refused).isNotNull();
+    assertThat(refused.getCause().getMessage()).contains("idNumber");
+    registration.put("idNumber", "11010519491231002X");
+    engine.completeUserTask(created.key(), registration, "complete").get(5, TimeUnit.SECONDS);
+    complete("UserTask_securityCheck", Map.of("belongings", "无"));
+    assertNoIncidents();
+  }
+
+  @Test
   void aPersonDangerousToOthersIsHandedToThePolice() throws Exception {
     start();
     complete("UserTask_intake", Map.of("intakeChannel", "SELF_REFERRAL", "province", "上海市"));
