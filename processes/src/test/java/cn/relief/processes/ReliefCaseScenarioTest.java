@@ -242,6 +242,55 @@ class ReliefCaseScenarioTest {
     assertThat(passed()).contains("BoundaryEvent_stayLimit", "BoundaryEvent_personLeaves");
   }
 
+  @Test
+  void anUnidentifiedPersonIsResettledAfterTheLocalPeriod() throws Exception {
+    start();
+    complete("UserTask_intake", Map.of("intakeChannel", "POLICE_ESCORT", "policeHandoverFormNo", "JH-778",
+        "province", "湖北省"));
+    complete("UserTask_doorScreening", Map.of());
+    Map<String, Object> registration = registration(35, "VAGRANCY_OR_BEGGING");
+    registration.put("fullName", "无名氏");
+    registration.remove("idNumber");
+    registration.put("canGiveInformation", false);
+    complete("UserTask_registration", registration);
+    complete("UserTask_securityCheck", Map.of("belongings", "无", "fingerprintsTaken", true, "photoTaken", true));
+    job("relief.national-registration", Map.of("caseNumber", "HB-2026-0007"));
+    complete("UserTask_needsAssessment", Map.of("accommodationArea", "MALE_AREA", "mentalOrIntellectualDisability", true));
+    job("relief.care-arrangement", Map.of());
+    job("relief.biometric-comparison", Map.of("identityFound", false));
+    job("relief.working-day-deadline", Map.of("dueDate", "2099-01-01T09:00:00+08:00"));
+    complete("UserTask_tracingNotice", Map.of("noticeText", "男性，约35岁，由公安机关护送至本站，不能说明个人情况，请家属联系。",
+        "noticeChannels", List.of("NATIONAL_TRACING_SITE")));
+    job("relief.tracing-notice", Map.of());
+    complete("UserTask_dnaRequest", Map.of("policeStation", "江岸区公安分局", "dnaRequestDate", "2026-12-03"));
+    job("relief.dna-request", Map.of());
+    awaitRecord(r -> r.valueType() == ValueType.PROCESS_INSTANCE
+        && ((ProcessInstanceRecord) r.value()).elementId().equals("ReceiveTask_awaitIdentity")
+        && r.intent().equals("ELEMENT_ACTIVATED"));
+
+    // more than a month: the stay limit has passed (no filing for signs of intellectual disability)
+    // and the notice is refreshed
+    engine.pinClock(System.currentTimeMillis() + Duration.ofDays(35).toMillis()).get(5, TimeUnit.SECONDS);
+    job("relief.tracing-notice", Map.of());
+    awaitRecord(r -> r.valueType() == ValueType.PROCESS_INSTANCE && r.intent().equals("ELEMENT_COMPLETED")
+        && ((ProcessInstanceRecord) r.value()).elementId().equals("EndEvent_noFiling"));
+
+    // more than three months: identity still unknown, the case goes to resettlement
+    engine.pinClock(System.currentTimeMillis() + Duration.ofDays(100).toMillis()).get(5, TimeUnit.SECONDS);
+    // the monthly refreshes that fell due before the resettlement period ended
+    job("relief.tracing-notice", Map.of());
+    drainJobs("relief.tracing-notice");
+    complete("UserTask_departure", Map.of("departureKind", "TRANSFER", "departureDate", "2027-03-10",
+        "destination", "市社会福利院"));
+    ActivatedJob transfer = job("relief.transfer-referral", Map.of());
+    assertThat(transfer.variables()).containsEntry("identityFound", false);
+    complete("UserTask_closure", Map.of("recordsComplete", true), "station-head");
+    job("relief.case-archive", Map.of());
+    awaitCompleted("relief-case");
+    assertThat(passed()).contains("EndEvent_resettlement", "EndEvent_refreshed", "EndEvent_noFiling")
+        .doesNotContain("UserTask_stayExtension");
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------
 
   private static Map<String, Object> registration(int age, String cause) {
@@ -294,6 +343,18 @@ class ReliefCaseScenarioTest {
     }
     assertNoIncidents();
     return fail("expected a job of type '" + type + "', but none came; elements passed: " + passed());
+  }
+
+  /** Completes whatever jobs of the type turn up within a second. */
+  private void drainJobs(String type) throws Exception {
+    long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+    while (System.nanoTime() < until) {
+      for (ActivatedJob job : engine.activateJobs(new ActivateJobs(type, "scenario-test", Duration.ofMinutes(5), 10,
+          null, Duration.ZERO, List.of(TENANT))).get(5, TimeUnit.SECONDS)) {
+        engine.completeJob(job.key(), Map.of()).get(5, TimeUnit.SECONDS);
+      }
+      Thread.sleep(50);
+    }
   }
 
   private Record awaitRecord(Predicate<Record> match) throws InterruptedException {
