@@ -291,6 +291,44 @@ class ReliefCaseScenarioTest {
         .doesNotContain("UserTask_stayExtension");
   }
 
+  @Test
+  void aDnaMatchEndsTheTracingAndTheCaseGoesToDeparture() throws Exception {
+    start();
+    complete("UserTask_intake", Map.of("intakeChannel", "SELF_REFERRAL", "province", "河南省"));
+    complete("UserTask_doorScreening", Map.of());
+    Map<String, Object> registration = registration(25, "STRANDED_MIGRANT_WORKER");
+    registration.remove("idNumber");
+    registration.put("livingByVagrancyOrBegging", false);
+    complete("UserTask_registration", registration);
+    complete("UserTask_securityCheck", Map.of("belongings", "行李一件"));
+    job("relief.national-registration", Map.of("caseNumber", "HA-2026-0008"));
+    job("relief.linkage-referral", Map.of());
+    complete("UserTask_needsAssessment", Map.of("accommodationArea", "MALE_AREA", "crossProvinceEscort", true));
+    job("relief.care-arrangement", Map.of());
+    ActivatedJob escalation = job("relief.escalation-request", Map.of());
+    assertThat((Map<String, Object>) escalation.variables().get("escalation")).containsEntry("mechanism", "ESCALATION");
+    // identity is not yet known when the case is escalated on admission, so the police are not yet named
+    assertThat((List<Object>) escalation.variables().get("jointAgencies")).containsExactly("human-resources");
+    job("relief.biometric-comparison", Map.of("identityFound", false));
+    job("relief.working-day-deadline", Map.of("dueDate", "2099-01-01T09:00:00+08:00"));
+    complete("UserTask_tracingNotice", Map.of("noticeText", "男性，25岁，自称务工不着，无法提供家庭住址，请家属联系本站。",
+        "noticeChannels", List.of("ONLINE_MEDIA")));
+    job("relief.tracing-notice", Map.of());
+    complete("UserTask_dnaRequest", Map.of("policeStation", "金水区公安分局", "dnaRequestDate", "2026-12-01"));
+    job("relief.dna-request", Map.of());
+    awaitRecord(r -> r.valueType() == ValueType.PROCESS_INSTANCE
+        && ((ProcessInstanceRecord) r.value()).elementId().equals("ReceiveTask_awaitIdentity")
+        && r.intent().equals("ELEMENT_ACTIVATED"));
+    engine.publishMessage(new PublishMessage("relief-identity-found", "HA-2026-0008", Duration.ZERO, null,
+        Map.of("identityFound", true, "fullName", "李四"), TENANT)).get(5, TimeUnit.SECONDS);
+    complete("UserTask_departure", Map.of("departureKind", "ESCORT", "departureDate", "2026-12-20",
+        "destination", "贵州省遵义市"));
+    ActivatedJob escort = job("relief.escort-request", Map.of());
+    assertThat(escort.variables()).containsEntry("crossProvinceEscort", true);
+    assertThat(passed()).contains("EndEvent_identified", "CallActivity_familyTracing");
+    assertNoIncidents();
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------
 
   private static Map<String, Object> registration(int age, String cause) {
