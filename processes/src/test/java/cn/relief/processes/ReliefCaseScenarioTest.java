@@ -1,0 +1,437 @@
+package cn.relief.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import cn.relief.engine.Engine;
+import cn.relief.engine.EngineConfiguration;
+import cn.relief.engine.api.EngineApi.ActivateJobs;
+import cn.relief.engine.api.EngineApi.ActivatedJob;
+import cn.relief.engine.api.EngineApi.CreateProcessInstance;
+import cn.relief.engine.api.EngineApi.DeployResource;
+import cn.relief.engine.api.EngineApi.PublishMessage;
+import cn.relief.engine.record.IncidentRecord;
+import cn.relief.engine.record.ProcessInstanceRecord;
+import cn.relief.engine.record.Record;
+import cn.relief.engine.record.UserTaskRecord;
+import cn.relief.engine.record.ValueType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cases run through the relief-case model on the project's engine (in memory, without PostgreSQL):
+ * the forms' rules accept what caseworkers enter, decisions route the case, timers take their
+ * durations from the time-limits table, and no step raises an incident. Workers are played by the
+ * test: it completes each job with what the worker would return.
+ */
+@SuppressWarnings("unchecked")
+class ReliefCaseScenarioTest {
+  private static final String TENANT = "<default>";
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private final List<Record> records = new CopyOnWriteArrayList<>();
+  private final Set<Long> completedTasks = new HashSet<>();
+  private Engine engine;
+  private long instance;
+
+  @BeforeEach
+  void startEngineAndDeploy() throws Exception {
+    EngineConfiguration defaults = EngineConfiguration.defaults();
+    EngineConfiguration config = new EngineConfiguration(defaults.partitionId(), defaults.maxBatchSize(),
+        defaults.maxQueuedCommands(), Duration.ofMillis(20), defaults.advertisedHost(), defaults.advertisedPort(),
+        defaults.version(), defaults.snapshotInterval(), true);
+    engine = Engine.start(config, new MemoryEventLog(), new ObjectMapper(), records::addAll);
+    List<DeployResource> resources = new ArrayList<>();
+    Models.bpmn().forEach((name, content) -> resources.add(new DeployResource(name, content)));
+    Models.dmn().forEach((name, content) -> resources.add(new DeployResource(name, content)));
+    Models.forms().forEach((name, content) -> resources.add(new DeployResource(name, content)));
+    engine.deploy(resources, TENANT).get(30, TimeUnit.SECONDS);
+  }
+
+  @AfterEach
+  void stopEngine() {
+    engine.close();
+  }
+
+  // ---- the scenarios ---------------------------------------------------------------------------
+
+  @Test
+  void anEligiblePersonIsIdentifiedAtOnceAndReturnsHome() throws Exception {
+    start();
+    complete("UserTask_intake", Map.of("intakeChannel", "SELF_REFERRAL", "province", "广东省"));
+    complete("UserTask_doorScreening", Map.of("suspectedMentalDisorder", false, "dangerToOthers", false));
+    complete("UserTask_registration", registration(45, "VAGRANCY_OR_BEGGING"));
+    complete("UserTask_securityCheck", Map.of("belongings", "身份证一张、手机一部", "belongingsHeld", true,
+        "fingerprintsTaken", true, "photoTaken", true));
+    ActivatedJob registered = job("relief.national-registration", Map.of("caseNumber", "GD-2026-0001"));
+    assertThat(registered.variables()).containsEntry("province", "广东省").containsEntry("intakeChannel", "SELF_REFERRAL")
+        .containsEntry("idNumber", "11010519491231002X");
+
+    complete("UserTask_needsAssessment", Map.of("accommodationArea", "MALE_AREA"));
+    job("relief.care-arrangement", Map.of());
+    job("relief.biometric-comparison", Map.of("identityFound", true));
+
+    complete("UserTask_departure", Map.of("departureKind", "RETURN_HOME", "departureDate", "2026-12-02",
+        "destination", "湖南省长沙市", "cashAmount", 15));
+    ActivatedJob ticket = job("relief.return-ticket", Map.of());
+    assertThat(ticket.variables()).containsEntry("destination", "湖南省长沙市");
+    assertThat(((Number) ticket.variables().get("returnFareCashCap")).intValue()).isEqualTo(20);
+    complete("UserTask_closure", Map.of("recordsComplete", true), "station-head");
+    ActivatedJob archive = job("relief.case-archive", Map.of());
+    assertThat(archive.variables()).containsEntry("departureKind", "RETURN_HOME")
+        .containsEntry("caseNumber", "GD-2026-0001");
+    awaitCompleted("relief-case");
+    assertThat(passed()).contains("BusinessRuleTask_timeLimits", "BusinessRuleTask_admission",
+        "BusinessRuleTask_linkages", "BusinessRuleTask_escalation", "CallActivity_familyTracing",
+        "EndEvent_identifiedAtOnce").doesNotContain("UserTask_refusalReview", "ServiceTask_linkageReferral",
+        "ServiceTask_escalationRequest");
+  }
+
+  @Test
+  void aPersonWhoCanPayIsRefusedWithAWrittenNotice() throws Exception {
+    start();
+    complete("UserTask_intake", Map.of("intakeChannel", "PUBLIC_REPORT", "province", "北京市"));
+    complete("UserTask_doorScreening", Map.of());
+    Map<String, Object> registration = registration(30, "OTHER");
+    registration.put("canPayFoodAndLodging", true);
+    complete("UserTask_registration", registration);
+    complete("UserTask_securityCheck", Map.of("belongings", "背包一个"));
+    job("relief.national-registration", Map.of("caseNumber", "BJ-2026-0002"));
+    complete("UserTask_refusalReview", Map.of("refusalConfirmed", true, "refusalNote", "本人有现金，可自行解决食宿"),
+        "station-head");
+    ActivatedJob notice = job("relief.notice-pdf", Map.of());
+    assertThat(notice.variables()).containsEntry("noticeKind", "REFUSAL");
+    assertThat((String) notice.variables().get("reason")).contains("食宿");
+    awaitCompleted("relief-case");
+    assertThat(passed()).contains("EndEvent_refused").doesNotContain("SubProcess_care");
+  }
+
+  @Test
+  void theStationHeadCanOverrideARefusal() throws Exception {
+    start();
+    complete("UserTask_intake", Map.of("intakeChannel", "STREET_PATROL", "province", "四川省"));
+    complete("UserTask_doorScreening", Map.of());
+    Map<String, Object> registration = registration(50, "OTHER");
+    registration.put("hasSupport", true);
+    complete("UserTask_registration", registration);
+    complete("UserTask_securityCheck", Map.of("belongings", "无"));
+    job("relief.national-registration", Map.of("caseNumber", "SC-2026-0003"));
+    complete("UserTask_refusalReview", Map.of("refusalConfirmed", false, "refusalNote", "亲友已明确拒绝接纳，予以救助"),
+        "station-head");
+    complete("UserTask_needsAssessment", Map.of("accommodationArea", "MALE_AREA"));
+    assertNoIncidents();
+  }
+
+  @Test
+  void aMinorVictimOfDomesticViolenceIsLinkedAndHandledJointly() throws Exception {
+    start();
+    complete("UserTask_intake", Map.of("intakeChannel", "POLICE_ESCORT", "policeHandoverFormNo", "JH-001",
+        "province", "广西壮族自治区"));
+    complete("UserTask_doorScreening", Map.of("criticalIllnessOrInjury", true));
+    job("relief.emergency-medical-referral", Map.of());
+    complete("UserTask_medicalOutcome", Map.of("hospitalName", "市第一人民医院", "returnedToStation", true,
+        "usedEmergencyMedicalFund", true));
+    job("relief.medical-record", Map.of());
+    Map<String, Object> registration = registration(14, "DOMESTIC_VIOLENCE");
+    registration.remove("idNumber");
+    registration.put("livingByVagrancyOrBegging", false);
+    complete("UserTask_registration", registration);
+    complete("UserTask_securityCheck", Map.of("belongings", "书包"));
+    job("relief.national-registration", Map.of("caseNumber", "GX-2026-0004"));
+    ActivatedJob linkage = job("relief.linkage-referral", Map.of());
+    assertThat((List<Object>) linkage.variables().get("linkages"))
+        .containsExactlyInAnyOrder("MINOR_PROTECTION", "DOMESTIC_VIOLENCE_SHELTER");
+    complete("UserTask_needsAssessment", Map.of("accommodationArea", "MINOR_AREA"));
+    job("relief.care-arrangement", Map.of());
+    ActivatedJob escalation = job("relief.escalation-request", Map.of());
+    assertThat((Map<String, Object>) escalation.variables().get("escalation"))
+        .containsEntry("escalateTo", "regional-centre").containsEntry("mechanism", "JOINT_HANDLING");
+    assertThat((List<Object>) escalation.variables().get("jointAgencies"))
+        .containsExactlyInAnyOrder("police", "education", "womens-federation", "court");
+    assertNoIncidents();
+  }
+
+  @Test
+  void theEngineRefusesARegistrationWithAMalformedIdNumber() throws Exception {
+    start();
+    complete("UserTask_intake", Map.of("intakeChannel", "SELF_REFERRAL", "province", "浙江省"));
+    complete("UserTask_doorScreening", Map.of());
+    Record created = awaitRecord(r -> r.valueType() == ValueType.USER_TASK && r.intent().equals("CREATED")
+        && ((UserTaskRecord) r.value()).elementId().equals("UserTask_registration"));
+    Map<String, Object> registration = registration(40, "OTHER");
+    registration.put("idNumber", "33010619801301123X"); // month 13
+    Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+        () -> engine.completeUserTask(created.key(), registration, "complete").get(5, TimeUnit.SECONDS));
+    assertThat(refused).isNotNull();
+    assertThat(refused.getCause().getMessage()).contains("idNumber");
+    registration.put("idNumber", "11010519491231002X");
+    engine.completeUserTask(created.key(), registration, "complete").get(5, TimeUnit.SECONDS);
+    complete("UserTask_securityCheck", Map.of("belongings", "无"));
+    assertNoIncidents();
+  }
+
+  @Test
+  void aPersonDangerousToOthersIsHandedToThePolice() throws Exception {
+    start();
+    complete("UserTask_intake", Map.of("intakeChannel", "SELF_REFERRAL", "province", "上海市"));
+    complete("UserTask_doorScreening", Map.of("dangerToOthers", true, "screeningNote", "持刀"));
+    job("relief.police-referral", Map.of());
+    awaitCompleted("relief-case");
+    assertThat(passed()).contains("EndEvent_police").doesNotContain("UserTask_registration");
+  }
+
+  @Test
+  void anUnidentifiedPersonIsTracedThenStrandedThenLeaves() throws Exception {
+    start();
+    complete("UserTask_intake", Map.of("intakeChannel", "STREET_PATROL", "province", "广东省"));
+    complete("UserTask_doorScreening", Map.of());
+    Map<String, Object> registration = registration(60, "WANDERING_PRONE");
+    registration.put("fullName", "无名氏");
+    registration.remove("idNumber");
+    registration.put("canGiveInformation", false);
+    complete("UserTask_registration", registration);
+    complete("UserTask_securityCheck", Map.of("belongings", "无"));
+    job("relief.national-registration", Map.of("caseNumber", "GD-2026-0005"));
+    ActivatedJob linkage = job("relief.linkage-referral", Map.of());
+    assertThat((List<Object>) linkage.variables().get("linkages")).containsExactly("EXTREMELY_POOR_SUPPORT");
+    complete("UserTask_needsAssessment", Map.of("accommodationArea", "MALE_AREA"));
+    job("relief.care-arrangement", Map.of());
+    job("relief.biometric-comparison", Map.of("identityFound", false));
+    ActivatedJob deadline = job("relief.working-day-deadline", Map.of("dueDate", "2027-01-01T09:00:00+08:00"));
+    assertThat(((Number) deadline.variables().get("workingDays")).intValue()).isEqualTo(7);
+    complete("UserTask_tracingNotice", Map.of("noticeText", "男性，约60岁，身高170厘米，于广州市街头发现，请家属联系本站。",
+        "noticeChannels", List.of("NATIONAL_TRACING_SITE", "NEWSPAPER")));
+    job("relief.tracing-notice", Map.of());
+    complete("UserTask_dnaRequest", Map.of("policeStation", "越秀区公安分局", "dnaRequestDate", "2026-12-03"));
+    job("relief.dna-request", Map.of());
+    awaitRecord(r -> r.valueType() == ValueType.PROCESS_INSTANCE
+        && ((ProcessInstanceRecord) r.value()).elementId().equals("ReceiveTask_awaitIdentity")
+        && r.intent().equals("ELEMENT_ACTIVATED"));
+
+    // eleven days later: the ten-day limit of the time-limits table has passed
+    engine.pinClock(System.currentTimeMillis() + Duration.ofDays(11).toMillis()).get(5, TimeUnit.SECONDS);
+    complete("UserTask_stayExtension", Map.of("daysInStation", 11, "extensionReason", "身份不明，正在寻亲",
+        "extensionUntil", "2026-12-31", "filedWith", "广州市民政局"), "station-head");
+    job("relief.stay-extension-filing", Map.of());
+    ActivatedJob escalation = job("relief.escalation-request", Map.of());
+    assertThat((Map<String, Object>) escalation.variables().get("escalation"))
+        .containsEntry("mechanism", "DOWNWARD_ASSISTANCE");
+
+    // the person leaves of their own will: nobody may keep them
+    engine.publishMessage(new PublishMessage("relief-person-leaves", "GD-2026-0005", Duration.ZERO, null,
+        Map.of(), TENANT)).get(5, TimeUnit.SECONDS);
+    complete("UserTask_departure", Map.of("departureKind", "VOLUNTARY_LEAVE", "departureDate", "2026-12-12",
+        "departureNote", "本人要求离站，已签署自愿离站声明，物品已返还"));
+    ActivatedJob notice = job("relief.notice-pdf", Map.of());
+    assertThat(notice.variables()).containsEntry("noticeKind", "VOLUNTARY_LEAVE");
+    complete("UserTask_closure", Map.of("recordsComplete", true), "station-head");
+    job("relief.case-archive", Map.of());
+    awaitCompleted("relief-case");
+    assertThat(passed()).contains("BoundaryEvent_stayLimit", "BoundaryEvent_personLeaves");
+  }
+
+  @Test
+  void anUnidentifiedPersonIsResettledAfterTheLocalPeriod() throws Exception {
+    start();
+    complete("UserTask_intake", Map.of("intakeChannel", "POLICE_ESCORT", "policeHandoverFormNo", "JH-778",
+        "province", "湖北省"));
+    complete("UserTask_doorScreening", Map.of());
+    Map<String, Object> registration = registration(35, "VAGRANCY_OR_BEGGING");
+    registration.put("fullName", "无名氏");
+    registration.remove("idNumber");
+    registration.put("canGiveInformation", false);
+    complete("UserTask_registration", registration);
+    complete("UserTask_securityCheck", Map.of("belongings", "无", "fingerprintsTaken", true, "photoTaken", true));
+    job("relief.national-registration", Map.of("caseNumber", "HB-2026-0007"));
+    complete("UserTask_needsAssessment", Map.of("accommodationArea", "MALE_AREA", "mentalOrIntellectualDisability", true));
+    job("relief.care-arrangement", Map.of());
+    job("relief.biometric-comparison", Map.of("identityFound", false));
+    job("relief.working-day-deadline", Map.of("dueDate", "2099-01-01T09:00:00+08:00"));
+    complete("UserTask_tracingNotice", Map.of("noticeText", "男性，约35岁，由公安机关护送至本站，不能说明个人情况，请家属联系。",
+        "noticeChannels", List.of("NATIONAL_TRACING_SITE")));
+    job("relief.tracing-notice", Map.of());
+    complete("UserTask_dnaRequest", Map.of("policeStation", "江岸区公安分局", "dnaRequestDate", "2026-12-03"));
+    job("relief.dna-request", Map.of());
+    awaitRecord(r -> r.valueType() == ValueType.PROCESS_INSTANCE
+        && ((ProcessInstanceRecord) r.value()).elementId().equals("ReceiveTask_awaitIdentity")
+        && r.intent().equals("ELEMENT_ACTIVATED"));
+
+    // more than a month: the stay limit has passed (no filing for signs of intellectual disability)
+    // and the notice is refreshed
+    engine.pinClock(System.currentTimeMillis() + Duration.ofDays(35).toMillis()).get(5, TimeUnit.SECONDS);
+    job("relief.tracing-notice", Map.of());
+    awaitRecord(r -> r.valueType() == ValueType.PROCESS_INSTANCE && r.intent().equals("ELEMENT_COMPLETED")
+        && ((ProcessInstanceRecord) r.value()).elementId().equals("EndEvent_noFiling"));
+
+    // more than three months: identity still unknown, the case goes to resettlement
+    engine.pinClock(System.currentTimeMillis() + Duration.ofDays(100).toMillis()).get(5, TimeUnit.SECONDS);
+    // the monthly refreshes that fell due before the resettlement period ended
+    job("relief.tracing-notice", Map.of());
+    drainJobs("relief.tracing-notice");
+    complete("UserTask_departure", Map.of("departureKind", "TRANSFER", "departureDate", "2027-03-10",
+        "destination", "市社会福利院"));
+    ActivatedJob transfer = job("relief.transfer-referral", Map.of());
+    assertThat(transfer.variables()).containsEntry("identityFound", false);
+    complete("UserTask_closure", Map.of("recordsComplete", true), "station-head");
+    job("relief.case-archive", Map.of());
+    awaitCompleted("relief-case");
+    assertThat(passed()).contains("EndEvent_resettlement", "EndEvent_refreshed", "EndEvent_noFiling")
+        .doesNotContain("UserTask_stayExtension");
+  }
+
+  @Test
+  void aDnaMatchEndsTheTracingAndTheCaseGoesToDeparture() throws Exception {
+    start();
+    complete("UserTask_intake", Map.of("intakeChannel", "SELF_REFERRAL", "province", "河南省"));
+    complete("UserTask_doorScreening", Map.of());
+    Map<String, Object> registration = registration(25, "STRANDED_MIGRANT_WORKER");
+    registration.remove("idNumber");
+    registration.put("livingByVagrancyOrBegging", false);
+    complete("UserTask_registration", registration);
+    complete("UserTask_securityCheck", Map.of("belongings", "行李一件"));
+    job("relief.national-registration", Map.of("caseNumber", "HA-2026-0008"));
+    job("relief.linkage-referral", Map.of());
+    complete("UserTask_needsAssessment", Map.of("accommodationArea", "MALE_AREA", "crossProvinceEscort", true));
+    job("relief.care-arrangement", Map.of());
+    ActivatedJob escalation = job("relief.escalation-request", Map.of());
+    assertThat((Map<String, Object>) escalation.variables().get("escalation")).containsEntry("mechanism", "ESCALATION");
+    // identity is not yet known when the case is escalated on admission, so the police are not yet named
+    assertThat((List<Object>) escalation.variables().get("jointAgencies")).containsExactly("human-resources");
+    job("relief.biometric-comparison", Map.of("identityFound", false));
+    job("relief.working-day-deadline", Map.of("dueDate", "2099-01-01T09:00:00+08:00"));
+    complete("UserTask_tracingNotice", Map.of("noticeText", "男性，25岁，自称务工不着，无法提供家庭住址，请家属联系本站。",
+        "noticeChannels", List.of("ONLINE_MEDIA")));
+    job("relief.tracing-notice", Map.of());
+    complete("UserTask_dnaRequest", Map.of("policeStation", "金水区公安分局", "dnaRequestDate", "2026-12-01"));
+    job("relief.dna-request", Map.of());
+    awaitRecord(r -> r.valueType() == ValueType.PROCESS_INSTANCE
+        && ((ProcessInstanceRecord) r.value()).elementId().equals("ReceiveTask_awaitIdentity")
+        && r.intent().equals("ELEMENT_ACTIVATED"));
+    engine.publishMessage(new PublishMessage("relief-identity-found", "HA-2026-0008", Duration.ZERO, null,
+        Map.of("identityFound", true, "fullName", "李四"), TENANT)).get(5, TimeUnit.SECONDS);
+    complete("UserTask_departure", Map.of("departureKind", "ESCORT", "departureDate", "2026-12-20",
+        "destination", "贵州省遵义市"));
+    ActivatedJob escort = job("relief.escort-request", Map.of());
+    assertThat(escort.variables()).containsEntry("crossProvinceEscort", true);
+    assertThat(passed()).contains("EndEvent_identified", "CallActivity_familyTracing");
+    assertNoIncidents();
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  private static Map<String, Object> registration(int age, String cause) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("fullName", "张三");
+    values.put("idNumber", "11010519491231002X");
+    values.put("gender", "MALE");
+    values.put("age", age);
+    values.put("cause", cause);
+    values.put("canGiveInformation", true);
+    values.put("refusesTrueInformation", false);
+    values.put("canPayFoodAndLodging", false);
+    values.put("hasSupport", false);
+    values.put("onSubsistenceAllowance", false);
+    values.put("livingByVagrancyOrBegging", true);
+    values.put("hasDisability", false);
+    return values;
+  }
+
+  private void start() throws Exception {
+    instance = engine.createProcessInstance(new CreateProcessInstance("relief-case", -1, -1, Map.of(), TENANT))
+        .get(5, TimeUnit.SECONDS).processInstanceKey();
+  }
+
+  private void complete(String elementId, Map<String, Object> variables) throws Exception {
+    complete(elementId, variables, "caseworker");
+  }
+
+  /** Completes the open user task of the element, checking the candidate group the model gives it. */
+  private void complete(String elementId, Map<String, Object> variables, String group) throws Exception {
+    Record created = awaitRecord(r -> r.valueType() == ValueType.USER_TASK && r.intent().equals("CREATED")
+        && ((UserTaskRecord) r.value()).elementId().equals(elementId) && !completedTasks.contains(r.key()));
+    completedTasks.add(created.key());
+    assertThat(((UserTaskRecord) created.value()).candidateGroups()).as(elementId).containsExactly(group);
+    engine.completeUserTask(created.key(), variables, "complete").get(5, TimeUnit.SECONDS);
+  }
+
+  /** Takes the next job of the type, as its worker would, and completes it with the variables. */
+  private ActivatedJob job(String type, Map<String, Object> variables) throws Exception {
+    long until = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < until) {
+      List<ActivatedJob> jobs = engine.activateJobs(new ActivateJobs(type, "scenario-test", Duration.ofMinutes(5), 1,
+          null, Duration.ZERO, List.of(TENANT))).get(5, TimeUnit.SECONDS);
+      if (!jobs.isEmpty()) {
+        engine.completeJob(jobs.get(0).key(), variables).get(5, TimeUnit.SECONDS);
+        return jobs.get(0);
+      }
+      assertNoIncidents();
+      Thread.sleep(20);
+    }
+    assertNoIncidents();
+    return fail("expected a job of type '" + type + "', but none came; elements passed: " + passed());
+  }
+
+  /** Completes whatever jobs of the type turn up within a second. */
+  private void drainJobs(String type) throws Exception {
+    long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+    while (System.nanoTime() < until) {
+      for (ActivatedJob job : engine.activateJobs(new ActivateJobs(type, "scenario-test", Duration.ofMinutes(5), 10,
+          null, Duration.ZERO, List.of(TENANT))).get(5, TimeUnit.SECONDS)) {
+        engine.completeJob(job.key(), Map.of()).get(5, TimeUnit.SECONDS);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private Record awaitRecord(Predicate<Record> match) throws InterruptedException {
+    long until = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < until) {
+      for (Record record : records) {
+        if (match.test(record)) {
+          return record;
+        }
+      }
+      assertNoIncidents();
+      Thread.sleep(20);
+    }
+    assertNoIncidents();
+    return fail("expected a record that did not come; elements passed: " + passed());
+  }
+
+  private void awaitCompleted(String processId) throws InterruptedException {
+    awaitRecord(r -> r.valueType() == ValueType.PROCESS_INSTANCE && r.intent().equals("ELEMENT_COMPLETED")
+        && r.key() == instance && ((ProcessInstanceRecord) r.value()).elementId().equals(processId));
+    assertNoIncidents();
+  }
+
+  private void assertNoIncidents() {
+    List<String> incidents = records.stream()
+        .filter(r -> r.valueType() == ValueType.INCIDENT && r.intent().equals("CREATED"))
+        .map(r -> ((IncidentRecord) r.value()).elementId() + ": " + ((IncidentRecord) r.value()).errorMessage())
+        .toList();
+    assertThat(incidents).as("incidents").isEmpty();
+  }
+
+  /** The elements that completed (or, for boundary events, were triggered) so far, of any instance. */
+  private Set<String> passed() {
+    Set<String> passed = new HashSet<>();
+    for (Record record : records) {
+      if (record.valueType() == ValueType.PROCESS_INSTANCE && record.intent().equals("ELEMENT_COMPLETED")) {
+        passed.add(((ProcessInstanceRecord) record.value()).elementId());
+      }
+    }
+    return passed;
+  }
+}
