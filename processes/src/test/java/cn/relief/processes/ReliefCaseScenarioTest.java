@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.fail;
 
 import cn.relief.engine.Engine;
 import cn.relief.engine.EngineConfiguration;
+import cn.relief.engine.log.PostgresEventLog;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import cn.relief.engine.api.EngineApi.ActivateJobs;
 import cn.relief.engine.api.EngineApi.ActivatedJob;
 import cn.relief.engine.api.EngineApi.CreateProcessInstance;
@@ -46,13 +53,33 @@ class ReliefCaseScenarioTest {
   private Engine engine;
   private long instance;
 
+  /** The engine's event log lives in a real (embedded) PostgreSQL, emptied for every scenario. */
+  private static EmbeddedPostgres postgres;
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    postgres.close();
+  }
+
   @BeforeEach
   void startEngineAndDeploy() throws Exception {
+    DataSource dataSource = postgres.getPostgresDatabase();
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+    }
+    PostgresEventLog.migrate(dataSource);
     EngineConfiguration defaults = EngineConfiguration.defaults();
     EngineConfiguration config = new EngineConfiguration(defaults.partitionId(), defaults.maxBatchSize(),
         defaults.maxQueuedCommands(), Duration.ofMillis(20), defaults.advertisedHost(), defaults.advertisedPort(),
         defaults.version(), defaults.snapshotInterval(), true);
-    engine = Engine.start(config, new MemoryEventLog(), new ObjectMapper(), records::addAll);
+    ObjectMapper json = new ObjectMapper();
+    engine = Engine.start(config, new PostgresEventLog(dataSource, json, defaults.partitionId()), json,
+        records::addAll);
     List<DeployResource> resources = new ArrayList<>();
     Models.bpmn().forEach((name, content) -> resources.add(new DeployResource(name, content)));
     Models.dmn().forEach((name, content) -> resources.add(new DeployResource(name, content)));
