@@ -64,6 +64,16 @@ public record FormSchema(String id, String versionTag, List<FormField> fields) {
     }
   }
 
+  /** form-js labels a datetime field with dateLabel (and timeLabel), not label. */
+  private static String label(JsonNode component) {
+    for (String name : new String[] {"label", "dateLabel", "timeLabel"}) {
+      if (component.path(name).isTextual()) {
+        return component.path(name).asText();
+      }
+    }
+    return null;
+  }
+
   private static FormField field(JsonNode component, String type, List<String> path, boolean skipped) {
     JsonNode validate = component.path("validate");
     List<Object> options = null;
@@ -73,7 +83,7 @@ public record FormSchema(String id, String versionTag, List<FormField> fields) {
         options.add(JSON.convertValue(option.path("value"), Object.class));
       }
     }
-    return new FormField(path, component.path("label").asText(null), type, validate.path("required").asBoolean(false),
+    return new FormField(path, label(component), type, validate.path("required").asBoolean(false),
         number(validate, "min"), number(validate, "max"), integer(validate, "minLength"),
         integer(validate, "maxLength"), text(validate, "pattern"), text(validate, "validationType"), options, null,
         skipped);

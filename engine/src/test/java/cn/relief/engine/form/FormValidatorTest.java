@@ -47,6 +47,16 @@ class FormValidatorTest {
   }
 
   @Test
+  void aDateFieldIsNamedByItsDateLabel() throws Exception {
+    FormSchema dates = FormSchema.parse("""
+        {"id": "dates", "components": [
+          {"type": "datetime", "key": "entryDate", "subtype": "date", "dateLabel": "入站日期", "validate": {"required": true}}
+        ]}""".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(FormValidator.validate(dates, Map.of())).extracting(FieldViolation::field, FieldViolation::label)
+        .containsExactly(tuple("entryDate", "入站日期"));
+  }
+
+  @Test
   void aCompleteAndValidSubmissionPasses() {
     assertThat(FormValidator.validate(form, valid())).isEmpty();
   }
