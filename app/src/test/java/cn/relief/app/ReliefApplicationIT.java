@@ -58,4 +58,21 @@ class ReliefApplicationIT {
       assertThat(result.getVersion()).isEqualTo(1);
     }
   }
+
+  @Test
+  void deploysTheReliefProceduresTheirTablesAndFormsAtStartup() {
+    for (String process : new String[] {"relief-case", "family-tracing"}) {
+      assertThat(client.newProcessDefinitionSearchRequest().filter(f -> f.processDefinitionId(process))
+          .send().join().items()).as(process).hasSize(1);
+    }
+    assertThat(client.newDecisionDefinitionSearchRequest().filter(f -> f.decisionDefinitionId("admission"))
+        .send().join().items()).isNotEmpty();
+    // a relief case starts and reaches its first task, whose form is deployed
+    long instance = client.newCreateInstanceCommand().bpmnProcessId("relief-case").latestVersion().send().join()
+        .getProcessInstanceKey();
+    var task = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join()
+            .items(), items -> !items.isEmpty()).get(0);
+    assertThat(client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join().getFormId()).isNotBlank();
+  }
 }

@@ -18,8 +18,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the BPMN and DMN models on the classpath (the processes module's {@code processes/} folder)
- * once the application is ready, through the Camunda client, so it works the same against the
+ * Deploys the BPMN and DMN models and the forms on the classpath (the processes module's
+ * {@code processes/} folder, the forms module's {@code forms/}) together once the application is
+ * ready (a user task that binds its form to its deployment finds it there), through the Camunda client, so it works the same against the
  * embedded engine and a Camunda 8 cluster. Unchanged models keep their version (the engine
  * deduplicates identical resources).
  */
@@ -32,7 +33,8 @@ class ProcessModelDeployer {
   private volatile DeploymentEvent lastDeployment;
 
   ProcessModelDeployer(CamundaClient client,
-      @Value("${relief.processes.locations:classpath*:processes/**/*.bpmn,classpath*:processes/**/*.dmn}")
+      @Value("${relief.processes.locations:classpath*:processes/**/*.bpmn,classpath*:processes/**/*.dmn,"
+          + "classpath*:forms/**/*.form}")
       String[] patterns) {
     this.client = client;
     this.patterns = patterns;
