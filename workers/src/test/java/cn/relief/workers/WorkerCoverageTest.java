@@ -41,6 +41,24 @@ class WorkerCoverageTest {
     assertThat(workers.keySet()).as("workers whose job type no model uses").isSubsetOf(modelTypes);
   }
 
+  /** The starter calls the methods by reflection without making them accessible. */
+  @Test
+  void workerMethodsArePublicSoThatTheStarterCanCallThem() throws ClassNotFoundException {
+    var scanner = new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter((reader, factory) -> true);
+    List<String> notPublic = new ArrayList<>();
+    for (var candidate : scanner.findCandidateComponents("cn.relief.workers")) {
+      Class<?> type = Class.forName(candidate.getBeanClassName());
+      for (Method method : type.getDeclaredMethods()) {
+        if (method.isAnnotationPresent(JobWorker.class)
+            && !(Modifier.isPublic(method.getModifiers()) && Modifier.isPublic(type.getModifiers()))) {
+          notPublic.add(type.getSimpleName() + "." + method.getName());
+        }
+      }
+    }
+    assertThat(notPublic).isEmpty();
+  }
+
   @Test
   void jobTypeConstantsAreTheModelsJobTypes() throws Exception {
     TreeSet<String> constants = new TreeSet<>();

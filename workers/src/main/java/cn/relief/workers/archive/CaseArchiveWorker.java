@@ -11,7 +11,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class CaseArchiveWorker {
+public class CaseArchiveWorker {
 
   private final CaseRecords records;
 
@@ -20,7 +20,7 @@ class CaseArchiveWorker {
   }
 
   @JobWorker(type = JobTypes.CASE_ARCHIVE)
-  Map<String, Object> archive(ActivatedJob job) {
+  public Map<String, Object> archive(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     Map<String, Object> closure = new HashMap<>();
     closure.put("departureKind", in.string("departureKind"));

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class BiometricComparisonWorker {
+public class BiometricComparisonWorker {
 
   private final BiometricComparison comparison;
 
@@ -19,7 +19,7 @@ class BiometricComparisonWorker {
 
   /** No match is an ordinary result ({@code identityFound = false}), which the model's gateway routes. */
   @JobWorker(type = JobTypes.BIOMETRIC_COMPARISON)
-  Map<String, Object> compare(ActivatedJob job) {
+  public Map<String, Object> compare(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     var subject = new BiometricComparison.Subject(in.string("caseNumber"), in.string("fullName"),
         in.string("idNumber"), in.flag("fingerprintsTaken"), in.flag("photoTaken"));

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** No outside system (the station's own beds), so no idempotency key: the check has no effect. */
 @Component
-class CareArrangementWorker {
+public class CareArrangementWorker {
 
   private final CareArrangementService care;
 
@@ -19,7 +19,7 @@ class CareArrangementWorker {
   }
 
   @JobWorker(type = JobTypes.CARE_ARRANGEMENT)
-  Map<String, Object> arrange(ActivatedJob job) {
+  public Map<String, Object> arrange(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     try {
       return Map.of("careArrangedArea",

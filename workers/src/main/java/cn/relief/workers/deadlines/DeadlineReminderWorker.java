@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** A time limit of the tracing passed: tell the station head. */
 @Component
-class DeadlineReminderWorker {
+public class DeadlineReminderWorker {
 
   static final String STATION_HEAD = "STATION_HEAD";
 
@@ -22,7 +22,7 @@ class DeadlineReminderWorker {
   }
 
   @JobWorker(type = JobTypes.DEADLINE_REMINDER)
-  Map<String, Object> remind(ActivatedJob job) {
+  public Map<String, Object> remind(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     var notification = new AgencyNotifications.Notification(STATION_HEAD, in.requiredString("subject"),
         in.string("caseNumber"), Map.of());

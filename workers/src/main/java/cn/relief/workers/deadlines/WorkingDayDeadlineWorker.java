@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code startDate}. No outside system, so no idempotency key: the same day gives the same date.
  */
 @Component
-class WorkingDayDeadlineWorker {
+public class WorkingDayDeadlineWorker {
 
   private final WorkingDayCalendar calendar;
   private final Clock clock;
@@ -32,7 +32,7 @@ class WorkingDayDeadlineWorker {
   }
 
   @JobWorker(type = JobTypes.WORKING_DAY_DEADLINE)
-  Map<String, Object> compute(ActivatedJob job) {
+  public Map<String, Object> compute(ActivatedJob job) {
     return compute(new JobVariables(job.getType(), job.getVariablesAsMap()));
   }
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * still unidentified a public notice goes out (*local*, e.g. 7 days). Two effects, two keys.
  */
 @Component
-class DeathRegistrationWorker {
+public class DeathRegistrationWorker {
 
   private final AgencyNotifications notifications;
   private final TracingNoticeSite noticeSite;
@@ -28,7 +28,7 @@ class DeathRegistrationWorker {
   }
 
   @JobWorker(type = JobTypes.DEATH_REGISTRATION)
-  Map<String, Object> register(ActivatedJob job) {
+  public Map<String, Object> register(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     String key = IdempotencyKeys.of(job);
     String caseNumber = in.string("caseNumber");

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * named ({@code escalation.escalateTo}), with the joint agencies when there are any.
  */
 @Component
-class EscalationRequestWorker {
+public class EscalationRequestWorker {
 
   private final AgencyNotifications notifications;
 
@@ -24,7 +24,7 @@ class EscalationRequestWorker {
   }
 
   @JobWorker(type = JobTypes.ESCALATION_REQUEST)
-  Map<String, Object> request(ActivatedJob job) {
+  public Map<String, Object> request(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     if (!(in.required("escalation") instanceof Map<?, ?> escalation)) {
       throw new IllegalArgumentException("Expected variable 'escalation' to be the context of decision"

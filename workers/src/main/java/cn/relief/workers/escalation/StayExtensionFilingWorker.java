@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** A stay beyond the normal period is filed with the higher civil-affairs department (细则). */
 @Component
-class StayExtensionFilingWorker {
+public class StayExtensionFilingWorker {
 
   private final AgencyNotifications notifications;
 
@@ -21,7 +21,7 @@ class StayExtensionFilingWorker {
   }
 
   @JobWorker(type = JobTypes.STAY_EXTENSION_FILING)
-  Map<String, Object> file(ActivatedJob job) {
+  public Map<String, Object> file(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     Map<String, Object> details = new HashMap<>();
     details.put("extensionReason", in.string("extensionReason"));

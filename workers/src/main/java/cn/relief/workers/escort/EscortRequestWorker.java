@@ -11,7 +11,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class EscortRequestWorker {
+public class EscortRequestWorker {
 
   private final DepartureTravelService travel;
 
@@ -20,7 +20,7 @@ class EscortRequestWorker {
   }
 
   @JobWorker(type = JobTypes.ESCORT_REQUEST)
-  Map<String, Object> book(ActivatedJob job) {
+  public Map<String, Object> book(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     var request = new EscortBooking.EscortRequest(in.string("caseNumber"), in.requiredString("destination"),
         in.flag("crossProvinceEscort"), in.string("collectorName"), in.string("collectorIdNumber"));

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class ReturnTicketWorker {
+public class ReturnTicketWorker {
 
   private final DepartureTravelService travel;
 
@@ -19,7 +19,7 @@ class ReturnTicketWorker {
   }
 
   @JobWorker(type = JobTypes.RETURN_TICKET)
-  Map<String, Object> book(ActivatedJob job) {
+  public Map<String, Object> book(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     try {
       var booking = travel.returnTicket(IdempotencyKeys.of(job), in.string("caseNumber"),

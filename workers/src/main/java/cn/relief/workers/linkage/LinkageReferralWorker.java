@@ -9,7 +9,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class LinkageReferralWorker {
+public class LinkageReferralWorker {
 
   private final LinkageReferralService referrals;
 
@@ -18,7 +18,7 @@ class LinkageReferralWorker {
   }
 
   @JobWorker(type = JobTypes.LINKAGE_REFERRAL)
-  Map<String, Object> refer(ActivatedJob job) {
+  public Map<String, Object> refer(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     return Map.of("linkageReferrals",
         referrals.refer(IdempotencyKeys.of(job), in.string("caseNumber"), in.strings("linkages")));

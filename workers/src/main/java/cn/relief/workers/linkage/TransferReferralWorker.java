@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Departure by transfer: resettlement (落户安置) or an institution for the extremely poor. */
 @Component
-class TransferReferralWorker {
+public class TransferReferralWorker {
 
   private final AgencyNotifications notifications;
 
@@ -20,7 +20,7 @@ class TransferReferralWorker {
   }
 
   @JobWorker(type = JobTypes.TRANSFER_REFERRAL)
-  Map<String, Object> refer(ActivatedJob job) {
+  public Map<String, Object> refer(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     String subject = in.flag("identityFound") ? "转介安置" : "身份未查明，转介落户安置";
     var notification = new AgencyNotifications.Notification(in.requiredString("destination"), subject,

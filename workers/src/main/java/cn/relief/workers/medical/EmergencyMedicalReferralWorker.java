@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Door screening found a suspected mental disorder, infectious disease or critical illness: call 120. */
 @Component
-class EmergencyMedicalReferralWorker {
+public class EmergencyMedicalReferralWorker {
 
   static final String EMERGENCY_CENTRE = "EMERGENCY_MEDICAL_CENTRE";
 
@@ -23,7 +23,7 @@ class EmergencyMedicalReferralWorker {
   }
 
   @JobWorker(type = JobTypes.EMERGENCY_MEDICAL_REFERRAL)
-  Map<String, Object> refer(ActivatedJob job) {
+  public Map<String, Object> refer(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     Map<String, Object> details = new HashMap<>();
     details.put("screeningNote", in.string("screeningNote"));

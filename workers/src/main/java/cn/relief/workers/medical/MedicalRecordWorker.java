@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Back from hospital on the discharge certificate: file the treatment with the case's records. */
 @Component
-class MedicalRecordWorker {
+public class MedicalRecordWorker {
 
   private final CaseRecords records;
 
@@ -21,7 +21,7 @@ class MedicalRecordWorker {
   }
 
   @JobWorker(type = JobTypes.MEDICAL_RECORD)
-  Map<String, Object> file(ActivatedJob job) {
+  public Map<String, Object> file(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     Map<String, Object> content = new HashMap<>();
     content.put("hospitalName", in.string("hospitalName"));

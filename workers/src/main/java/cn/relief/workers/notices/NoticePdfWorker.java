@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * that says which; the incident shows it once the retries are used up.
  */
 @Component
-class NoticePdfWorker {
+public class NoticePdfWorker {
 
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -27,7 +27,7 @@ class NoticePdfWorker {
   }
 
   @JobWorker(type = JobTypes.NOTICE_PDF)
-  Map<String, Object> issue(ActivatedJob job) {
+  public Map<String, Object> issue(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     String departureDate = in.string("departureDate");
     LocalDate date = departureDate == null || departureDate.length() < 10

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Sends the letter asking the police to collect DNA; the result comes back later as a message. */
 @Component
-class DnaRequestWorker {
+public class DnaRequestWorker {
 
   private final PoliceDnaService police;
 
@@ -20,7 +20,7 @@ class DnaRequestWorker {
   }
 
   @JobWorker(type = JobTypes.DNA_REQUEST)
-  Map<String, Object> request(ActivatedJob job) {
+  public Map<String, Object> request(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     String date = in.string("dnaRequestDate");
     var request = new PoliceDnaService.DnaRequest(in.requiredString("caseNumber"),

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Door screening found danger to others, suspected drug use or a fugitive: hand over to the police. */
 @Component
-class PoliceReferralWorker {
+public class PoliceReferralWorker {
 
   private final AgencyNotifications notifications;
 
@@ -20,7 +20,7 @@ class PoliceReferralWorker {
   }
 
   @JobWorker(type = JobTypes.POLICE_REFERRAL)
-  Map<String, Object> refer(ActivatedJob job) {
+  public Map<String, Object> refer(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     var notification = new AgencyNotifications.Notification("POLICE", "移交公安机关",
         in.string("caseNumber"), Map.of(

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class NationalRegistrationWorker {
+public class NationalRegistrationWorker {
 
   private final NationalReliefSystem nationalSystem;
 
@@ -18,7 +18,7 @@ class NationalRegistrationWorker {
   }
 
   @JobWorker(type = JobTypes.NATIONAL_REGISTRATION)
-  Map<String, Object> register(ActivatedJob job) {
+  public Map<String, Object> register(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     var registration = new NationalReliefSystem.Registration(
         in.string("province"), in.string("intakeChannel"), in.string("policeHandoverFormNo"),

@@ -5,6 +5,7 @@ import cn.relief.workers.simulation.SimulationProperties;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ public class SimulatedTracingNoticeSite implements TracingNoticeSite {
   private final Clock clock;
   private final java.util.Map<String, AtomicInteger> perCase = new java.util.concurrent.ConcurrentHashMap<>();
 
+  @Autowired
   public SimulatedTracingNoticeSite(SimulationProperties properties) {
     this(properties, Clock.systemUTC());
   }

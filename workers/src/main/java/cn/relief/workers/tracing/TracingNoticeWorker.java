@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Publishes the notice within 24 hours of entry, and refreshes it every month the person stays. */
 @Component
-class TracingNoticeWorker {
+public class TracingNoticeWorker {
 
   private final TracingNoticeSite site;
 
@@ -19,7 +19,7 @@ class TracingNoticeWorker {
   }
 
   @JobWorker(type = JobTypes.TRACING_NOTICE)
-  Map<String, Object> publish(ActivatedJob job) {
+  public Map<String, Object> publish(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     var publication = site.publish(IdempotencyKeys.of(job), in.requiredString("caseNumber"),
         in.requiredString("noticeText"), in.strings("noticeChannels"));
