@@ -71,33 +71,85 @@ public class NoticePdfRenderer {
   private byte[] write(PDDocument document, PDType0Font font, Notice notice) throws IOException {
     document.getDocumentInformation().setTitle(notice.kind().title());
     document.getDocumentInformation().setSubject(notice.caseNumber());
-    PDPage page = new PDPage(PDRectangle.A4);
-    document.addPage(page);
-    float width = page.getMediaBox().getWidth() - 2 * MARGIN;
-    try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-      float y = page.getMediaBox().getHeight() - MARGIN;
-      String title = notice.kind().title();
-      float titleWidth = font.getStringWidth(title) / 1000 * TITLE_SIZE;
-      line(content, font, TITLE_SIZE, MARGIN + (width - titleWidth) / 2, y, title);
-      y -= 2.5f * TITLE_SIZE;
+    try (Pages pages = new Pages(document, font)) {
+      pages.centred(notice.kind().title(), TITLE_SIZE);
+      pages.skip(1.4f * TITLE_SIZE);
       for (String paragraph : paragraphs(notice)) {
-        for (String line : wrap(font, paragraph, width)) {
-          line(content, font, TEXT_SIZE, MARGIN, y, line);
-          y -= LEADING;
+        for (String line : wrap(font, paragraph, pages.width)) {
+          pages.left(line);
         }
       }
-      y -= 2 * LEADING;
-      String issuer = properties.issuer() + "（盖章）";
-      float issuerWidth = font.getStringWidth(issuer) / 1000 * TEXT_SIZE;
-      line(content, font, TEXT_SIZE, MARGIN + width - issuerWidth, y, issuer);
-      y -= LEADING;
-      String date = chineseDate(notice);
-      float dateWidth = font.getStringWidth(date) / 1000 * TEXT_SIZE;
-      line(content, font, TEXT_SIZE, MARGIN + width - dateWidth, y, date);
+      pages.skip(2 * LEADING);
+      pages.right(properties.issuer() + "（盖章）");
+      pages.right(chineseDate(notice));
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     document.save(out);
     return out.toByteArray();
+  }
+
+  /** Writes line after line, starting a new A4 page when one is full (a long note). */
+  private static final class Pages implements AutoCloseable {
+    private final PDDocument document;
+    private final PDType0Font font;
+    private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+    private PDPageContentStream content;
+    private float y;
+
+    Pages(PDDocument document, PDType0Font font) throws IOException {
+      this.document = document;
+      this.font = font;
+      newPage();
+    }
+
+    void centred(String text, float size) throws IOException {
+      line(text, size, MARGIN + (width - textWidth(text, size)) / 2);
+    }
+
+    void left(String text) throws IOException {
+      line(text, TEXT_SIZE, MARGIN);
+    }
+
+    void right(String text) throws IOException {
+      line(text, TEXT_SIZE, MARGIN + width - textWidth(text, TEXT_SIZE));
+    }
+
+    void skip(float height) {
+      y -= height;
+    }
+
+    private float textWidth(String text, float size) throws IOException {
+      return font.getStringWidth(text) / 1000 * size;
+    }
+
+    private void line(String text, float size, float x) throws IOException {
+      if (y < MARGIN) {
+        newPage();
+      }
+      if (!text.isEmpty()) {
+        content.beginText();
+        content.setFont(font, size);
+        content.newLineAtOffset(x, y);
+        content.showText(text);
+        content.endText();
+      }
+      y -= Math.max(LEADING, 1.1f * size);
+    }
+
+    private void newPage() throws IOException {
+      if (content != null) {
+        content.close();
+      }
+      PDPage page = new PDPage(PDRectangle.A4);
+      document.addPage(page);
+      content = new PDPageContentStream(document, page);
+      y = page.getMediaBox().getHeight() - MARGIN;
+    }
+
+    @Override
+    public void close() throws IOException {
+      content.close();
+    }
   }
 
   private static List<String> paragraphs(Notice notice) {
@@ -144,17 +196,5 @@ public class NoticePdfRenderer {
     }
     lines.add(line.toString());
     return lines;
-  }
-
-  private static void line(PDPageContentStream content, PDType0Font font, float size, float x, float y,
-      String text) throws IOException {
-    if (text.isEmpty()) {
-      return;
-    }
-    content.beginText();
-    content.setFont(font, size);
-    content.newLineAtOffset(x, y);
-    content.showText(text);
-    content.endText();
   }
 }

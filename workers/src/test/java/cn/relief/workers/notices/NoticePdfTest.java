@@ -59,6 +59,18 @@ class NoticePdfTest {
   }
 
   @Test
+  void aVeryLongNoteContinuesOnANewPage() throws IOException {
+    String note = "受助人员自述其家庭情况及流浪经过，".repeat(150);
+    byte[] pdf = new NoticePdfRenderer(properties).render(new Notice(NoticeKind.TERMINATION, "JZ-9",
+        "王五", null, note, LocalDate.of(2026, 12, 1)));
+
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(document.getNumberOfPages()).isGreaterThan(1);
+    }
+    assertThat(text(pdf).replaceAll("\\s", "")).contains(note, "2026年12月1日");
+  }
+
+  @Test
   void theSameJobIssuesOneDocument(@TempDir Path folder) throws IOException {
     var store = new FileSystemDocumentStore(new DocumentsProperties(folder));
     var service = new NoticeService(new NoticePdfRenderer(properties), store);
