@@ -34,6 +34,9 @@ public class EmbeddedPostgresAutoConfiguration {
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setDataDirectory(directory)
         .setCleanDataDirectory(false)
+        // stopped by this bean's close, after the engine and the connection pool: zonky's own JVM
+        // shutdown hook would stop PostgreSQL while the engine still flushes its last batch
+        .setRegisterShutdownHook(false)
         // zonky starts PostgreSQL with -F (fsync off), fine for throw-away test databases but not
         // for case records: a commit must survive a power cut, so fsync goes back on (-c wins over -F)
         .setServerConfig("fsync", "on")
