@@ -356,6 +356,36 @@ class ReliefCaseScenarioTest {
     assertNoIncidents();
   }
 
+  @Test
+  void anEscortWithoutTheCollectorsIdGoesBackToDepartureAndThenHome() throws Exception {
+    start();
+    complete("UserTask_intake", Map.of("intakeChannel", "SELF_REFERRAL", "province", "广东省"));
+    complete("UserTask_doorScreening", Map.of());
+    complete("UserTask_registration", registration(45, "VAGRANCY_OR_BEGGING"));
+    complete("UserTask_securityCheck", Map.of("belongings", "无"));
+    job("relief.national-registration", Map.of("caseNumber", "GD-2026-0009"));
+    complete("UserTask_needsAssessment", Map.of("accommodationArea", "MALE_AREA"));
+    job("relief.care-arrangement", Map.of());
+    job("relief.biometric-comparison", Map.of("identityFound", true));
+
+    // the relative who collects is named, but the ID was not checked: the escort worker refuses
+    complete("UserTask_departure", Map.of("departureKind", "ESCORT", "departureDate", "2026-12-05",
+        "destination", "江西省赣州市", "collectorName", "张大"));
+    ActivatedJob refused = throwError("relief.escort-request", "COLLECTOR_REQUIRED",
+        "Collector 张大 has no ID number recorded: it must be checked and copied");
+    assertThat(refused.variables()).containsEntry("collectorName", "张大");
+
+    // back at the departure: the caseworker records the collector's ID, and the escort is asked for again
+    complete("UserTask_departure", Map.of("departureKind", "ESCORT", "departureDate", "2026-12-05",
+        "destination", "江西省赣州市", "collectorName", "张大", "collectorIdNumber", "11010519491231002X"));
+    ActivatedJob escort = job("relief.escort-request", Map.of());
+    assertThat(escort.variables()).containsEntry("collectorIdNumber", "11010519491231002X");
+    complete("UserTask_closure", Map.of("recordsComplete", true), "station-head");
+    job("relief.case-archive", Map.of());
+    awaitCompleted("relief-case");
+    assertThat(passed()).contains("BoundaryEvent_collectorRequired", "EndEvent_closed");
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------
 
   private static Map<String, Object> registration(int age, String cause) {
@@ -401,6 +431,23 @@ class ReliefCaseScenarioTest {
           null, Duration.ZERO, List.of(TENANT))).get(5, TimeUnit.SECONDS);
       if (!jobs.isEmpty()) {
         engine.completeJob(jobs.get(0).key(), variables).get(5, TimeUnit.SECONDS);
+        return jobs.get(0);
+      }
+      assertNoIncidents();
+      Thread.sleep(20);
+    }
+    assertNoIncidents();
+    return fail("expected a job of type '" + type + "', but none came; elements passed: " + passed());
+  }
+
+  /** Takes the next job of the type, as its worker would, and throws the BPMN error the worker raises. */
+  private ActivatedJob throwError(String type, String code, String message) throws Exception {
+    long until = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < until) {
+      List<ActivatedJob> jobs = engine.activateJobs(new ActivateJobs(type, "scenario-test", Duration.ofMinutes(5), 1,
+          null, Duration.ZERO, List.of(TENANT))).get(5, TimeUnit.SECONDS);
+      if (!jobs.isEmpty()) {
+        engine.throwError(jobs.get(0).key(), code, message, Map.of()).get(5, TimeUnit.SECONDS);
         return jobs.get(0);
       }
       assertNoIncidents();
