@@ -81,7 +81,8 @@ public final class BatchOperationRunner implements AutoCloseable {
 
   private void collect(BatchOperationState.Batch batch, Caller creator) throws InterruptedException {
     // the filter is about the instances as they are now: wait until the history shows them
-    if (!history.awaitPosition(history.lag().committedPosition(), Duration.ofSeconds(30))) {
+    // the engine's own position: the projector learns of commits a moment later than they happen
+    if (!history.awaitPosition(engine.statistics().lastPosition(), Duration.ofSeconds(30))) {
       return; // try again on the next pass
     }
     Map<String, Object> filter = readFilter(batch.definition().filter());

@@ -79,7 +79,7 @@ class BatchOperationRestartTest extends EmbeddedPostgresTest {
       engine.resumeBatchOperation(batchKey).join();
       runner.runOnce();
       assertThat(engine.runningBatchOperations()).isEmpty(); // ended
-      history.awaitPosition(history.lag().committedPosition(), Duration.ofSeconds(10));
+      assertThat(history.awaitPosition(engine.statistics().lastPosition(), Duration.ofSeconds(10))).isTrue();
     }
     assertThat(query(dataSource, "SELECT state || ' ' || total || ' ' || completed || ' ' || failed "
         + "FROM history_batch_operation WHERE batch_operation_key = " + batchKey)).containsExactly("COMPLETED 250 250 0");
@@ -108,7 +108,7 @@ class BatchOperationRestartTest extends EmbeddedPostgresTest {
       runner.runOnce();
       assertThat(batch(engine, key).initialized()).isFalse();
       assertThat(batch(engine, key).total()).isZero();
-      history.awaitPosition(history.lag().committedPosition(), Duration.ofSeconds(10));
+      assertThat(history.awaitPosition(engine.statistics().lastPosition(), Duration.ofSeconds(10))).isTrue();
       assertThat(query(dataSource, "SELECT state FROM history_batch_operation WHERE batch_operation_key = " + key))
           .containsExactly("SUSPENDED");
 
@@ -116,7 +116,7 @@ class BatchOperationRestartTest extends EmbeddedPostgresTest {
       runner.runOnce(); // collects
       runner.runOnce(); // does the items
       assertThat(engine.runningBatchOperations()).noneMatch(b -> b.key() == key);
-      history.awaitPosition(history.lag().committedPosition(), Duration.ofSeconds(10));
+      assertThat(history.awaitPosition(engine.statistics().lastPosition(), Duration.ofSeconds(10))).isTrue();
       assertThat(query(dataSource, "SELECT state || ' ' || completed FROM history_batch_operation "
           + "WHERE batch_operation_key = " + key)).containsExactly("COMPLETED 5");
     }
