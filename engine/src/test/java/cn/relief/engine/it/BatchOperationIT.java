@@ -12,10 +12,6 @@ import io.camunda.client.api.search.enums.BatchOperationType;
 import io.camunda.client.api.search.response.BatchOperation;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,7 +149,7 @@ class BatchOperationIT extends ClientTestSupport {
 
     // ...and goes on there: timers fire, messages are caught, tasks are completed
     rest.newPinClockCommand().time(Instant.now().plus(Duration.ofHours(25)).toEpochMilli()).send().join();
-    List<Long> taskKeys = keys("SELECT user_task_key FROM history_user_task WHERE process_definition_key = ? "
+    List<Long> taskKeys = longs("SELECT user_task_key FROM history_user_task WHERE process_definition_key = ? "
         + "AND state = 'CREATED'", v2);
     inParallel(taskKeys.size(), i -> rest.newCompleteUserTaskCommand(taskKeys.get(i)).send().toCompletableFuture());
     inParallel(MANY, i -> i % 3 != 2 ? CompletableFuture.completedFuture(null)
@@ -212,29 +208,6 @@ class BatchOperationIT extends ClientTestSupport {
   }
 
   private long count(String sql, long parameter) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setLong(1, parameter);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private List<Long> keys(String sql, long parameter) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setLong(1, parameter);
-      List<Long> keys = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          keys.add(rows.getLong(1));
-        }
-      }
-      return keys;
-    }
+    return longs(sql, parameter).get(0);
   }
 }

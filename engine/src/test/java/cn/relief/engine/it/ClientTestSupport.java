@@ -327,6 +327,25 @@ abstract class ClientTestSupport {
     void read(ResultSet rows) throws SQLException;
   }
 
+  /** The first column of every row a query over the engine's tables answers, as numbers. */
+  List<Long> longs(String sql, Object... parameters) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      List<Long> result = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          result.add(rows.getLong(1));
+        }
+      }
+      return result;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private void query(String sql, long key, RowReader reader) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -198,17 +198,9 @@ class MigrationIT extends ClientTestSupport {
     assertThat(timersCreatedFor(task.getElementInstanceKey())).isEqualTo(1);
   }
 
-  private long timersCreatedFor(long elementInstanceKey) throws Exception {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM engine_record "
-            + "WHERE value_type = 'TIMER' AND record_type = 'EVENT' AND intent = 'CREATED' "
-            + "AND (value::jsonb->>'elementInstanceKey')::bigint = ?")) {
-      statement.setLong(1, elementInstanceKey);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    }
+  private long timersCreatedFor(long elementInstanceKey) {
+    return longs("SELECT count(*) FROM engine_record WHERE value_type = 'TIMER' AND record_type = 'EVENT' "
+        + "AND intent = 'CREATED' AND (value::jsonb->>'elementInstanceKey')::bigint = ?", elementInstanceKey).get(0);
   }
 
   @ParameterizedTest
