@@ -116,7 +116,8 @@ class DecisionTablesTest {
 
     Map<String, Object> escort = new HashMap<>(plain);
     escort.put("crossProvinceEscort", true);
-    assertThat(escalation(escort)).containsEntry("escalateTo", "regional-centre").containsEntry("mechanism", "ESCALATION");
+    assertThat(escalation(escort)).containsEntry("escalateTo", "regional-centre").containsEntry("mechanism", "ESCALATION")
+        .containsEntry("step", "CROSS_PROVINCE_ESCORT");
 
     Map<String, Object> minor = new HashMap<>(plain);
     minor.put("age", 12);
@@ -124,7 +125,7 @@ class DecisionTablesTest {
 
     Map<String, Object> stranded = new HashMap<>(plain);
     stranded.put("daysInStation", 12);
-    assertThat(escalation(stranded)).containsEntry("mechanism", "DOWNWARD_ASSISTANCE");
+    assertThat(escalation(stranded)).containsEntry("mechanism", "DOWNWARD_ASSISTANCE").containsEntry("step", "FAMILY_TRACING");
     stranded.put("daysInStation", 45);
     assertThat(escalation(stranded)).containsEntry("mechanism", "ESCALATION");
   }

@@ -119,7 +119,40 @@ abstract class ModelScenarioTest {
         && ((UserTaskRecord) r.value()).elementId().equals(elementId) && !completedTasks.contains(r.key()));
     completedTasks.add(created.key());
     assertThat(((UserTaskRecord) created.value()).candidateGroups()).as(elementId).containsExactly(group);
-    engine.completeUserTask(created.key(), variables, "complete").get(5, TimeUnit.SECONDS);
+    completeTask(created.key(), variables);
+  }
+
+  /**
+   * Completes the user task, approving the change for its task listeners as their workers would
+   * when the data is right (a completion waits for them).
+   */
+  protected void completeTask(long taskKey, Map<String, Object> variables) throws Exception {
+    var completion = engine.completeUserTask(taskKey, variables, "complete");
+    long until = System.nanoTime() + WAIT.toNanos();
+    while (!completion.isDone() && System.nanoTime() < until) {
+      for (String type : LISTENER_TYPES) {
+        for (ActivatedJob listener : engine.activateJobs(new ActivateJobs(type, "scenario-test", Duration.ofMinutes(5),
+            10, null, Duration.ZERO, List.of(TENANT))).get(5, TimeUnit.SECONDS)) {
+          engine.completeJob(listener.key(), Map.of()).get(5, TimeUnit.SECONDS);
+        }
+      }
+      Thread.sleep(10);
+    }
+    completion.get(5, TimeUnit.SECONDS);
+  }
+
+  /** The job types of the models' task listeners. */
+  private static final Set<String> LISTENER_TYPES = listenerTypes();
+
+  private static Set<String> listenerTypes() {
+    Set<String> types = new HashSet<>();
+    Models.bpmn().values().forEach(content -> {
+      var listeners = Models.dom(content).getElementsByTagNameNS(Models.ZEEBE, "taskListener");
+      for (int i = 0; i < listeners.getLength(); i++) {
+        types.add(((org.w3c.dom.Element) listeners.item(i)).getAttribute("type"));
+      }
+    });
+    return types;
   }
 
   /** Takes the next job of the type, as its worker would, and completes it with the variables. */

@@ -135,7 +135,7 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
     assertThat(refused).isNotNull();
     assertThat(refused.getCause().getMessage()).contains("idNumber");
     registration.put("idNumber", "11010519491231002X");
-    engine.completeUserTask(created.key(), registration, "complete").get(5, TimeUnit.SECONDS);
+    completeTask(created.key(), registration);
     complete("UserTask_securityCheck", Map.of("belongings", "无"));
     assertNoIncidents();
   }
@@ -279,11 +279,15 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
         && r.intent().equals("ELEMENT_ACTIVATED"));
     engine.publishMessage(new PublishMessage("relief-identity-found", "HA-2026-0008", Duration.ZERO, null,
         Map.of("identityFound", true, "fullName", "李四"), TENANT)).get(5, TimeUnit.SECONDS);
+    // the care ends when the regional centre has reported back as well
+    assertThat(escalation.variables()).containsEntry("escalatedStep", "CROSS_PROVINCE_ESCORT");
+    publish("relief-escalation-outcome", "HA-2026-0008", Map.of("escalationOutcome", "HANDLED",
+        "escalationReport", "中心已协调人社部门追讨欠薪"));
     complete("UserTask_departure", Map.of("departureKind", "ESCORT", "departureDate", "2026-12-20",
         "destination", "贵州省遵义市"));
     ActivatedJob escort = job("relief.escort-request", Map.of());
     assertThat(escort.variables()).containsEntry("crossProvinceEscort", true);
-    assertThat(passed()).contains("EndEvent_identified", "CallActivity_familyTracing");
+    assertThat(passed()).contains("EndEvent_identified", "CallActivity_familyTracing", "ReceiveTask_escalationOutcome");
     assertNoIncidents();
   }
 
@@ -315,6 +319,74 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
     job("relief.case-archive", Map.of());
     awaitCompleted("relief-case");
     assertThat(passed()).contains("BoundaryEvent_collectorRequired", "EndEvent_closed");
+  }
+
+  @Test
+  void relativesRefuseAndTheRegionalCentreEscortsThePersonAcrossProvinces() throws Exception {
+    arriveIdentified("SC-2026-0011", 12);
+    complete("UserTask_departure", Map.of("departureKind", "CROSS_PROVINCE_ESCORT", "relativesRefused", true,
+        "departureDate", "2026-12-05", "destination", "四川省凉山州"));
+    ActivatedJob request = job("relief.escalation-request", Map.of());
+    assertThat(request.variables()).containsEntry("escalatedStep", "CROSS_PROVINCE_ESCORT")
+        .containsEntry("relativesRefused", true).containsEntry("destination", "四川省凉山州");
+    assertThat((Map<String, Object>) request.variables().get("escalation"))
+        .containsEntry("escalateTo", "regional-centre").containsEntry("mechanism", "ESCALATION");
+    publish("relief-escalation-outcome", "SC-2026-0011", Map.of("escalationOutcome", "ESCORTED",
+        "escalationReport", "已在省界交接点交四川省民政厅", "handoverDocumentId", "doc-1"));
+    complete("UserTask_closure", Map.of("recordsComplete", true), "station-head");
+    job("relief.case-archive", Map.of());
+    awaitCompleted("relief-case");
+    assertThat(passed()).contains("ReceiveTask_escortOutcome", "Gateway_escortOutcome")
+        .doesNotContain("ServiceTask_escortByStation", "ServiceTask_escort");
+  }
+
+  @Test
+  void anUnidentifiedPersonWhoDiesIsClosedOnlyAfterThePublicNoticePeriod() throws Exception {
+    arriveIdentified("GD-2026-0012", 70);
+    complete("UserTask_departure", Map.of("departureKind", "DEATH", "departureDate", "2026-12-03",
+        "departureNote", "突发心脏疾病，经医院抢救无效死亡"));
+    // the person's identity was never confirmed by the comparison in this case
+    job("relief.death-registration", Map.of("deathReportNo", "P-1"));
+    Record timer = awaitRecord(r -> r.valueType() == ValueType.TIMER && r.intent().equals("CREATED")
+        && ((cn.relief.engine.record.TimerRecord) r.value()).targetElementId().equals("TimerEvent_deathNotice"));
+    long due = ((cn.relief.engine.record.TimerRecord) timer.value()).dueDate();
+    assertThat(due - timer.timestamp()).isEqualTo(Duration.ofDays(7).toMillis());
+    advanceClock(Duration.ofDays(8));
+    complete("UserTask_closure", Map.of("recordsComplete", true), "station-head");
+    job("relief.case-archive", Map.of());
+    awaitCompleted("relief-case");
+  }
+
+  /** A case admitted and in care whose biometric comparison finds (or not) nobody, up to the departure task. */
+  private void arriveIdentified(String caseNumber, int age) throws Exception {
+    start();
+    complete("UserTask_intake", Map.of("intakeChannel", "SELF_REFERRAL", "province", "广东省"));
+    complete("UserTask_doorScreening", Map.of());
+    Map<String, Object> registration = registration(age, "VAGRANCY_OR_BEGGING");
+    if (age >= 60) {
+      registration.remove("idNumber");
+      registration.put("fullName", "无名氏");
+    }
+    complete("UserTask_registration", registration);
+    complete("UserTask_securityCheck", Map.of("belongings", "无"));
+    job("relief.national-registration", Map.of("caseNumber", caseNumber));
+    if (age < 18 || age >= 60) {
+      job("relief.linkage-referral", Map.of()); // minor protection; extremely-poor support
+    }
+    complete("UserTask_needsAssessment", Map.of("accommodationArea", age < 18 ? "MINOR_AREA" : "MALE_AREA"));
+    job("relief.care-arrangement", Map.of());
+    if (age < 18) {
+      job("relief.escalation-request", Map.of());
+      publish("relief-escalation-outcome", caseNumber, Map.of("escalationOutcome", "JOINT_DECISION"));
+    }
+    job("relief.biometric-comparison", Map.of("identityFound", age < 60));
+    if (age >= 60) {
+      job("relief.working-day-deadline", Map.of("dueDate", "2099-01-01T09:00:00+08:00"));
+      complete("UserTask_tracingNotice", Map.of("noticeText", "男性，约70岁，身高165厘米，于本市火车站附近发现，请家属联系本站。",
+          "noticeChannels", List.of("NATIONAL_TRACING_SITE")));
+      job("relief.tracing-notice", Map.of());
+      publish("relief-person-leaves", caseNumber, Map.of());
+    }
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 package cn.relief.workers;
 
 /**
- * The job types of the service tasks in the relief models ({@code processes/*.bpmn}, attribute
+ * The job types of the service tasks (and task listeners) in the relief models ({@code processes/*.bpmn}, attribute
  * {@code zeebe:taskDefinition type}). Every type has exactly one {@code @JobWorker}; a test reads
  * the models and checks it.
  */
@@ -26,6 +26,8 @@ public final class JobTypes {
   public static final String CARE_ARRANGEMENT = "relief.care-arrangement";
   public static final String DEATH_REGISTRATION = "relief.death-registration";
   public static final String CASE_ARCHIVE = "relief.case-archive";
+  /** A completing task listener of the registration, not a service task. */
+  public static final String ID_NUMBER_CHECK = "relief.id-number-check";
 
   private JobTypes() {}
 }

@@ -23,7 +23,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Every service-task type in the models of {@code relief-processes} has exactly one {@code @JobWorker}. */
+/** Every job type in the models of {@code relief-processes} (service tasks, listeners) has exactly one {@code @JobWorker}. */
 class WorkerCoverageTest {
 
   private static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
@@ -97,10 +97,12 @@ class WorkerCoverageTest {
     TreeSet<String> types = new TreeSet<>();
     for (Resource model : models) {
       try (InputStream in = model.getInputStream()) {
-        NodeList definitions = factory.newDocumentBuilder().parse(in)
-            .getElementsByTagNameNS(ZEEBE, "taskDefinition");
-        for (int i = 0; i < definitions.getLength(); i++) {
-          types.add(((Element) definitions.item(i)).getAttribute("type"));
+        var model = factory.newDocumentBuilder().parse(in);
+        for (String element : List.of("taskDefinition", "taskListener", "executionListener")) {
+          NodeList definitions = model.getElementsByTagNameNS(ZEEBE, element);
+          for (int i = 0; i < definitions.getLength(); i++) {
+            types.add(((Element) definitions.item(i)).getAttribute("type"));
+          }
         }
       }
     }

@@ -120,6 +120,8 @@ class TaskListenerIT extends ClientTestSupport {
     ActivatedJob review = activateOne(client, id + "-review");
     assertThat(review.getListenerEventType()).isEqualTo(ListenerEventType.COMPLETING);
     assertThat(review.getUserTask().getAction()).isEqualTo("complete");
+    // the listener judges the variables the task is being completed with
+    assertThat(review.getVariablesAsMap()).containsEntry("verified", false);
     assertWaiting(completing);
     client.newCompleteCommand(review).withResult(r -> r.forUserTask().deny(true, "身份尚未核实")).send().join();
 

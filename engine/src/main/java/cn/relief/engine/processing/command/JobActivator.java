@@ -44,11 +44,34 @@ public final class JobActivator {
     JobRecord record = job.record().activated(worker == null ? "" : worker, ctx.now() + timeoutMillis);
     ctx.writer().appendEvent(key, ValueType.JOB, Intent.Job.ACTIVATED, record);
     Map<String, Object> vars = variables.fetch(ctx.state(), record.elementInstanceKey(), fetchVariables);
+    if (record.forTaskListener()) {
+      vars = withChangeVariables(ctx, record.elementInstanceKey(), vars, fetchVariables);
+    }
     return new ActivatedJob(key, record.type(), record.processInstanceKey(), record.bpmnProcessId(),
         record.processDefinitionVersion(), record.processDefinitionKey(), record.elementId(),
         record.elementInstanceKey(), record.customHeaders(), record.worker(), record.retries(), record.deadline(),
         vars, record.tenantId(), record.kind(), record.eventType(),
         record.forTaskListener() ? userTask(ctx, record.elementInstanceKey()) : null);
+  }
+
+  /**
+   * A completing listener judges the variables the task is being completed with (as 8.8 does):
+   * they are not yet in the scope, so they are laid over the scope's variables.
+   */
+  private static Map<String, Object> withChangeVariables(CommandContext ctx, long elementInstanceKey,
+      Map<String, Object> scope, List<String> fetchVariables) {
+    UserTaskState.Task task = ctx.state().userTasks().ofElementInstance(elementInstanceKey);
+    if (task == null || task.pending() == null || task.pending().variables() == null
+        || task.pending().variables().isEmpty()) {
+      return scope;
+    }
+    Map<String, Object> merged = new java.util.HashMap<>(scope);
+    task.pending().variables().forEach((name, value) -> {
+      if (fetchVariables == null || fetchVariables.isEmpty() || fetchVariables.contains(name)) {
+        merged.put(name, value);
+      }
+    });
+    return merged;
   }
 
   /** What a task listener's worker needs to judge the change: the task as the change would leave it. */
