@@ -167,8 +167,17 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
     complete("UserTask_needsAssessment", Map.of("accommodationArea", "MALE_AREA"));
     job("relief.care-arrangement", Map.of());
     job("relief.biometric-comparison", Map.of("identityFound", false));
+    long entered = System.currentTimeMillis();
     ActivatedJob deadline = job("relief.working-day-deadline", Map.of("dueDate", "2027-01-01T09:00:00+08:00"));
     assertThat(((Number) deadline.variables().get("workingDays")).intValue()).isEqualTo(7);
+    // the caseworker sees both deadlines on the tasks: the notice within 24 hours, the DNA request by the working day
+    UserTaskRecord notice = (UserTaskRecord) awaitRecord(r -> r.valueType() == ValueType.USER_TASK
+        && r.intent().equals("CREATED") && ((UserTaskRecord) r.value()).elementId().equals("UserTask_tracingNotice")).value();
+    assertThat(java.time.OffsetDateTime.parse(notice.dueDate()).toInstant().toEpochMilli() - entered)
+        .isBetween(Duration.ofHours(24).toMillis() - 60_000, Duration.ofHours(24).toMillis());
+    UserTaskRecord dna = (UserTaskRecord) awaitRecord(r -> r.valueType() == ValueType.USER_TASK
+        && r.intent().equals("CREATED") && ((UserTaskRecord) r.value()).elementId().equals("UserTask_dnaRequest")).value();
+    assertThat(java.time.OffsetDateTime.parse(dna.dueDate())).isEqualTo(java.time.OffsetDateTime.parse("2027-01-01T09:00:00+08:00"));
     complete("UserTask_tracingNotice", Map.of("noticeText", "男性，约60岁，身高170厘米，于广州市街头发现，请家属联系本站。",
         "noticeChannels", List.of("NATIONAL_TRACING_SITE", "NEWSPAPER")));
     job("relief.tracing-notice", Map.of());
