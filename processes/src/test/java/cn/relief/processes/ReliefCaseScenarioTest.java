@@ -171,9 +171,9 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
     ActivatedJob deadline = job("relief.working-day-deadline", Map.of("dueDate", "2027-01-01T09:00:00+08:00"));
     assertThat(((Number) deadline.variables().get("workingDays")).intValue()).isEqualTo(7);
     // the caseworker sees both deadlines on the tasks: the notice within 24 hours, the DNA request by the working day
-    UserTaskRecord notice = (UserTaskRecord) awaitRecord(r -> r.valueType() == ValueType.USER_TASK
+    UserTaskRecord noticeTask = (UserTaskRecord) awaitRecord(r -> r.valueType() == ValueType.USER_TASK
         && r.intent().equals("CREATED") && ((UserTaskRecord) r.value()).elementId().equals("UserTask_tracingNotice")).value();
-    assertThat(java.time.OffsetDateTime.parse(notice.dueDate()).toInstant().toEpochMilli() - entered)
+    assertThat(java.time.OffsetDateTime.parse(noticeTask.dueDate()).toInstant().toEpochMilli() - entered)
         .isBetween(Duration.ofHours(24).toMillis() - 60_000, Duration.ofHours(24).toMillis());
     UserTaskRecord dna = (UserTaskRecord) awaitRecord(r -> r.valueType() == ValueType.USER_TASK
         && r.intent().equals("CREATED") && ((UserTaskRecord) r.value()).elementId().equals("UserTask_dnaRequest")).value();

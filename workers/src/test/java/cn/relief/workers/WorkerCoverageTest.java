@@ -97,9 +97,9 @@ class WorkerCoverageTest {
     TreeSet<String> types = new TreeSet<>();
     for (Resource model : models) {
       try (InputStream in = model.getInputStream()) {
-        var model = factory.newDocumentBuilder().parse(in);
+        var parsed = factory.newDocumentBuilder().parse(in);
         for (String element : List.of("taskDefinition", "taskListener", "executionListener")) {
-          NodeList definitions = model.getElementsByTagNameNS(ZEEBE, element);
+          NodeList definitions = parsed.getElementsByTagNameNS(ZEEBE, element);
           for (int i = 0; i < definitions.getLength(); i++) {
             types.add(((Element) definitions.item(i)).getAttribute("type"));
           }

@@ -1,0 +1,123 @@
+package cn.relief.app;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.ElementInstanceState;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.awaitility.Awaitility;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The whole application for scenarios through the real client: the caseworkers' and the station
+ * head's tasks are completed with their forms' fields, the workers (with the simulated outside
+ * systems) do every service task. One application context serves every scenario class.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("test")
+@TestPropertySource(properties = {"server.port=18080", "relief.engine.grpc.port=36500"})
+abstract class ScenarioSupport {
+  protected static final Duration WAIT = Duration.ofSeconds(30);
+
+  @Autowired protected CamundaClient client;
+
+  protected long start(String processId, Map<String, Object> variables) {
+    return client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(variables).send()
+        .join().getProcessInstanceKey();
+  }
+
+  /** Waits for the open task of the element in the instance (the workers may still be busy before it). */
+  protected UserTask awaitTask(long instance, String elementId) {
+    try {
+      return Awaitility.await(elementId).atMost(WAIT).pollInterval(Duration.ofMillis(100))
+          .until(() -> client.newUserTaskSearchRequest()
+              .filter(f -> f.processInstanceKey(instance).elementId(elementId).state(UserTaskState.CREATED))
+              .send().join().items(), items -> !items.isEmpty()).get(0);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("Expected task " + elementId + " to open, but the instance is at " + where(instance), e);
+    }
+  }
+
+  /** The active elements and open incidents of the instance, for a failure message. */
+  protected String where(long instance) {
+    Set<String> active = new TreeSet<>();
+    client.newElementInstanceSearchRequest()
+        .filter(f -> f.processInstanceKey(instance).state(ElementInstanceState.ACTIVE))
+        .page(p -> p.limit(100)).send().join().items().forEach(e -> active.add(e.getElementId()));
+    List<String> incidents = client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(instance))
+        .send().join().items().stream().map(i -> i.getElementId() + ": " + i.getErrorMessage()).toList();
+    return "active " + active + ", incidents " + incidents;
+  }
+
+  /** Waits for the open task of the element in any instance of the process (a process started by a message). */
+  protected UserTask awaitTask(String processId, String elementId) {
+    return Awaitility.await(processId + " " + elementId).atMost(WAIT).pollInterval(Duration.ofMillis(100))
+        .until(() -> client.newUserTaskSearchRequest()
+            .filter(f -> f.bpmnProcessId(processId).elementId(elementId).state(UserTaskState.CREATED))
+            .send().join().items(), items -> !items.isEmpty()).get(0);
+  }
+
+  protected UserTask complete(long instance, String elementId, Map<String, Object> variables) {
+    UserTask task = awaitTask(instance, elementId);
+    client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(variables).send().join();
+    return task;
+  }
+
+  protected void awaitState(long instance, ProcessInstanceState state) {
+    Awaitility.await("instance " + instance + " " + state).atMost(WAIT).pollInterval(Duration.ofMillis(200))
+        .until(() -> client.newProcessInstanceGetRequest(instance).send().join().getState(), state::equals);
+  }
+
+  /** The ids of the elements of the instance that completed, as the history shows them. */
+  protected Set<String> passed(long instance) {
+    Set<String> ids = new TreeSet<>();
+    client.newElementInstanceSearchRequest()
+        .filter(f -> f.processInstanceKey(instance).state(ElementInstanceState.COMPLETED))
+        .page(p -> p.limit(500)).send().join().items().forEach(e -> ids.add(e.getElementId()));
+    return ids;
+  }
+
+  protected Map<String, Object> variables(long instance) {
+    Map<String, Object> variables = new HashMap<>();
+    List<io.camunda.client.api.search.response.Variable> found = client.newVariableSearchRequest()
+        .filter(f -> f.processInstanceKey(instance).scopeKey(instance)).page(p -> p.limit(200)).send().join().items();
+    for (var variable : found) {
+      variables.put(variable.getName(), read(variable.getValue()));
+    }
+    return variables;
+  }
+
+  protected static Map<String, Object> registration(int age, String cause) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("fullName", "张三");
+    values.put("idNumber", "11010519491231002X");
+    values.put("gender", "MALE");
+    values.put("age", age);
+    values.put("cause", cause);
+    values.put("canGiveInformation", true);
+    values.put("refusesTrueInformation", false);
+    values.put("canPayFoodAndLodging", "OTHER".equals(cause));
+    values.put("hasSupport", false);
+    values.put("onSubsistenceAllowance", false);
+    values.put("livingByVagrancyOrBegging", !"OTHER".equals(cause));
+    values.put("hasDisability", false);
+    return values;
+  }
+
+  private static Object read(String json) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);
+    } catch (java.io.IOException e) {
+      return json;
+    }
+  }
+}
