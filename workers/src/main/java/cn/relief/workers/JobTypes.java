@@ -26,6 +26,12 @@ public final class JobTypes {
   public static final String CARE_ARRANGEMENT = "relief.care-arrangement";
   public static final String DEATH_REGISTRATION = "relief.death-registration";
   public static final String CASE_ARCHIVE = "relief.case-archive";
+  public static final String TEMPORARY_GUARDIANSHIP = "relief.temporary-guardianship";
+  public static final String POLICE_REPORT = "relief.police-report";
+  public static final String PROTECTION_ORDER_APPLICATION = "relief.protection-order-application";
+  public static final String GUARDIANSHIP_REVOCATION = "relief.guardianship-revocation";
+  public static final String ASSISTANCE_PAYMENT = "relief.assistance-payment";
+  public static final String LINKAGE_OUTCOME = "relief.linkage-outcome";
 
   private JobTypes() {}
 }
