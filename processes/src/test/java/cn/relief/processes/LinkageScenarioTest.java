@@ -136,6 +136,35 @@ class LinkageScenarioTest extends ModelScenarioTest {
         "ReceiveTask_ruling").doesNotContain("ServiceTask_rulingReminder");
   }
 
+  @Test
+  void theCourtIsRemindedWhenItHasNotRuledWithinSeventyTwoHours() throws Exception {
+    startLinkage("relief-linkage-domestic-violence-shelter", "domestic-violence-shelter", "JZ-GX-00000202",
+        person(45, "FEMALE", "DOMESTIC_VIOLENCE"));
+    complete("UserTask_reception", Map.of("abuseDescription", "丈夫酒后殴打，受害人有智力残疾",
+        "lacksFullCapacity", true));
+    ActivatedJob report = job("relief.police-report", Map.of("policeReportNo", "TZ-000014"));
+    assertThat(report.variables()).as("mandatory report, 第14条").containsEntry("mandatory", true);
+    complete("UserTask_safetyAssessment", Map.of("riskLevel", "MEDIUM", "needs", "医疗", "servicePlan", "入住庇护点，陪同就医",
+        "shelterLocation", "某区庇护点乙", "applyProtectionOrder", true, "respondentName", "李某", "court", "某区人民法院"));
+    ActivatedJob document = job("relief.notice-pdf", Map.of("noticeDocumentId", "JZ-GX-00000202/a.pdf"));
+    assertThat((String) document.variables().get("note")).isEqualTo("被申请人：李某");
+    ActivatedJob application = job("relief.protection-order-application",
+        Map.of("protectionOrderApplicationNo", "BHLSQ-000002"));
+    assertThat(application.variables()).containsEntry("urgent", false);
+    assertTimerDue("BoundaryEvent_rulingLate", Duration.ofHours(72));
+
+    advanceClock(Duration.ofHours(73));
+    ActivatedJob reminder = job("relief.deadline-reminder", Map.of("reminderNo", "TZ-000015"));
+    assertThat((String) reminder.variables().get("subject")).contains("第28条");
+    publish("relief-protection-order-ruled", "JZ-GX-00000202", Map.of("protectionOrderGranted", false));
+    complete("UserTask_shelterStay", Map.of("leavingDate", "2026-12-05", "leavingArrangement", "INSTITUTION"));
+    ActivatedJob outcome = job("relief.linkage-outcome", Map.of("linkageOutcomeNo", "TZ-000016"));
+    assertThat((Map<String, Object>) outcome.variables().get("details")).containsEntry("protectionOrderGranted", false);
+    awaitCompleted("domestic-violence-shelter");
+    assertThat(passed()).contains("BoundaryEvent_rulingLate", "ServiceTask_rulingReminder", "ReceiveTask_ruling")
+        .doesNotContain("BoundaryEvent_stayLimit");
+  }
+
   // ---- extremely-poor support ------------------------------------------------------------------
 
   @Test
