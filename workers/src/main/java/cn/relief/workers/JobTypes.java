@@ -28,6 +28,12 @@ public final class JobTypes {
   public static final String CASE_ARCHIVE = "relief.case-archive";
   /** A completing task listener of the registration, not a service task. */
   public static final String ID_NUMBER_CHECK = "relief.id-number-check";
+  public static final String TEMPORARY_GUARDIANSHIP = "relief.temporary-guardianship";
+  public static final String POLICE_REPORT = "relief.police-report";
+  public static final String PROTECTION_ORDER_APPLICATION = "relief.protection-order-application";
+  public static final String GUARDIANSHIP_REVOCATION = "relief.guardianship-revocation";
+  public static final String ASSISTANCE_PAYMENT = "relief.assistance-payment";
+  public static final String LINKAGE_OUTCOME = "relief.linkage-outcome";
 
   private JobTypes() {}
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.relief.workers.documents.DocumentStore;
+import cn.relief.workers.linkage.MessagePublisher;
+import cn.relief.workers.linkage.RecordingMessagePublisher;
 import cn.relief.workers.notices.NoticeProperties;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
@@ -40,6 +42,8 @@ class WorkersTest {
         .withUserConfiguration(WorkersConfiguration.class)
         .withBean(CamundaClient.class, () -> CamundaClient.newClientBuilder()
             .restAddress(URI.create("http://localhost:9")).grpcAddress(URI.create("http://localhost:9")).build())
+        // the linkage referral publishes start messages at once: kept in memory instead of the engine
+        .withBean(MessagePublisher.class, RecordingMessagePublisher::new, definition -> definition.setPrimary(true))
         .withPropertyValues("relief.simulators.delay=0s", "relief.documents.folder=" + documents);
   }
 
@@ -62,6 +66,9 @@ class WorkersTest {
     variables.putAll(Map.of("departureKind", "VOLUNTARY_LEAVE", "screeningNote", "门口甄别",
         "hospitalName", "市第一人民医院", "dischargeCertificateNo", "CY-1", "usedEmergencyMedicalFund", true,
         "intakeChannel", "SELF_REFERRAL"));
+    variables.putAll(Map.of("reportGround", "MINOR_HARM", "description", "身上多处伤痕", "court", "某区人民法院",
+        "respondentName", "王某", "evidence", "多次殴打", "assistanceAmount", 500, "assistanceKind", "CASH",
+        "linkage", "TEMPORARY_ASSISTANCE", "outcome", "GRANTED"));
     return variables;
   }
 
