@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.relief.workers.documents.DocumentStore;
+import cn.relief.workers.escalation.EscalationMessages;
+import cn.relief.workers.escalation.InMemoryEscalationMessages;
 import cn.relief.workers.notices.NoticeProperties;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
@@ -40,6 +42,8 @@ class WorkersTest {
         .withUserConfiguration(WorkersConfiguration.class)
         .withBean(CamundaClient.class, () -> CamundaClient.newClientBuilder()
             .restAddress(URI.create("http://localhost:9")).grpcAddress(URI.create("http://localhost:9")).build())
+        // the station's and the centre's messages stay in memory: no engine listens on port 9
+        .withBean(EscalationMessages.class, InMemoryEscalationMessages::new, bean -> bean.setPrimary(true))
         .withPropertyValues("relief.simulators.delay=0s", "relief.documents.folder=" + documents);
   }
 
@@ -62,6 +66,9 @@ class WorkersTest {
     variables.putAll(Map.of("departureKind", "VOLUNTARY_LEAVE", "screeningNote", "门口甄别",
         "hospitalName", "市第一人民医院", "dischargeCertificateNo", "CY-1", "usedEmergencyMedicalFund", true,
         "intakeChannel", "SELF_REFERRAL"));
+    variables.putAll(Map.of("escalationOutcome", "HANDLED", "escalationReport", "区域性中心已办结",
+        "assistanceKinds", List.of("STAFF"), "assistanceStaff", "王五",
+        "assistanceDueDate", "2026-12-06T10:30:00+08:00"));
     return variables;
   }
 
