@@ -55,7 +55,8 @@ class ModelsDeployableTest {
   void everyProcessIsValidForTheEngine() {
     List<ExecutableProcess> processes = processes();
     assertThat(processes).extracting(ExecutableProcess::bpmnProcessId)
-        .containsExactlyInAnyOrder("relief-case", "family-tracing");
+        .containsExactlyInAnyOrder("relief-case", "family-tracing", "regional-escalation", "joint-handling",
+            "downward-assistance");
   }
 
   @Test

@@ -26,6 +26,8 @@ public final class JobTypes {
   public static final String CARE_ARRANGEMENT = "relief.care-arrangement";
   public static final String DEATH_REGISTRATION = "relief.death-registration";
   public static final String CASE_ARCHIVE = "relief.case-archive";
+  public static final String ESCALATION_REPORT = "relief.escalation-report";
+  public static final String ASSISTANCE_DISPATCH = "relief.assistance-dispatch";
 
   private JobTypes() {}
 }
