@@ -56,7 +56,8 @@ class ModelsDeployableTest {
     List<ExecutableProcess> processes = processes();
     assertThat(processes).extracting(ExecutableProcess::bpmnProcessId)
         .containsExactlyInAnyOrder("relief-case", "family-tracing", "temporary-assistance", "extremely-poor-support",
-            "minor-protection", "domestic-violence-shelter");
+            "minor-protection", "domestic-violence-shelter", "regional-escalation", "joint-handling",
+            "downward-assistance");
   }
 
   @Test

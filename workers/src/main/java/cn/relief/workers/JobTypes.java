@@ -34,6 +34,8 @@ public final class JobTypes {
   public static final String GUARDIANSHIP_REVOCATION = "relief.guardianship-revocation";
   public static final String ASSISTANCE_PAYMENT = "relief.assistance-payment";
   public static final String LINKAGE_OUTCOME = "relief.linkage-outcome";
+  public static final String ESCALATION_REPORT = "relief.escalation-report";
+  public static final String ASSISTANCE_DISPATCH = "relief.assistance-dispatch";
 
   private JobTypes() {}
 }

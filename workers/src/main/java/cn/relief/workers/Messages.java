@@ -23,6 +23,10 @@ public final class Messages {
 
   /** The court's ruling on a protection order ({@code domestic-violence-shelter}, {@code ReceiveTask_ruling}). */
   public static final String PROTECTION_ORDER_RULED = "relief-protection-order-ruled";
+  /** Starts {@code regional-escalation} at the regional centre (message start event). */
+  public static final String ESCALATION_RECEIVED = "relief-escalation-received";
+  /** The regional centre's report back to the station ({@code relief.escalation-report}). */
+  public static final String ESCALATION_OUTCOME = "relief-escalation-outcome";
 
   private Messages() {}
 }

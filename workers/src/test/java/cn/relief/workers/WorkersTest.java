@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import cn.relief.workers.documents.DocumentStore;
 import cn.relief.workers.linkage.MessagePublisher;
 import cn.relief.workers.linkage.RecordingMessagePublisher;
+import cn.relief.workers.escalation.EscalationMessages;
+import cn.relief.workers.escalation.InMemoryEscalationMessages;
 import cn.relief.workers.notices.NoticeProperties;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
@@ -44,6 +46,8 @@ class WorkersTest {
             .restAddress(URI.create("http://localhost:9")).grpcAddress(URI.create("http://localhost:9")).build())
         // the linkage referral publishes start messages at once: kept in memory instead of the engine
         .withBean(MessagePublisher.class, RecordingMessagePublisher::new, definition -> definition.setPrimary(true))
+        // the station's and the centre's messages stay in memory: no engine listens on port 9
+        .withBean(EscalationMessages.class, InMemoryEscalationMessages::new, bean -> bean.setPrimary(true))
         .withPropertyValues("relief.simulators.delay=0s", "relief.documents.folder=" + documents);
   }
 
@@ -69,6 +73,9 @@ class WorkersTest {
     variables.putAll(Map.of("reportGround", "MINOR_HARM", "description", "身上多处伤痕", "court", "某区人民法院",
         "respondentName", "王某", "evidence", "多次殴打", "assistanceAmount", 500, "assistanceKind", "CASH",
         "linkage", "TEMPORARY_ASSISTANCE", "outcome", "GRANTED"));
+    variables.putAll(Map.of("escalationOutcome", "HANDLED", "escalationReport", "区域性中心已办结",
+        "assistanceKinds", List.of("STAFF"), "assistanceStaff", "王五",
+        "assistanceDueDate", "2026-12-06T10:30:00+08:00"));
     return variables;
   }
 

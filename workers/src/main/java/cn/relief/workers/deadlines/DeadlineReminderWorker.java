@@ -9,7 +9,10 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** A time limit of the tracing passed: tell the station head. */
+/**
+ * A time limit passed: tell whoever must act, the station head unless the model names another
+ * recipient ({@code reminderRecipient}, e.g. {@code regional-centre} for the centre's own limits).
+ */
 @Component
 public class DeadlineReminderWorker {
 
@@ -24,7 +27,9 @@ public class DeadlineReminderWorker {
   @JobWorker(type = JobTypes.DEADLINE_REMINDER)
   public Map<String, Object> remind(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
-    var notification = new AgencyNotifications.Notification(STATION_HEAD, in.requiredString("subject"),
+    String recipient = in.string("reminderRecipient");
+    var notification = new AgencyNotifications.Notification(
+        recipient == null || recipient.isBlank() ? STATION_HEAD : recipient, in.requiredString("subject"),
         in.string("caseNumber"), Map.of());
     return Map.of("reminderNo", notifications.notify(IdempotencyKeys.of(job), notification));
   }

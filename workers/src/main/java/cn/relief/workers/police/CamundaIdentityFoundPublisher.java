@@ -1,6 +1,7 @@
 package cn.relief.workers.police;
 
 import cn.relief.workers.Messages;
+import cn.relief.workers.job.CamundaMessages;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.util.Map;
@@ -24,13 +25,6 @@ class CamundaIdentityFoundPublisher implements IdentityFoundPublisher {
 
   @Override
   public void publish(String caseNumber, String messageId, Map<String, Object> variables) {
-    client.newPublishMessageCommand()
-        .messageName(Messages.IDENTITY_FOUND)
-        .correlationKey(caseNumber)
-        .messageId(messageId)
-        .timeToLive(TIME_TO_LIVE)
-        .variables(variables)
-        .send()
-        .join();
+    CamundaMessages.publish(client, Messages.IDENTITY_FOUND, caseNumber, messageId, TIME_TO_LIVE, variables);
   }
 }
