@@ -55,7 +55,8 @@ class ModelsDeployableTest {
   void everyProcessIsValidForTheEngine() {
     List<ExecutableProcess> processes = processes();
     assertThat(processes).extracting(ExecutableProcess::bpmnProcessId)
-        .containsExactlyInAnyOrder("relief-case", "family-tracing");
+        .containsExactlyInAnyOrder("relief-case", "family-tracing", "cross-province-escort", "resettlement",
+            "street-patrol");
   }
 
   @Test

@@ -26,6 +26,12 @@ public final class JobTypes {
   public static final String CARE_ARRANGEMENT = "relief.care-arrangement";
   public static final String DEATH_REGISTRATION = "relief.death-registration";
   public static final String CASE_ARCHIVE = "relief.case-archive";
+  public static final String ESCORT_NOTIFICATION = "relief.escort-notification";
+  public static final String CROSS_PROVINCE_ESCORT_BOOKING = "relief.cross-province-escort-booking";
+  public static final String COLLECTIVE_HUKOU = "relief.collective-hukou";
+  public static final String RESETTLEMENT_REQUEST = "relief.resettlement-request";
+  public static final String START_RELIEF_CASE = "relief.start-relief-case";
+  public static final String PATROL_ADVICE_RECORD = "relief.patrol-advice-record";
 
   private JobTypes() {}
 }

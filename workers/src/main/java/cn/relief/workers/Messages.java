@@ -9,5 +9,8 @@ public final class Messages {
   /** Interrupts the in-station care of {@code relief-case} (boundary {@code BoundaryEvent_personLeaves}). */
   public static final String PERSON_LEAVES = "relief-person-leaves";
 
+  /** Starts {@code resettlement} (message start event {@code StartEvent_resettlementRequested}). */
+  public static final String RESETTLEMENT_REQUESTED = "relief-resettlement-requested";
+
   private Messages() {}
 }

@@ -1,7 +1,7 @@
 package cn.relief.workers.police;
 
 import cn.relief.workers.Messages;
-import io.camunda.client.CamundaClient;
+import cn.relief.workers.messages.CamundaMessages;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -16,21 +16,14 @@ class CamundaIdentityFoundPublisher implements IdentityFoundPublisher {
    */
   static final Duration TIME_TO_LIVE = Duration.ofDays(31);
 
-  private final CamundaClient client;
+  private final CamundaMessages messages;
 
-  CamundaIdentityFoundPublisher(CamundaClient client) {
-    this.client = client;
+  CamundaIdentityFoundPublisher(CamundaMessages messages) {
+    this.messages = messages;
   }
 
   @Override
   public void publish(String caseNumber, String messageId, Map<String, Object> variables) {
-    client.newPublishMessageCommand()
-        .messageName(Messages.IDENTITY_FOUND)
-        .correlationKey(caseNumber)
-        .messageId(messageId)
-        .timeToLive(TIME_TO_LIVE)
-        .variables(variables)
-        .send()
-        .join();
+    messages.publish(Messages.IDENTITY_FOUND, caseNumber, messageId, TIME_TO_LIVE, variables);
   }
 }
