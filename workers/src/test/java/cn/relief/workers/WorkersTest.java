@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.relief.workers.documents.DocumentStore;
 import cn.relief.workers.notices.NoticeProperties;
+import cn.relief.workers.patrol.InMemoryReliefCaseStarter;
+import cn.relief.workers.patrol.ReliefCaseStarter;
+import cn.relief.workers.resettlement.InMemoryResettlementRequestPublisher;
+import cn.relief.workers.resettlement.ResettlementRequestPublisher;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.exception.BpmnError;
@@ -40,6 +44,10 @@ class WorkersTest {
         .withUserConfiguration(WorkersConfiguration.class)
         .withBean(CamundaClient.class, () -> CamundaClient.newClientBuilder()
             .restAddress(URI.create("http://localhost:9")).grpcAddress(URI.create("http://localhost:9")).build())
+        // the outside systems reached through the Camunda client: in memory here
+        .withBean(ResettlementRequestPublisher.class, InMemoryResettlementRequestPublisher::new,
+            definition -> definition.setPrimary(true))
+        .withBean(ReliefCaseStarter.class, InMemoryReliefCaseStarter::new, definition -> definition.setPrimary(true))
         .withPropertyValues("relief.simulators.delay=0s", "relief.documents.folder=" + documents);
   }
 
@@ -62,6 +70,13 @@ class WorkersTest {
     variables.putAll(Map.of("departureKind", "VOLUNTARY_LEAVE", "screeningNote", "门口甄别",
         "hospitalName", "市第一人民医院", "dischargeCertificateNo", "CY-1", "usedEmergencyMedicalFund", true,
         "intakeChannel", "SELF_REFERRAL"));
+    variables.putAll(Map.of("receivingProvince", "湖南省", "handoverPoint", "湖南省救助管理站（长沙）",
+        "escortDate", "2026-12-05", "escortStaff", "王强、李敏", "vehicle", "粤A·J1234",
+        "institution", "武汉市社会福利院", "hukouAddress", "武汉市江岸区解放大道1号", "approvalNo", "江政复〔2027〕12号"));
+    Map<String, Object> discovery = Map.of("location", "天河路人行天桥下", "description", "男，约45岁",
+        "acceptsHelp", false, "needsMedicalCare", false, "isMinor", false, "adviceGiven", "已告知求助热线");
+    variables.putAll(Map.of("discovery", discovery, "refusals", List.of(discovery), "patrolArea", "天河区",
+        "patrolTeam", "陈刚、刘芳"));
     return variables;
   }
 
