@@ -75,7 +75,8 @@ class ResettlementScenarioTest extends CentreScenarioTest {
   void aPlanTheGovernmentDoesNotApproveEndsWithoutRegistration() throws Exception {
     requestResettlement();
     plan();
-    complete("UserTask_governmentApproval", Map.of("approvalDecision", "REJECTED"), "station-head");
+    complete("UserTask_governmentApproval", Map.of("approvalDecision", "REJECTED", "approvalNo", "江政复〔2027〕13号"),
+        "station-head");
     awaitCompleted("resettlement");
     assertThat(passed()).contains("EndEvent_notApproved").doesNotContain("ServiceTask_collectiveHukou");
     assertThat(jobsCreated("relief.collective-hukou")).isZero();
