@@ -27,6 +27,10 @@ class ResettlementScenarioTest extends CentreScenarioTest {
     publish("relief-resettlement-requested", CASE_NUMBER, Map.of("caseNumber", CASE_NUMBER, "province", "湖北省",
         "fullName", "无名氏", "age", 35, "gender", "MALE", "destination", "武汉市社会福利院"));
     awaitInstance("resettlement");
+    // the institution the case named is the plan's first proposal
+    awaitRecord(r -> r.valueType() == cn.relief.engine.record.ValueType.USER_TASK && r.intent().equals("CREATED")
+        && ((cn.relief.engine.record.UserTaskRecord) r.value()).elementId().equals("UserTask_placementPlan"));
+    assertThat(variable(instance, "institution")).isEqualTo("武汉市社会福利院");
   }
 
   private void plan() throws Exception {
