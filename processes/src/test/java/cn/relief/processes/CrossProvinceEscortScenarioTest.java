@@ -59,6 +59,12 @@ class CrossProvinceEscortScenarioTest extends CentreScenarioTest {
         Map.of("escortBookingNo", "HS-000101", "handoverPoint", "湖南省救助管理站（长沙）"));
     assertThat(booking.variables()).containsEntry("escortStaff", "王强、李敏").containsEntry("vehicle", "粤A·J1234");
 
+    // the hand-over is due by the end of the escort day of the plan
+    var handover = awaitRecord(r -> r.valueType() == cn.relief.engine.record.ValueType.USER_TASK
+        && r.intent().equals("CREATED") && ((cn.relief.engine.record.UserTaskRecord) r.value()).elementId()
+        .equals("UserTask_handover"));
+    assertThat(java.time.OffsetDateTime.parse(((cn.relief.engine.record.UserTaskRecord) handover.value()).dueDate()))
+        .isEqualTo(java.time.OffsetDateTime.parse("2026-12-05T23:59:59+08:00"));
     complete("UserTask_handover", Map.of("receivingAgency", "长沙市救助管理站", "handedOverTo", "赵六",
         "handoverDate", "2026-12-05", "receiptNo", "HN-JJ-0042"), "regional-centre");
     String documentId = "JZ-GD-00000101/ServiceTask_handoverDocument_1-escort_handover.pdf";
