@@ -29,6 +29,7 @@ public class ResettlementRequestWorker {
   public Map<String, Object> request(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     String caseNumber = in.requiredString("caseNumber");
+    in.requiredString("destination"); // the institution: without it there is nothing to resettle to
     Map<String, Object> variables = new HashMap<>();
     variables.put("caseNumber", caseNumber);
     for (String name : CASE_VARIABLES) {
@@ -36,7 +37,6 @@ public class ResettlementRequestWorker {
         variables.put(name, in.values().get(name));
       }
     }
-    in.requiredString("destination");
     String messageId = IdempotencyKeys.of(job);
     publisher.publish(caseNumber, messageId, variables);
     return Map.of("resettlementRequestId", messageId);
