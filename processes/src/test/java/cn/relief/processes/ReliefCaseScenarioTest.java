@@ -251,6 +251,8 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
         "destination", "市社会福利院"));
     ActivatedJob transfer = job("relief.transfer-referral", Map.of());
     assertThat(transfer.variables()).containsEntry("identityFound", false);
+    ActivatedJob resettlement = job("relief.resettlement-request", Map.of());
+    assertThat(resettlement.variables()).containsEntry("caseNumber", "HB-2026-0007").containsEntry("destination", "市社会福利院");
     complete("UserTask_closure", Map.of("recordsComplete", true), "station-head");
     job("relief.case-archive", Map.of());
     awaitCompleted("relief-case");

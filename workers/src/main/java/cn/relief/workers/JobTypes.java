@@ -36,6 +36,12 @@ public final class JobTypes {
   public static final String LINKAGE_OUTCOME = "relief.linkage-outcome";
   public static final String ESCALATION_REPORT = "relief.escalation-report";
   public static final String ASSISTANCE_DISPATCH = "relief.assistance-dispatch";
+  public static final String ESCORT_NOTIFICATION = "relief.escort-notification";
+  public static final String CROSS_PROVINCE_ESCORT_BOOKING = "relief.cross-province-escort-booking";
+  public static final String COLLECTIVE_HUKOU = "relief.collective-hukou";
+  public static final String RESETTLEMENT_REQUEST = "relief.resettlement-request";
+  public static final String START_RELIEF_CASE = "relief.start-relief-case";
+  public static final String PATROL_ADVICE_RECORD = "relief.patrol-advice-record";
 
   private JobTypes() {}
 }

@@ -23,10 +23,15 @@ public final class Messages {
 
   /** The court's ruling on a protection order ({@code domestic-violence-shelter}, {@code ReceiveTask_ruling}). */
   public static final String PROTECTION_ORDER_RULED = "relief-protection-order-ruled";
+
   /** Starts {@code regional-escalation} at the regional centre (message start event). */
   public static final String ESCALATION_RECEIVED = "relief-escalation-received";
+
   /** The regional centre's report back to the station ({@code relief.escalation-report}). */
   public static final String ESCALATION_OUTCOME = "relief-escalation-outcome";
+
+  /** Starts {@code resettlement} (message start event {@code StartEvent_resettlementRequested}). */
+  public static final String RESETTLEMENT_REQUESTED = "relief-resettlement-requested";
 
   private Messages() {}
 }

@@ -1,7 +1,7 @@
 package cn.relief.workers.court;
 
 import cn.relief.workers.Messages;
-import cn.relief.workers.linkage.MessagePublisher;
+import cn.relief.workers.messages.MessagePublisher;
 import cn.relief.workers.simulation.IdempotentCalls;
 import cn.relief.workers.simulation.SimulationProperties;
 import jakarta.annotation.PreDestroy;

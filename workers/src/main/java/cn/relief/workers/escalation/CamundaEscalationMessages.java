@@ -1,7 +1,6 @@
 package cn.relief.workers.escalation;
 
-import cn.relief.workers.job.CamundaMessages;
-import io.camunda.client.CamundaClient;
+import cn.relief.workers.messages.CamundaMessages;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -17,14 +16,14 @@ class CamundaEscalationMessages implements EscalationMessages {
    */
   static final Duration TIME_TO_LIVE = Duration.ofDays(1);
 
-  private final CamundaClient client;
+  private final CamundaMessages messages;
 
-  CamundaEscalationMessages(CamundaClient client) {
-    this.client = client;
+  CamundaEscalationMessages(CamundaMessages messages) {
+    this.messages = messages;
   }
 
   @Override
   public void publish(String messageName, String caseNumber, String messageId, Map<String, Object> variables) {
-    CamundaMessages.publish(client, messageName, caseNumber, messageId, TIME_TO_LIVE, variables);
+    messages.publish(messageName, caseNumber, messageId, TIME_TO_LIVE, variables);
   }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * In-process stand-in: tickets {@code CP-<n>}, escorts {@code HS-<n>}; a cross-province escort is
  * handed over at {@code <destination>省际交接点}, one inside the province at the destination's relief
- * station.
+ * station; an escort the regional centre planned keeps the hand-over point of its plan.
  */
 @Component
 @ConditionalOnProperty(prefix = "relief.simulators", name = "enabled", matchIfMissing = true)
@@ -31,6 +31,12 @@ public class SimulatedEscortBooking implements EscortBooking {
   public Booking bookEscort(String idempotencyKey, EscortRequest request) {
     return calls.call(idempotencyKey, () -> new Booking("HS-%06d".formatted(serial.incrementAndGet()),
         request.crossProvince() ? request.destination() + "省际交接点" : request.destination() + "救助管理站"));
+  }
+
+  @Override
+  public Booking bookCrossProvinceEscort(String idempotencyKey, CrossProvinceEscort escort) {
+    return calls.call(idempotencyKey, () -> new Booking("HS-%06d".formatted(serial.incrementAndGet()),
+        escort.handoverPoint()));
   }
 
   public int bookings() {

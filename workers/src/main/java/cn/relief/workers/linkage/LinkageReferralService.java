@@ -1,5 +1,6 @@
 package cn.relief.workers.linkage;
 
+import cn.relief.workers.messages.MessagePublisher;
 import cn.relief.workers.Messages;
 import cn.relief.workers.notifications.AgencyNotifications;
 import java.time.Duration;

@@ -1,8 +1,7 @@
 package cn.relief.workers.police;
 
 import cn.relief.workers.Messages;
-import cn.relief.workers.job.CamundaMessages;
-import io.camunda.client.CamundaClient;
+import cn.relief.workers.messages.CamundaMessages;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -17,14 +16,14 @@ class CamundaIdentityFoundPublisher implements IdentityFoundPublisher {
    */
   static final Duration TIME_TO_LIVE = Duration.ofDays(31);
 
-  private final CamundaClient client;
+  private final CamundaMessages messages;
 
-  CamundaIdentityFoundPublisher(CamundaClient client) {
-    this.client = client;
+  CamundaIdentityFoundPublisher(CamundaMessages messages) {
+    this.messages = messages;
   }
 
   @Override
   public void publish(String caseNumber, String messageId, Map<String, Object> variables) {
-    CamundaMessages.publish(client, Messages.IDENTITY_FOUND, caseNumber, messageId, TIME_TO_LIVE, variables);
+    messages.publish(Messages.IDENTITY_FOUND, caseNumber, messageId, TIME_TO_LIVE, variables);
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.relief.workers.Messages;
-import cn.relief.workers.linkage.MessagePublisher;
+import cn.relief.workers.messages.MessagePublisher;
 import cn.relief.workers.simulation.SimulationProperties;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package cn.relief.workers.linkage;
 
+import cn.relief.workers.messages.MessagePublisher;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package cn.relief.workers.linkage;
+package cn.relief.workers.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,23 +8,23 @@ import io.grpc.Status;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
-/** A retried referral publishes its start message again: the engine's refusal of the repeat is no fault. */
-class CamundaMessagePublisherTest {
+/** A retried job publishes its message again: the engine's refusal of the repeat is no fault. */
+class CamundaMessagesTest {
 
   @Test
   void aRepeatedMessageIdIsTakenAsPublishedOverGrpcAndRest() {
-    assertThat(CamundaMessagePublisher.alreadyPublished(
+    assertThat(CamundaMessages.alreadyPublished(
         new ClientStatusException(Status.ALREADY_EXISTS.withDescription("message id"), null))).isTrue();
-    assertThat(CamundaMessagePublisher.alreadyPublished(
+    assertThat(CamundaMessages.alreadyPublished(
         new CompletionException(new ClientHttpException(409, "Conflict")))).isTrue();
   }
 
   @Test
   void otherFaultsFailTheJob() {
-    assertThat(CamundaMessagePublisher.alreadyPublished(
+    assertThat(CamundaMessages.alreadyPublished(
         new ClientStatusException(Status.UNAVAILABLE, null))).isFalse();
-    assertThat(CamundaMessagePublisher.alreadyPublished(new ClientHttpException(503, "Service Unavailable")))
+    assertThat(CamundaMessages.alreadyPublished(new ClientHttpException(503, "Service Unavailable")))
         .isFalse();
-    assertThat(CamundaMessagePublisher.alreadyPublished(new IllegalStateException("closed"))).isFalse();
+    assertThat(CamundaMessages.alreadyPublished(new IllegalStateException("closed"))).isFalse();
   }
 }

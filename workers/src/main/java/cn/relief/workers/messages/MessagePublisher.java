@@ -1,4 +1,4 @@
-package cn.relief.workers.linkage;
+package cn.relief.workers.messages;
 
 import java.time.Duration;
 import java.util.Map;

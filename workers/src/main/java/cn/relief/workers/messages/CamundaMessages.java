@@ -1,4 +1,4 @@
-package cn.relief.workers.linkage;
+package cn.relief.workers.messages;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientHttpException;
@@ -8,23 +8,34 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Publishes through the Camunda client, so it works against the embedded engine and a real cluster. */
+/**
+ * Publishes the models' messages through the Camunda client, so it works against the embedded engine
+ * and a real cluster: the one way workers and simulators reach a waiting model. The publishers of
+ * each message (small interfaces, so that unit tests can use an in-memory one) delegate here. Blocks
+ * until the broker accepted it, so a failure fails the job and its retry publishes again with the
+ * same message id.
+ */
 @Component
-class CamundaMessagePublisher implements MessagePublisher {
+public class CamundaMessages implements MessagePublisher {
 
   private final CamundaClient client;
 
-  CamundaMessagePublisher(CamundaClient client) {
+  public CamundaMessages(CamundaClient client) {
     this.client = client;
   }
 
+  /**
+   * @param messageId the engine drops a second message with the same id while the first one lives;
+   *     such a repeat (a retried job that had published before failing) is not an error
+   * @param timeToLive how long the message waits for a subscription to open
+   */
   @Override
-  public void publish(String name, String caseNumber, String messageId, Duration timeToLive,
+  public void publish(String messageName, String correlationKey, String messageId, Duration timeToLive,
       Map<String, Object> variables) {
     try {
       client.newPublishMessageCommand()
-          .messageName(name)
-          .correlationKey(caseNumber)
+          .messageName(messageName)
+          .correlationKey(correlationKey)
           .messageId(messageId)
           .timeToLive(timeToLive)
           .variables(variables)
@@ -34,7 +45,6 @@ class CamundaMessagePublisher implements MessagePublisher {
       if (!alreadyPublished(e)) {
         throw e;
       }
-      // a retry of a job whose first delivery published before failing: the message is there
     }
   }
 
