@@ -24,7 +24,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
-@TestPropertySource(properties = {"server.port=18080", "relief.engine.grpc.port=36500"})
+@TestPropertySource(properties = {"server.port=18080", "relief.engine.grpc.port=36500",
+    "relief.simulators.court-ruling-after=2s"})
 abstract class ScenarioSupport {
   protected static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -47,6 +48,17 @@ abstract class ScenarioSupport {
     }
   }
 
+  /** Waits until the element of the instance is active (a wait state the test moves the clock past). */
+  protected void awaitActive(long instance, String elementId) {
+    try {
+      Awaitility.await(elementId + " active").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+          .until(() -> client.newElementInstanceSearchRequest().filter(f -> f.processInstanceKey(instance)
+              .elementId(elementId).state(ElementInstanceState.ACTIVE)).send().join().items(), items -> !items.isEmpty());
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("Expected " + elementId + " to be active, but the instance is at " + where(instance), e);
+    }
+  }
+
   /** The active elements and open incidents of the instance, for a failure message. */
   protected String where(long instance) {
     Set<String> active = new TreeSet<>();
@@ -66,6 +78,36 @@ abstract class ScenarioSupport {
             .send().join().items(), items -> !items.isEmpty()).get(0);
   }
 
+  /** The instance of the process (started by a message) that belongs to the case. */
+  protected long instanceOf(String processId, String caseNumber) {
+    try {
+      return Awaitility.await(processId + " of " + caseNumber).atMost(WAIT).pollInterval(Duration.ofMillis(200))
+          .until(() -> client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId(processId))
+              .page(p -> p.limit(200)).send().join().items().stream()
+              .map(i -> i.getProcessInstanceKey())
+              .filter(key -> caseNumber.equals(variables(key).get("caseNumber")))
+              .findFirst(), java.util.Optional::isPresent).get();
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("Expected an instance of " + processId + " for case " + caseNumber, e);
+    }
+  }
+
+  /** The case number the national registration gave the relief case. */
+  protected String caseNumber(long reliefCase) {
+    return Awaitility.await("case number").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+        .until(() -> (String) variables(reliefCase).get("caseNumber"), java.util.Objects::nonNull);
+  }
+
+  /** Moves the engine's clock to now plus the duration (timers due before then fire). */
+  protected void advanceClock(Duration by) {
+    client.newPinClockCommand().time(System.currentTimeMillis() + by.toMillis()).send().join();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void resetClock() {
+    client.newResetClockCommand().send().join();
+  }
+
   protected UserTask complete(long instance, String elementId, Map<String, Object> variables) {
     UserTask task = awaitTask(instance, elementId);
     client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(variables).send().join();
@@ -73,8 +115,12 @@ abstract class ScenarioSupport {
   }
 
   protected void awaitState(long instance, ProcessInstanceState state) {
-    Awaitility.await("instance " + instance + " " + state).atMost(WAIT).pollInterval(Duration.ofMillis(200))
-        .until(() -> client.newProcessInstanceGetRequest(instance).send().join().getState(), state::equals);
+    try {
+      Awaitility.await("instance " + instance + " " + state).atMost(WAIT).pollInterval(Duration.ofMillis(200))
+          .until(() -> client.newProcessInstanceGetRequest(instance).send().join().getState(), state::equals);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("Expected instance " + instance + " to be " + state + ", but it is at " + where(instance), e);
+    }
   }
 
   /** The ids of the elements of the instance that completed, as the history shows them. */

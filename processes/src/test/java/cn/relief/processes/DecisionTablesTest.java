@@ -122,6 +122,12 @@ class DecisionTablesTest {
     Map<String, Object> minor = new HashMap<>(plain);
     minor.put("age", 12);
     assertThat(escalation(minor)).containsEntry("mechanism", "JOINT_HANDLING");
+    // a minor's medical treatment is handled jointly (health takes part), an adult's is escalated
+    minor.put("medicalComplex", true);
+    assertThat(escalation(minor)).containsEntry("mechanism", "JOINT_HANDLING").containsEntry("step", "CASE");
+    Map<String, Object> ill = new HashMap<>(plain);
+    ill.put("medicalComplex", true);
+    assertThat(escalation(ill)).containsEntry("mechanism", "ESCALATION").containsEntry("step", "MEDICAL_TREATMENT");
 
     Map<String, Object> stranded = new HashMap<>(plain);
     stranded.put("daysInStation", 12);

@@ -15,7 +15,9 @@ public class LinkageReferralWorker {
 
   /** The variables every linkage process starts with ({@code idNumber}, {@code identityFound} may be absent). */
   static final List<String> START_VARIABLES = List.of("caseNumber", "province", "fullName", "idNumber", "age",
-      "gender", "cause", "hasDisability", "identityFound", "hasSupport");
+      "gender", "cause", "hasDisability", "identityFound", "hasSupport",
+      // after resettlement: the collective hukou that makes extremely-poor support possible
+      "hukouRegistered", "hukouNumber", "institution");
 
   private final LinkageReferralService referrals;
 
