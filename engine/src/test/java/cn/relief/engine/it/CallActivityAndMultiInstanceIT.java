@@ -196,14 +196,17 @@ class CallActivityAndMultiInstanceIT extends ClientTestSupport {
     String id = uniqueId("mi-sequential", Transport.GRPC);
     String type = uniqueId("visit", Transport.GRPC);
     deploy(client, Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("visit", t -> t.zeebeJobType(type).multiInstance(mi -> mi.sequential()
+        .serviceTask("visit", t -> t.zeebeJobType(type).zeebeInputExpression("\"上门走访：\" + address", "visitLabel")
+            .multiInstance(mi -> mi.sequential()
             .zeebeInputCollectionExpression("addresses").zeebeInputElement("address")))
         .endEvent().done());
     long instance = startInstance(client, id, Map.of("addresses", List.of("A", "B", "C")));
     for (String expected : List.of("A", "B", "C")) {
       List<ActivatedJob> jobs = activate(client, type, 5, Duration.ofMinutes(1), Duration.ofSeconds(2));
       assertThat(jobs).hasSize(1);
-      assertThat(jobs.get(0).getVariablesAsMap()).containsEntry("address", expected);
+      // the input mappings see the item and the loop counter of their own iteration
+      assertThat(jobs.get(0).getVariablesAsMap()).containsEntry("address", expected)
+          .containsEntry("visitLabel", "上门走访：" + expected);
       client.newCompleteCommand(jobs.get(0)).send().join();
     }
     awaitInstanceState(instance, "COMPLETED");

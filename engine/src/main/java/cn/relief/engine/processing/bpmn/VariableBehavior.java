@@ -101,8 +101,9 @@ public final class VariableBehavior {
   }
 
   /**
-   * Evaluates input mappings in the flow scope's context and sets the results as local variables of
-   * the element instance. Returns the failure message, or null.
+   * Evaluates input mappings in the element instance's context (which, before the mappings, holds
+   * only what its multi-instance body gave it: the input element and the loop counter) and sets the
+   * results as local variables of the element instance. Returns the failure message, or null.
    */
   public String applyInputMappings(BpmnElementContext element) {
     List<Mapping> mappings = element.element().inputMappings();
@@ -110,7 +111,7 @@ public final class VariableBehavior {
       return null;
     }
     CommandContext ctx = element.command();
-    Map<String, Object> context = visible(ctx.state(), element.flowScopeKey());
+    Map<String, Object> context = visible(ctx.state(), element.key());
     Map<String, Object> results = new LinkedHashMap<>();
     for (Mapping mapping : mappings) {
       EvaluationResult result = expressions.evaluate(mapping.source(), merged(context, results));
