@@ -23,7 +23,7 @@ class CamundaEscalationMessages implements EscalationMessages {
   }
 
   @Override
-  public void publish(String messageName, String caseNumber, String messageId, Map<String, Object> variables) {
-    messages.publish(messageName, caseNumber, messageId, TIME_TO_LIVE, variables);
+  public void publish(String messageName, String correlationKey, String messageId, Map<String, Object> variables) {
+    messages.publish(messageName, correlationKey, messageId, TIME_TO_LIVE, variables);
   }
 }

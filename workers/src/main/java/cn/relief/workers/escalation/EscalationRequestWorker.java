@@ -53,8 +53,11 @@ public class EscalationRequestWorker {
         "提级办理申请", caseNumber, details);
     String requestNo = notifications.notify(key, notification);
 
-    // a redelivered job publishes again with the same id: the engine drops the copy
-    messages.publish(Messages.ESCALATION_RECEIVED, caseNumber, key, received(in, escalation, requestNo));
+    // a redelivered job publishes again with the same id: the engine drops the copy. The start
+    // event allows one running instance per correlation key, so the key is the request, not the
+    // case: a case escalated on admission and again when stranded has two centre instances at once.
+    messages.publish(Messages.ESCALATION_RECEIVED, caseNumber + "#" + requestNo, key,
+        received(in, escalation, requestNo));
     return Map.of("escalationRequestNo", requestNo);
   }
 
