@@ -93,8 +93,7 @@ class ReliefCaseScenarioIT extends ScenarioSupport {
 
     Throwable refused = catchThrowable(() -> client.newCompleteUserTaskCommand(registration.getUserTaskKey())
         .variables(mistyped).send().join());
-    assertThat(refused).isInstanceOf(ProblemException.class).hasMessageContaining("110105194912310021")
-        .hasMessageContaining("校验位");
+    assertThat(refused).isInstanceOf(ProblemException.class).hasMessageContaining("校验位");
     assertThat(((ProblemException) refused).details().getStatus()).isEqualTo(409);
 
     client.newCompleteUserTaskCommand(registration.getUserTaskKey())

@@ -131,9 +131,16 @@ class DecisionTablesTest {
 
     Map<String, Object> stranded = new HashMap<>(plain);
     stranded.put("daysInStation", 12);
+    assertThat(escalation(stranded)).as("the stranded rules apply at the stranded stage only")
+        .containsEntry("mechanism", "NONE");
+    stranded.put("stage", "STRANDED");
     assertThat(escalation(stranded)).containsEntry("mechanism", "DOWNWARD_ASSISTANCE").containsEntry("step", "FAMILY_TRACING");
     stranded.put("daysInStation", 45);
     assertThat(escalation(stranded)).containsEntry("mechanism", "ESCALATION");
+    // a minor stranded is helped with the tracing, not handled jointly a second time
+    stranded.put("age", 12);
+    stranded.put("daysInStation", 10);
+    assertThat(escalation(stranded)).containsEntry("mechanism", "DOWNWARD_ASSISTANCE").containsEntry("step", "FAMILY_TRACING");
   }
 
   @Test

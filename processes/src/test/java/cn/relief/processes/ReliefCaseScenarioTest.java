@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 @SuppressWarnings("unchecked")
 class ReliefCaseScenarioTest extends ModelScenarioTest {
+  /** What the escalation-request worker returns: the key the centre's report comes back on. */
+  private static final String ESCALATION_KEY = "JZ-TEST#ServiceTask_escalationRequest/1";
 
   // ---- the scenarios ---------------------------------------------------------------------------
 
@@ -113,7 +115,7 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
         .containsExactlyInAnyOrder("MINOR_PROTECTION", "DOMESTIC_VIOLENCE_SHELTER");
     complete("UserTask_needsAssessment", Map.of("accommodationArea", "MINOR_AREA"));
     job("relief.care-arrangement", Map.of());
-    ActivatedJob escalation = job("relief.escalation-request", Map.of());
+    ActivatedJob escalation = job("relief.escalation-request", Map.of("escalationKey", ESCALATION_KEY));
     assertThat((Map<String, Object>) escalation.variables().get("escalation"))
         .containsEntry("escalateTo", "regional-centre").containsEntry("mechanism", "JOINT_HANDLING");
     assertThat((List<Object>) escalation.variables().get("jointAgencies"))
@@ -192,7 +194,7 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
     complete("UserTask_stayExtension", Map.of("daysInStation", 11, "extensionReason", "身份不明，正在寻亲",
         "extensionUntil", "2026-12-31", "filedWith", "广州市民政局"), "station-head");
     job("relief.stay-extension-filing", Map.of());
-    ActivatedJob escalation = job("relief.escalation-request", Map.of());
+    ActivatedJob escalation = job("relief.escalation-request", Map.of("escalationKey", ESCALATION_KEY));
     assertThat((Map<String, Object>) escalation.variables().get("escalation"))
         .containsEntry("mechanism", "DOWNWARD_ASSISTANCE");
 
@@ -239,8 +241,12 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
     // and the notice is refreshed
     engine.pinClock(System.currentTimeMillis() + Duration.ofDays(35).toMillis()).get(5, TimeUnit.SECONDS);
     job("relief.tracing-notice", Map.of());
-    awaitRecord(r -> r.valueType() == ValueType.PROCESS_INSTANCE && r.intent().equals("ELEMENT_COMPLETED")
-        && ((ProcessInstanceRecord) r.value()).elementId().equals("EndEvent_noFiling"));
+    ActivatedJob policeLate = job("relief.deadline-reminder", Map.of());
+    assertThat((String) policeLate.variables().get("subject")).contains("DNA");
+    // without a filing the person is still stranded: the centre is asked to help with the tracing
+    ActivatedJob stranded = job("relief.escalation-request", Map.of("escalationKey", ESCALATION_KEY));
+    assertThat((Map<String, Object>) stranded.variables().get("escalation"))
+        .containsEntry("mechanism", "DOWNWARD_ASSISTANCE").containsEntry("step", "FAMILY_TRACING");
 
     // more than three months: identity still unknown, the case goes to resettlement
     engine.pinClock(System.currentTimeMillis() + Duration.ofDays(100).toMillis()).get(5, TimeUnit.SECONDS);
@@ -256,7 +262,7 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
     complete("UserTask_closure", Map.of("recordsComplete", true), "station-head");
     job("relief.case-archive", Map.of());
     awaitCompleted("relief-case");
-    assertThat(passed()).contains("EndEvent_resettlement", "EndEvent_refreshed", "EndEvent_noFiling")
+    assertThat(passed()).contains("EndEvent_resettlement", "EndEvent_refreshed", "BusinessRuleTask_escalationStranded")
         .doesNotContain("UserTask_stayExtension");
   }
 
@@ -274,7 +280,7 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
     job("relief.linkage-referral", Map.of());
     complete("UserTask_needsAssessment", Map.of("accommodationArea", "MALE_AREA", "crossProvinceEscort", true));
     job("relief.care-arrangement", Map.of());
-    ActivatedJob escalation = job("relief.escalation-request", Map.of());
+    ActivatedJob escalation = job("relief.escalation-request", Map.of("escalationKey", ESCALATION_KEY));
     assertThat((Map<String, Object>) escalation.variables().get("escalation")).containsEntry("mechanism", "ESCALATION");
     // identity is not yet known when the case is escalated on admission, so the police are not yet named
     assertThat((List<Object>) escalation.variables().get("jointAgencies")).containsExactly("human-resources");
@@ -292,7 +298,7 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
         Map.of("identityFound", true, "fullName", "李四"), TENANT)).get(5, TimeUnit.SECONDS);
     // the care ends when the regional centre has reported back as well
     assertThat(escalation.variables()).containsEntry("escalatedStep", "CROSS_PROVINCE_ESCORT");
-    publish("relief-escalation-outcome", "HA-2026-0008", Map.of("escalationOutcome", "HANDLED",
+    publish("relief-escalation-outcome", ESCALATION_KEY, Map.of("escalationOutcome", "HANDLED",
         "escalationReport", "中心已协调人社部门追讨欠薪"));
     complete("UserTask_departure", Map.of("departureKind", "ESCORT", "departureDate", "2026-12-20",
         "destination", "贵州省遵义市"));
@@ -337,12 +343,12 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
     arriveIdentified("SC-2026-0011", 12);
     complete("UserTask_departure", Map.of("departureKind", "CROSS_PROVINCE_ESCORT", "relativesRefused", true,
         "departureDate", "2026-12-05", "destination", "四川省凉山州"));
-    ActivatedJob request = job("relief.escalation-request", Map.of());
+    ActivatedJob request = job("relief.escalation-request", Map.of("escalationKey", ESCALATION_KEY));
     assertThat(request.variables()).containsEntry("escalatedStep", "CROSS_PROVINCE_ESCORT")
         .containsEntry("relativesRefused", true).containsEntry("destination", "四川省凉山州");
     assertThat((Map<String, Object>) request.variables().get("escalation"))
         .containsEntry("escalateTo", "regional-centre").containsEntry("mechanism", "ESCALATION");
-    publish("relief-escalation-outcome", "SC-2026-0011", Map.of("escalationOutcome", "ESCORTED",
+    publish("relief-escalation-outcome", ESCALATION_KEY, Map.of("escalationOutcome", "ESCORTED",
         "escalationReport", "已在省界交接点交四川省民政厅", "handoverDocumentId", "doc-1"));
     complete("UserTask_closure", Map.of("recordsComplete", true), "station-head");
     job("relief.case-archive", Map.of());
@@ -387,8 +393,8 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
     complete("UserTask_needsAssessment", Map.of("accommodationArea", age < 18 ? "MINOR_AREA" : "MALE_AREA"));
     job("relief.care-arrangement", Map.of());
     if (age < 18) {
-      job("relief.escalation-request", Map.of());
-      publish("relief-escalation-outcome", caseNumber, Map.of("escalationOutcome", "JOINT_DECISION"));
+      job("relief.escalation-request", Map.of("escalationKey", ESCALATION_KEY));
+      publish("relief-escalation-outcome", ESCALATION_KEY, Map.of("escalationOutcome", "JOINT_DECISION"));
     }
     job("relief.biometric-comparison", Map.of("identityFound", age < 60));
     if (age >= 60) {

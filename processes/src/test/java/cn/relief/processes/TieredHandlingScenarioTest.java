@@ -189,6 +189,7 @@ class TieredHandlingScenarioTest extends ModelScenarioTest {
   private static Map<String, Object> received(String caseNumber, String mechanism, int age, String cause) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("caseNumber", caseNumber);
+    variables.put("escalationKey", caseNumber + "#ServiceTask_escalationRequest/1");
     variables.put("province", "广西壮族自治区");
     variables.put("escalation", Map.of("escalateTo", "regional-centre", "mechanism", mechanism, "reason", "疑难案件"));
     variables.put("jointAgencies", List.of());

@@ -81,6 +81,7 @@ class WorkersTest {
     variables.putAll(Map.of("reportGround", "MINOR_HARM", "description", "身上多处伤痕", "court", "某区人民法院",
         "respondentName", "王某", "evidence", "多次殴打", "assistanceAmount", 500, "assistanceKind", "CASH",
         "linkage", "TEMPORARY_ASSISTANCE", "outcome", "GRANTED"));
+    variables.put("escalationKey", "JZ-GD-00000002#ServiceTask_escalationRequest/1");
     variables.putAll(Map.of("escalationOutcome", "HANDLED", "escalationReport", "区域性中心已办结",
         "assistanceKinds", List.of("STAFF"), "assistanceStaff", "王五",
         "assistanceDueDate", "2026-12-06T10:30:00+08:00"));

@@ -61,7 +61,8 @@ public class EscalationReportWorker {
     if ("ESCORTED".equals(outcome)) {
       variables.put("handoverDocumentId", in.required("handoverDocumentId"));
     }
-    messages.publish(Messages.ESCALATION_OUTCOME, in.requiredString("caseNumber"), IdempotencyKeys.of(job),
+    // to the station's wait for this very request (its key names the case and the request)
+    messages.publish(Messages.ESCALATION_OUTCOME, in.requiredString("escalationKey"), IdempotencyKeys.of(job),
         variables);
     return Map.of("escalationReportedAt", reportedAt);
   }

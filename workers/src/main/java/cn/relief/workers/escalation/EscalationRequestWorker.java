@@ -53,16 +53,20 @@ public class EscalationRequestWorker {
         "提级办理申请", caseNumber, details);
     String requestNo = notifications.notify(key, notification);
 
-    // a redelivered job publishes again with the same id: the engine drops the copy. The start
-    // event allows one running instance per correlation key, so the key is the request, not the
-    // case: a case escalated on admission and again when stranded has two centre instances at once.
-    messages.publish(Messages.ESCALATION_RECEIVED, caseNumber + "#" + requestNo, key,
-        received(in, escalation, requestNo));
-    return Map.of("escalationRequestNo", requestNo);
+    // One key per request, from the job (stable across retries and restarts): the centre's start
+    // event allows one running instance per key, and the station's wait for this request's report
+    // subscribes on it, so a case escalated twice at once gets each report where it belongs. A
+    // redelivered job publishes again with the same message id: the engine drops the copy.
+    String escalationKey = caseNumber + "#" + key;
+    messages.publish(Messages.ESCALATION_RECEIVED, escalationKey, key,
+        received(in, escalation, requestNo, escalationKey));
+    return Map.of("escalationRequestNo", requestNo, "escalationKey", escalationKey);
   }
 
-  private static Map<String, Object> received(JobVariables in, Map<?, ?> escalation, String requestNo) {
+  private static Map<String, Object> received(JobVariables in, Map<?, ?> escalation, String requestNo,
+      String escalationKey) {
     Map<String, Object> variables = new HashMap<>();
+    variables.put("escalationKey", escalationKey);
     variables.put("caseNumber", in.requiredString("caseNumber"));
     variables.put("province", in.string("province"));
     variables.put("escalation", escalation);

@@ -42,7 +42,7 @@ public class DepartureTravelService {
     boolean identified = request.collectorIdNumber() != null && !request.collectorIdNumber().isBlank();
     if (named && !identified) {
       throw new BusinessOutcome(ErrorCodes.COLLECTOR_REQUIRED,
-          "Collector " + request.collectorName() + " has no ID number recorded: it must be checked and copied");
+          "The collector named for the departure has no ID number recorded: it must be checked and copied");
     }
     return booking.bookEscort(idempotencyKey, request);
   }

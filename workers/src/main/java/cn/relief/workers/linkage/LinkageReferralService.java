@@ -71,7 +71,9 @@ public class LinkageReferralService {
         variables.put("caseNumber", caseNumber);
         variables.put("linkage", linkage);
         variables.put("referralNo", referralNo);
-        messages.publish(startMessage, caseNumber, key, START_MESSAGE_TIME_TO_LIVE, variables);
+        // keyed by the referral, not the case: the start event allows one running instance per key,
+        // and a case may be referred twice (extremely-poor support at admission and after resettlement)
+        messages.publish(startMessage, caseNumber + "#" + key, key, START_MESSAGE_TIME_TO_LIVE, variables);
       }
     }
     return referrals;

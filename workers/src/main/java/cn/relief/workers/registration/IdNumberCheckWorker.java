@@ -36,7 +36,8 @@ public class IdNumberCheckWorker {
     if (ResidentIdNumber.isValid(text)) {
       return Optional.empty();
     }
-    return Optional.of("公民身份号码 " + text + " 无效（校验位或出生日期不正确），请核对后重新填写"
-        + " / The identity number " + text + " is invalid (check character or birth date); please check it");
+    // the number itself stays out of the reason: the reason is kept in the task's history
+    return Optional.of("填写的公民身份号码无效（校验位或出生日期不正确），请核对后重新填写"
+        + " / The identity number entered is invalid (check character or birth date); please check it");
   }
 }

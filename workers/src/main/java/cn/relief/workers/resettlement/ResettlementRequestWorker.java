@@ -29,7 +29,6 @@ public class ResettlementRequestWorker {
   public Map<String, Object> request(ActivatedJob job) {
     JobVariables in = new JobVariables(job.getType(), job.getVariablesAsMap());
     String caseNumber = in.requiredString("caseNumber");
-    in.requiredString("destination"); // the institution: without it there is nothing to resettle to
     Map<String, Object> variables = new HashMap<>();
     variables.put("caseNumber", caseNumber);
     for (String name : CASE_VARIABLES) {

@@ -26,7 +26,7 @@ class EscalationReportWorkerTest {
 
   @Test
   void theJointDecisionIsReportedWithItsMinutes() {
-    Map<String, Object> variables = new HashMap<>(Map.of("caseNumber", "JZ-GX-00000004",
+    Map<String, Object> variables = new HashMap<>(Map.of("caseNumber", "JZ-GX-00000004", "escalationKey", "JZ-GX-00000004#ServiceTask_escalationRequest/1",
         "escalationOutcome", "JOINT_DECISION", "escalationReport", "由教育部门安排就学，公安继续寻亲",
         "jointDecision", "由教育部门安排就学，公安继续寻亲", "jointDecisionDocumentId",
         "JZ-GX-00000004/ServiceTask_minutes/81/joint_minutes.pdf"));
@@ -36,7 +36,7 @@ class EscalationReportWorkerTest {
     assertThat(out).containsEntry("escalationReportedAt", "2026-12-01T10:30:00+08:00");
     assertThat(messages.published()).singleElement().satisfies(m -> {
       assertThat(m.messageName()).isEqualTo("relief-escalation-outcome");
-      assertThat(m.caseNumber()).isEqualTo("JZ-GX-00000004");
+      assertThat(m.correlationKey()).isEqualTo("JZ-GX-00000004#ServiceTask_escalationRequest/1");
       assertThat(m.messageId()).isEqualTo("ServiceTask_escalationReport/81");
       assertThat(m.variables()).containsEntry("escalationOutcome", "JOINT_DECISION")
           .containsEntry("jointDecision", "由教育部门安排就学，公安继续寻亲")
@@ -49,7 +49,7 @@ class EscalationReportWorkerTest {
   @Test
   void aDeclinedEscalationIsReportedWithoutDocuments() {
     report.report(job(JobTypes.ESCALATION_REPORT, "ServiceTask_escalationReport", 91, Map.of(
-        "caseNumber", "JZ-GD-00000005", "escalationOutcome", "DECLINED", "escalationReport", "本站可自行办理")));
+        "caseNumber", "JZ-GD-00000005", "escalationKey", "JZ-GD-00000005#k", "escalationOutcome", "DECLINED", "escalationReport", "本站可自行办理")));
     assertThat(messages.published().get(0).variables()).containsEntry("escalationOutcome", "DECLINED")
         .containsEntry("escalationReport", "本站可自行办理").doesNotContainKeys("jointDecision", "handoverDocumentId");
   }
@@ -57,7 +57,7 @@ class EscalationReportWorkerTest {
   @Test
   void anEscortIsReportedWithTheHandoverDocumentAndAnUnknownOutcomeIsAModellingFault() {
     report.report(job(JobTypes.ESCALATION_REPORT, "ServiceTask_escalationReport", 101, Map.of(
-        "caseNumber", "JZ-HA-00000008", "escalationOutcome", "ESCORTED", "handoverDocumentId", "HD-1")));
+        "caseNumber", "JZ-HA-00000008", "escalationKey", "JZ-HA-00000008#k", "escalationOutcome", "ESCORTED", "handoverDocumentId", "HD-1")));
     assertThat(messages.published().get(0).variables()).containsEntry("handoverDocumentId", "HD-1");
 
     assertThatThrownBy(() -> report.report(job(JobTypes.ESCALATION_REPORT, "ServiceTask_escalationReport", 111,

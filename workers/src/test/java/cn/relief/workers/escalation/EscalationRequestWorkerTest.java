@@ -54,7 +54,7 @@ class EscalationRequestWorkerTest {
     });
     assertThat(messages.published()).singleElement().satisfies(m -> {
       assertThat(m.messageName()).isEqualTo(Messages.ESCALATION_RECEIVED).isEqualTo("relief-escalation-received");
-      assertThat(m.caseNumber()).startsWith("JZ-GX-00000004#");
+      assertThat(m.correlationKey()).isEqualTo("JZ-GX-00000004#" + m.messageId());
       assertThat(m.messageId()).isEqualTo("ServiceTask_escalationRequest/41");
       assertThat(m.variables()).containsEntry("caseNumber", "JZ-GX-00000004")
           .containsEntry("province", "广西壮族自治区")

@@ -46,7 +46,7 @@ class LinkageReferralServiceTest {
     assertThat(messages.published()).extracting(RecordingMessagePublisher.Published::name)
         .containsExactly(Messages.LINKAGE_MINOR_PROTECTION, Messages.LINKAGE_TEMPORARY_ASSISTANCE);
     var minor = messages.published().get(0);
-    assertThat(minor.caseNumber()).isEqualTo("JZ-23");
+    assertThat(minor.caseNumber()).isEqualTo("JZ-23#ServiceTask_linkageReferral/23#MINOR_PROTECTION");
     assertThat(minor.messageId()).isEqualTo("ServiceTask_linkageReferral/23#MINOR_PROTECTION");
     assertThat(minor.timeToLive()).isEqualTo(Duration.ofDays(1));
     assertThat(minor.variables()).containsEntry("caseNumber", "JZ-23").containsEntry("province", "广东省")
