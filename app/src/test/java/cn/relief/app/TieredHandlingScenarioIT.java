@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TieredHandlingScenarioIT extends ScenarioSupport {
 
   @Autowired DocumentStore documents;
+  @Autowired cn.relief.workers.deadlines.WorkingDayCalendar calendar;
 
   @Test
   void relativesRefuseAndTheRegionalCentreEscortsThePersonAcrossProvinces() throws Exception {
@@ -117,7 +118,7 @@ class TieredHandlingScenarioIT extends ScenarioSupport {
     complete(tracing, "UserTask_tracingNotice", Map.of("noticeText", "男性，约35岁，由公安机关护送至本站，不能说明个人情况，请家属联系。",
         "noticeChannels", List.of("NATIONAL_TRACING_SITE")));
     UserTask dna = awaitTask(tracing, "UserTask_dnaRequest");
-    assertThat(dna.getDueDate()).isNotNull();
+    assertThat(dueDay(dna)).isEqualTo(calendar.dueDate(java.time.Instant.now(), 7).toLocalDate());
     complete(tracing, "UserTask_dnaRequest", Map.of("policeStation", "江岸区公安分局", "dnaRequestDate", "2026-12-01"));
     awaitActive(tracing, "ReceiveTask_awaitIdentity"); // the resettlement period runs from here
 
@@ -131,7 +132,9 @@ class TieredHandlingScenarioIT extends ScenarioSupport {
     complete(assistance, "UserTask_assistancePlan", Map.of("assistanceKinds", List.of("STAFF", "TRACING_EXPERT"),
         "assistanceStaff", "王五、赵六", "assistancePlan", "协助人像比对和方言辨识"));
     UserTask report = awaitTask(assistance, "UserTask_assistanceReport");
-    assertThat(report.getDueDate()).isNotNull();
+    // five days (downwardAssistanceWithin) from the engine's clock, which stands eleven days ahead
+    assertThat(Duration.between(OffsetDateTime.now(), OffsetDateTime.parse(report.getDueDate().toString())))
+        .isBetween(Duration.ofDays(16).minusMinutes(5), Duration.ofDays(16));
     complete(assistance, "UserTask_assistanceReport", Map.of("assistanceReport", "经方言辨识，疑为湖南籍，已请当地民政协查"));
     awaitState(centre, ProcessInstanceState.COMPLETED);
 
@@ -154,7 +157,7 @@ class TieredHandlingScenarioIT extends ScenarioSupport {
     // the collective hukou opens extremely-poor support: the township investigates
     long support = instanceOf("extremely-poor-support", caseNumber);
     UserTask investigation = awaitTask(support, "UserTask_investigation");
-    assertThat(investigation.getDueDate()).isNotNull();
+    assertThat(dueDay(investigation)).isEqualTo(calendar.dueDate(java.time.Instant.now(), 15).toLocalDate());
     assertThat(variables(support)).containsEntry("hukouRegistered", true);
     assertThat(passed(reliefCase)).contains("ServiceTask_escalationRequestStranded", "ReceiveTask_strandedOutcome",
         "ServiceTask_transfer", "ServiceTask_resettlementRequest");
@@ -170,6 +173,12 @@ class TieredHandlingScenarioIT extends ScenarioSupport {
     complete(reliefCase, "UserTask_securityCheck", Map.of("belongings", "背包一个", "fingerprintsTaken", true,
         "photoTaken", true));
     complete(reliefCase, "UserTask_needsAssessment", assessment);
+  }
+
+  /** The task's due day in China Standard Time, as the working-day calendar counts it. */
+  private static java.time.LocalDate dueDay(UserTask task) {
+    return OffsetDateTime.parse(task.getDueDate().toString()).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+        .toLocalDate();
   }
 
   private String pdfText(String documentId) throws Exception {

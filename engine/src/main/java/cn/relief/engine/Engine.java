@@ -107,7 +107,10 @@ public final class Engine implements EngineApi, AutoCloseable {
 
   private Engine(EngineConfiguration config, EventLog log, ObjectMapper json) {
     this.config = config;
-    ExpressionLanguage expressions = new ExpressionLanguage();
+    // the processor is created below; FEEL asks it for the time only while it processes
+    java.util.concurrent.atomic.AtomicReference<StreamProcessor> clock = new java.util.concurrent.atomic.AtomicReference<>();
+    ExpressionLanguage expressions = new ExpressionLanguage(
+        () -> clock.get() == null ? System.currentTimeMillis() : clock.get().now());
     BpmnTransformer transformer = new BpmnTransformer(expressions);
     DmnTransformer dmnTransformer = new DmnTransformer();
     this.decisionBehavior = new DecisionBehavior(new DecisionEvaluator(), json);
@@ -128,6 +131,7 @@ public final class Engine implements EngineApi, AutoCloseable {
     this.variableDocuments = new VariableDocumentProcessor(variables);
     this.processor = new StreamProcessor(
         config, log, transformer, dmnTransformer, json, this::offerToWaitingWorkers, this::wakeLongPolls);
+    clock.set(this.processor);
     this.identity = new IdentityCommands(processor);
     this.access = new AccessControl(processor::identity);
     this.json = json;

@@ -374,6 +374,41 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
     awaitCompleted("relief-case");
   }
 
+  @Test
+  void aProvinceRowThatPolicyStaffAddBeforeTheNationalDefaultGovernsTheNewCasesOfThatProvince() throws Exception {
+    // policy staff copy the default row, name their province and change two limits (values for the test only)
+    String table = new String(Models.dmn().get("time-limits.dmn"), java.nio.charset.StandardCharsets.UTF_8);
+    int from = table.indexOf("      <rule id=\"time_limits_rule1\">");
+    int to = table.indexOf("</rule>", from) + "</rule>\n".length();
+    String provinceRow = table.substring(from, to).replace("time_limits_r1_", "time_limits_r0_")
+        .replace("time_limits_rule1", "time_limits_rule0")
+        .replaceFirst("<inputEntry id=\"time_limits_r0_i1\"><text>-</text>",
+            "<inputEntry id=\"time_limits_r0_i1\"><text>\"测试省\"</text>")
+        .replace("<text>\"P10D\"</text>", "<text>\"P7D\"</text>")
+        .replaceFirst("(<outputEntry id=\"time_limits_r0_o6\"><text>)20(</text>)", "$130$2");
+    engine.deploy(List.of(new cn.relief.engine.api.EngineApi.DeployResource("time-limits.dmn",
+        (table.substring(0, from) + provinceRow + table.substring(from)).getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+        TENANT).get(30, TimeUnit.SECONDS);
+
+    start();
+    complete("UserTask_intake", Map.of("intakeChannel", "SELF_REFERRAL", "province", "测试省"));
+    complete("UserTask_doorScreening", Map.of());
+    complete("UserTask_registration", registration(45, "VAGRANCY_OR_BEGGING"));
+    complete("UserTask_securityCheck", Map.of("belongings", "无", "fingerprintsTaken", true));
+    job("relief.national-registration", Map.of("caseNumber", "CS-2026-0013"));
+    complete("UserTask_needsAssessment", Map.of("accommodationArea", "MALE_AREA"));
+    Record stayLimit = awaitRecord(r -> r.valueType() == ValueType.TIMER && r.intent().equals("CREATED")
+        && ((cn.relief.engine.record.TimerRecord) r.value()).targetElementId().equals("BoundaryEvent_stayLimit"));
+    assertThat(((cn.relief.engine.record.TimerRecord) stayLimit.value()).dueDate() - stayLimit.timestamp())
+        .isEqualTo(Duration.ofDays(7).toMillis());
+    job("relief.care-arrangement", Map.of());
+    job("relief.biometric-comparison", Map.of("identityFound", true));
+    complete("UserTask_departure", Map.of("departureKind", "RETURN_HOME", "departureDate", "2026-12-02",
+        "destination", "湖南省长沙市", "cashAmount", 25));
+    ActivatedJob ticket = job("relief.return-ticket", Map.of());
+    assertThat(((Number) ticket.variables().get("returnFareCashCap")).intValue()).isEqualTo(30);
+  }
+
   /** A case admitted and in care whose biometric comparison finds (or not) nobody, up to the departure task. */
   private void arriveIdentified(String caseNumber, int age) throws Exception {
     start();

@@ -17,7 +17,22 @@ import org.camunda.feel.api.ParseResult;
  * doubles, booleans, null), the same shapes variables have.
  */
 public final class ExpressionLanguage {
-  private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
+  private final FeelEngineApi feel;
+
+  /** With the system clock (parsing, and places that do not run in the engine). */
+  public ExpressionLanguage() {
+    this(System::currentTimeMillis);
+  }
+
+  /**
+   * With the engine's clock: FEEL's {@code now()} and {@code today()} read the same time as timers
+   * and record timestamps, so a pinned clock in a test moves due dates computed in FEEL as well.
+   */
+  public ExpressionLanguage(java.util.function.LongSupplier clock) {
+    this.feel = FeelEngineBuilder.forJava()
+        .withClock(() -> java.time.Instant.ofEpochMilli(clock.getAsLong()).atZone(java.time.ZoneId.systemDefault()))
+        .build();
+  }
 
   /** Parses an attribute value; throws {@link IllegalArgumentException} naming the failure. */
   public Expression parse(String value) {

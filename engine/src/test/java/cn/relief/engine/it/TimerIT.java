@@ -47,6 +47,27 @@ class TimerIT extends ClientTestSupport {
   }
 
   @Test
+  void feelNowReadsTheEnginesClock() {
+    CamundaClient client = client(Transport.GRPC);
+    String id = uniqueId("feel-now", Transport.GRPC);
+    pin(start);
+    deploy(client, Bpmn.createExecutableProcess(id).startEvent()
+        .userTask("review", t -> t.zeebeUserTask().zeebeDueDateExpression("now() + duration(\"P5D\")")
+            .zeebeOutputExpression("string(today())", "reviewedOn"))
+        .endEvent().done());
+    long instance = startInstance(client, id, Map.of());
+    var task = eventually(() -> client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(instance))
+        .send().join().items(), items -> !items.isEmpty()).get(0);
+    // a due date computed in FEEL moves with the pinned clock, as the timers do
+    assertThat(java.time.OffsetDateTime.parse(task.getDueDate().toString()).toInstant())
+        .isEqualTo(start.plus(5, ChronoUnit.DAYS));
+    client.newCompleteUserTaskCommand(task.getUserTaskKey()).send().join();
+    awaitInstanceState(instance, "COMPLETED");
+    assertThat(rootVariables(instance)).containsEntry("reviewedOn",
+        "\"" + start.atZone(java.time.ZoneId.systemDefault()).toLocalDate() + "\"");
+  }
+
+  @Test
   void aTimerDurationCanBeAFeelExpressionOverTheInstancesVariables() {
     CamundaClient client = client(Transport.GRPC);
     String id = uniqueId("timer-feel", Transport.GRPC);
