@@ -71,7 +71,7 @@ class LinkageScenarioTest extends ModelScenarioTest {
         person(8, "FEMALE", "VAGRANCY_OR_BEGGING"));
     job("relief.temporary-guardianship", Map.of("guardianshipNo", "LSJH-000002"));
     complete("UserTask_harmCheck", Map.of("harmSuspected", false));
-    complete("UserTask_assessment", Map.of("placement", "LONG_TERM_GUARDIANSHIP",
+    complete("UserTask_assessment", Map.of("placement", "LONG_TERM_GUARDIANSHIP", "revokeGuardianship", true,
         "assessmentNote", "监护人长期组织其乞讨，不具备监护条件"));
     complete("UserTask_revocationApplication", Map.of("court", "某区人民法院",
         "revocationGrounds", "监护人多次组织未成年人乞讨，严重损害其身心健康"), "station-head");
@@ -81,6 +81,20 @@ class LinkageScenarioTest extends ModelScenarioTest {
     awaitCompleted("minor-protection");
     assertThat(passed()).contains("ServiceTask_revocationFiling").doesNotContain("ServiceTask_policeReport",
         "UserTask_handover");
+  }
+
+  @Test
+  void anOrphanStaysInLongTermGuardianshipWithoutACourtApplication() throws Exception {
+    startLinkage("relief-linkage-minor-protection", "minor-protection", "JZ-GD-00000103",
+        person(9, "MALE", "VAGRANCY_OR_BEGGING"));
+    job("relief.temporary-guardianship", Map.of("guardianshipNo", "LSJH-000003"));
+    complete("UserTask_harmCheck", Map.of("harmSuspected", false));
+    complete("UserTask_assessment", Map.of("placement", "LONG_TERM_GUARDIANSHIP",
+        "assessmentNote", "父母均已死亡，无其他监护人"));
+    ActivatedJob outcome = job("relief.linkage-outcome", Map.of("linkageOutcomeNo", "TZ-000005"));
+    assertThat(outcome.variables()).containsEntry("outcome", "LONG_TERM_GUARDIANSHIP");
+    awaitCompleted("minor-protection");
+    assertThat(passed()).doesNotContain("UserTask_revocationApplication", "ServiceTask_revocationFiling");
   }
 
   // ---- domestic-violence shelter ---------------------------------------------------------------
