@@ -24,8 +24,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
-@TestPropertySource(properties = {"server.port=18080", "relief.engine.grpc.port=36500",
-    "relief.simulators.court-ruling-after=2s"})
+// the same configuration as ReliefApplicationIT, so that every class shares one context (and its ports)
+@TestPropertySource(properties = {"server.port=18080", "relief.engine.grpc.port=36500"})
 abstract class ScenarioSupport {
   protected static final Duration WAIT = Duration.ofSeconds(30);
 
