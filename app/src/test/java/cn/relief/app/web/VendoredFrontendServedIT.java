@@ -1,0 +1,57 @@
+package cn.relief.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/** The app serves the vendored bpmn.io files under /vendor/ (shares ReliefApplicationIT's context). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("test")
+@TestPropertySource(properties = {"server.port=18080", "relief.engine.grpc.port=36500"})
+class VendoredFrontendServedIT {
+  @LocalServerPort int port;
+
+  private HttpResponse<byte[]> get(String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void theBundlesStylesAndFontsAreServedWithTheirContentTypes() throws Exception {
+    String[][] served = {
+        {"/vendor/bpmn-js/bpmn-modeler.production.min.js", "javascript"},
+        {"/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js", "javascript"},
+        {"/vendor/bpmn-js/assets/bpmn-js.css", "text/css"},
+        {"/vendor/bpmn-js/assets/bpmn-font/font/bpmn.woff2", "font/woff2"},
+        {"/vendor/dmn-js/dmn-modeler.production.min.js", "javascript"},
+        {"/vendor/dmn-js/dmn-viewer.production.min.js", "javascript"},
+        {"/vendor/form-js/form-viewer.umd.js", "javascript"},
+        {"/vendor/form-js/form-editor.umd.js", "javascript"},
+        {"/vendor/form-js/assets/form-js.css", "text/css"},
+        {"/vendor/zeebe-bpmn-moddle/zeebe.json", "application/json"}};
+    for (String[] file : served) {
+      HttpResponse<byte[]> response = get(file[0]);
+      assertThat(response.statusCode()).as(file[0]).isEqualTo(200);
+      assertThat(response.body()).as(file[0]).isNotEmpty();
+      assertThat(response.headers().firstValue("Content-Type")).as(file[0]).hasValueSatisfying(
+          type -> assertThat(type).contains(file[1]));
+    }
+  }
+
+  @Test
+  void theLicencesAreServedToo() throws Exception {
+    for (String folder : new String[] {"bpmn-js", "dmn-js", "form-js", "zeebe-bpmn-moddle"}) {
+      HttpResponse<byte[]> response = get("/vendor/" + folder + "/LICENSE");
+      assertThat(response.statusCode()).as(folder).isEqualTo(200);
+      assertThat(new String(response.body())).as(folder).contains("Permission is hereby granted");
+    }
+  }
+}
