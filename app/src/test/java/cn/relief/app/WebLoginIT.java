@@ -2,6 +2,9 @@ package cn.relief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.relief.app.security.UserEngineClients;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,6 +32,7 @@ class WebLoginIT {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
   @LocalServerPort int port;
+  @Autowired UserEngineClients userClients;
 
   @Test
   void anAnonymousVisitorIsSentToTheLoginPage() throws Exception {
@@ -99,6 +106,31 @@ class WebLoginIT {
     HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theDemoUsersActOnTheEngineWithTheirRolesPermissions() {
+    try (CamundaClient caseworker = userClients.open("li.caseworker", "demo-2026");
+        CamundaClient auditor = userClients.open("sun.auditor", "demo-2026");
+        CamundaClient head = userClients.open("wang.head", "demo-2026")) {
+      long instance = caseworker.newCreateInstanceCommand().bpmnProcessId("relief-case").latestVersion().send().join()
+          .getProcessInstanceKey();
+      // the intake task is for the group caseworker: its member sees it and may claim it
+      var task = Awaitility.await().atMost(Duration.ofSeconds(10))
+          .until(() -> caseworker.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join()
+              .items(), items -> !items.isEmpty()).get(0);
+      caseworker.newAssignUserTaskCommand(task.getUserTaskKey()).assignee("li.caseworker").send().join();
+      // the auditor reads the case but may not start one
+      assertThat(auditor.newProcessInstanceGetRequest(instance).send().join().getProcessDefinitionId())
+          .isEqualTo("relief-case");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> auditor.newCreateInstanceCommand()
+              .bpmnProcessId("relief-case").latestVersion().send().join())
+          .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(403));
+      // a station head is in no candidate group of the intake task
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> head.newAssignUserTaskCommand(task.getUserTaskKey())
+              .assignee("wang.head").send().join())
+          .isInstanceOf(ProblemException.class);
+    }
   }
 
   private URI uri(String path) {
