@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * login clears the count. Kept in memory: a restart unlocks everyone.
  */
 public class LoginAttempts {
+  static final int MAX_TRACKED_USERNAMES = 10_000;
+
   private final int maxAttempts;
   private final Duration window;
   private final Duration lockDuration;
@@ -49,6 +51,9 @@ public class LoginAttempts {
   public boolean recordFailure(String username) {
     String key = key(username);
     Instant now = clock.instant();
+    if (failures.size() > MAX_TRACKED_USERNAMES) {
+      forgetOldFailures(now);
+    }
     Deque<Instant> recent = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
     synchronized (recent) {
       recent.addLast(now);
@@ -62,6 +67,22 @@ public class LoginAttempts {
       }
       return false;
     }
+  }
+
+  /** How many usernames have failures counted (for tests). */
+  int trackedUsernames() {
+    return failures.size();
+  }
+
+  // guessed usernames would otherwise fill the memory: past this many, those with only failures
+  // outside the window are forgotten, as are ended locks
+  private void forgetOldFailures(Instant now) {
+    failures.values().removeIf(recent -> {
+      synchronized (recent) {
+        return recent.isEmpty() || !recent.peekLast().isAfter(now.minus(window));
+      }
+    });
+    lockedUntil.values().removeIf(until -> !now.isBefore(until));
   }
 
   public void recordSuccess(String username) {

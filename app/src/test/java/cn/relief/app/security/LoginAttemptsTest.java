@@ -58,6 +58,17 @@ class LoginAttemptsTest {
   }
 
   @Test
+  void forgetsOldFailuresOfManyGuessedUsernames() {
+    for (int i = 0; i <= LoginAttempts.MAX_TRACKED_USERNAMES; i++) {
+      attempts.recordFailure("guess-" + i);
+    }
+    attempts.recordFailure("li.caseworker");
+    clock.advance(Duration.ofMinutes(16));
+    attempts.recordFailure("wang.head");
+    assertThat(attempts.trackedUsernames()).isEqualTo(1);
+  }
+
+  @Test
   void refusesALimitBelowOne() {
     assertThatThrownBy(() -> new LoginAttempts(0, Duration.ofMinutes(1), Duration.ofMinutes(1), clock))
         .hasMessageContaining("at least 1");
