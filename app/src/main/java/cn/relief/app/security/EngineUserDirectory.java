@@ -1,0 +1,42 @@
+package cn.relief.app.security;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.response.Group;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a user's roles and organisation from the engine's identity, through the application's
+ * own (administrative) Camunda client: a user may not be allowed to read the identity itself.
+ */
+public class EngineUserDirectory {
+  static final String ORGANISATION_PREFIX = "org-";
+
+  private final CamundaClient adminClient;
+
+  public EngineUserDirectory(CamundaClient adminClient) {
+    this.adminClient = adminClient;
+  }
+
+  public EngineUser lookUp(String username) {
+    String name = adminClient.newUserGetRequest(username).send().join().getName();
+    List<String> roleIds = new ArrayList<>();
+    for (ReliefRole role : ReliefRole.values()) {
+      if (adminClient.newUsersByRoleSearchRequest(role.roleId()).send().join().items().stream()
+          .anyMatch(member -> username.equals(member.getUsername()))) {
+        roleIds.add(role.roleId());
+      }
+    }
+    Group organisation = null;
+    for (Group group : adminClient.newGroupsSearchRequest().send().join().items()) {
+      if (group.getGroupId().startsWith(ORGANISATION_PREFIX)
+          && adminClient.newUsersByGroupSearchRequest(group.getGroupId()).send().join().items().stream()
+              .anyMatch(member -> username.equals(member.getUsername()))) {
+        organisation = group;
+        break;
+      }
+    }
+    return new EngineUser(username, name, ReliefRole.ofRoleIds(roleIds),
+        organisation == null ? null : organisation.getGroupId(), organisation == null ? null : organisation.getName());
+  }
+}

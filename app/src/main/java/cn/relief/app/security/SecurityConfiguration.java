@@ -1,0 +1,92 @@
+package cn.relief.app.security;
+
+import io.camunda.client.CamundaClient;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+
+/**
+ * The web application's security: form login against the engine's identity, CSRF tokens, secure
+ * headers, every page authenticated but the login page and the health check. The engine's REST
+ * API under {@code /v2/} is left to the engine's own filter (HTTP basic, per request).
+ */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfiguration implements WebMvcConfigurer {
+  /** The UI's chain covers everything but the engine's REST API. */
+  static final RequestMatcher UI_REQUESTS = request -> !request.getRequestURI()
+      .startsWith(request.getContextPath() + "/v2/");
+
+  @Bean
+  SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    // the login goes to the one AuthenticationProvider bean (engineAuthenticationProvider) through the
+    // global authentication manager; adding it to the chain too would ask it twice on each failure
+    http.securityMatcher(UI_REQUESTS)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/login", "/login.css", "/actuator/health", "/actuator/health/**", "/error").permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login")
+            .defaultSuccessUrl("/", false)
+            .failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
+                + (exception instanceof LockedException ? "/login?locked" : "/login?error"))))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
+  @Bean
+  LoginAttempts loginAttempts(@Value("${relief.security.lockout.max-attempts:5}") int maxAttempts,
+      @Value("${relief.security.lockout.window:15m}") Duration window,
+      @Value("${relief.security.lockout.duration:15m}") Duration duration) {
+    return new LoginAttempts(maxAttempts, window, duration, Clock.systemUTC());
+  }
+
+  @Bean
+  UserEngineClients userEngineClients(@Value("${camunda.client.rest-address}") URI restAddress) {
+    return new UserEngineClients(restAddress);
+  }
+
+  @Bean
+  EngineUserDirectory engineUserDirectory(CamundaClient client) {
+    return new EngineUserDirectory(client);
+  }
+
+  @Bean
+  EngineAuthenticationProvider engineAuthenticationProvider(UserEngineClients clients,
+      EngineUserDirectory directory, LoginAttempts attempts) {
+    return new EngineAuthenticationProvider(clients, directory, attempts);
+  }
+
+  /** zh-CN unless the session chose otherwise with {@code ?lang=en}. */
+  @Bean
+  LocaleResolver localeResolver() {
+    SessionLocaleResolver resolver = new SessionLocaleResolver();
+    resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+    return resolver;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+    interceptor.setParamName("lang");
+    registry.addInterceptor(interceptor);
+  }
+}

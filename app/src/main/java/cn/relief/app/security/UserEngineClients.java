@@ -1,0 +1,53 @@
+package cn.relief.app.security;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionBindingEvent;
+import jakarta.servlet.http.HttpSessionBindingListener;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The Camunda clients that act on the engine as the logged-in users: one per HTTP session, with
+ * the user's own credentials, so that what a page may do is what the engine lets that user do.
+ * A session's client is closed when the session ends (logout or timeout).
+ */
+public class UserEngineClients {
+  static final String SESSION_ATTRIBUTE = UserEngineClients.class.getName() + ".client";
+
+  private final URI restAddress;
+
+  public UserEngineClients(URI restAddress) {
+    this.restAddress = restAddress;
+  }
+
+  /** A new client with these credentials over REST; the caller closes it or binds it to a session. */
+  public CamundaClient open(String username, String password) {
+    return CamundaClient.newClientBuilder()
+        .restAddress(restAddress)
+        .preferRestOverGrpc(true)
+        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+            .username(username).password(password).applyEnvironmentOverrides(false).build())
+        .build();
+  }
+
+  /** Makes {@code client} the session's client, closing any earlier one. */
+  public void bind(HttpSession session, CamundaClient client) {
+    session.setAttribute(SESSION_ATTRIBUTE, new SessionClient(client));
+  }
+
+  /** The client of the session's user, if it has logged in. */
+  public Optional<CamundaClient> of(HttpSession session) {
+    return session == null ? Optional.empty()
+        : Optional.ofNullable((SessionClient) session.getAttribute(SESSION_ATTRIBUTE)).map(SessionClient::client);
+  }
+
+  /** Closes its client when removed from the session or when the session is invalidated. */
+  record SessionClient(CamundaClient client) implements HttpSessionBindingListener {
+    @Override
+    public void valueUnbound(HttpSessionBindingEvent event) {
+      client.close();
+    }
+  }
+}
