@@ -19,9 +19,24 @@ import org.springframework.test.context.TestPropertySource;
 class VendoredFrontendServedIT {
   @LocalServerPort int port;
 
+  private cn.relief.app.WebBrowser browser;
+
+  /** The bundles are served to logged-in users only (every page but the login page needs a login). */
   private HttpResponse<byte[]> get(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    if (browser == null) {
+      browser = new cn.relief.app.WebBrowser(port);
+      assertThat(browser.logIn("zhao.centre", "demo-2026").headers().firstValue("Location")).hasValueSatisfying(
+          location -> assertThat(location).doesNotContain("error"));
+    }
+    return browser.getBytes(path);
+  }
+
+  @Test
+  void anonymousRequestsAreSentToTheLoginPage() throws Exception {
+    HttpResponse<byte[]> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/vendor/bpmn-js/LICENSE")).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
   }
 
   @Test
