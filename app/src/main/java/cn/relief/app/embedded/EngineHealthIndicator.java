@@ -1,4 +1,4 @@
-package cn.relief.app.health;
+package cn.relief.app.embedded;
 
 import cn.relief.engine.Engine;
 import cn.relief.engine.processing.StreamProcessor;
