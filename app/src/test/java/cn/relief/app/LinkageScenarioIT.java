@@ -3,7 +3,6 @@ package cn.relief.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import cn.relief.workers.documents.DocumentStore;
 import cn.relief.workers.notifications.SimulatedAgencyNotifications;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
@@ -18,9 +17,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class LinkageScenarioIT extends ScenarioSupport {
 
-  @Autowired DocumentStore documents;
   @Autowired SimulatedAgencyNotifications notifications;
 
   @Test
@@ -139,10 +134,4 @@ class LinkageScenarioIT extends ScenarioSupport {
         .build();
   }
 
-  private String pdfText(String documentId) throws Exception {
-    assertThat(documentId).isNotBlank();
-    try (PDDocument document = Loader.loadPDF(documents.read(documentId).orElseThrow())) {
-      return new PDFTextStripper().getText(document);
-    }
-  }
 }

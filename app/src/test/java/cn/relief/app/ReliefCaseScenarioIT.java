@@ -3,21 +3,15 @@ package cn.relief.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import cn.relief.workers.documents.DocumentStore;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.UserTask;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Relief cases of the station alone, end to end: the case ends where the rules lead it, with its documents. */
 class ReliefCaseScenarioIT extends ScenarioSupport {
 
-  @Autowired DocumentStore documents;
 
   @Test
   void anAdultIdentifiedAtOnceIsSentHome() {
@@ -102,10 +96,4 @@ class ReliefCaseScenarioIT extends ScenarioSupport {
     client.newCancelInstanceCommand(instance).send().join();
   }
 
-  private String pdfText(String documentId) throws Exception {
-    assertThat(documentId).isNotBlank();
-    try (PDDocument document = Loader.loadPDF(documents.read(documentId).orElseThrow())) {
-      return new PDFTextStripper().getText(document);
-    }
-  }
 }

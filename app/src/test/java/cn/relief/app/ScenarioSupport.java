@@ -1,5 +1,8 @@
 package cn.relief.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.relief.workers.documents.DocumentStore;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
@@ -11,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +36,7 @@ abstract class ScenarioSupport {
   protected static final Duration WAIT = Duration.ofSeconds(30);
 
   @Autowired protected CamundaClient client;
+  @Autowired protected DocumentStore documents;
 
   protected long start(String processId, Map<String, Object> variables) {
     return client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(variables).send()
@@ -80,15 +87,21 @@ abstract class ScenarioSupport {
 
   /** The instance of the process (started by a message) that belongs to the case. */
   protected long instanceOf(String processId, String caseNumber) {
+    return instanceWhere(processId, "caseNumber", caseNumber);
+  }
+
+  /** The instance of the process whose root variable has the value (an instance started by a message or signal). */
+  protected long instanceWhere(String processId, String variable, Object value) {
     try {
-      return Awaitility.await(processId + " of " + caseNumber).atMost(WAIT).pollInterval(Duration.ofMillis(200))
+      return Awaitility.await(processId + " with " + variable + " " + value).atMost(WAIT)
+          .pollInterval(Duration.ofMillis(200))
           .until(() -> client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId(processId))
               .page(p -> p.limit(200)).send().join().items().stream()
               .map(i -> i.getProcessInstanceKey())
-              .filter(key -> caseNumber.equals(variables(key).get("caseNumber")))
+              .filter(key -> value.equals(variables(key).get(variable)))
               .findFirst(), java.util.Optional::isPresent).get();
     } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError("Expected an instance of " + processId + " for case " + caseNumber, e);
+      throw new AssertionError("Expected an instance of " + processId + " with " + variable + " " + value, e);
     }
   }
 
@@ -157,6 +170,14 @@ abstract class ScenarioSupport {
     values.put("livingByVagrancyOrBegging", !"OTHER".equals(cause));
     values.put("hasDisability", false);
     return values;
+  }
+
+  /** The text of a PDF document a worker stored. */
+  protected String pdfText(String documentId) throws Exception {
+    assertThat(documentId).isNotBlank();
+    try (PDDocument document = Loader.loadPDF(documents.read(documentId).orElseThrow())) {
+      return new PDFTextStripper().getText(document);
+    }
   }
 
   private static Object read(String json) {

@@ -3,11 +3,9 @@ package cn.relief.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.search.enums.ProcessInstanceState;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** A cold-wave alert (寒冬送温暖) starts an extra patrol round; who accepts help becomes a relief case. */
@@ -18,11 +16,7 @@ class StreetPatrolScenarioIT extends ScenarioSupport {
     String area = "天河区体育西路-" + System.nanoTime();
     client.newBroadcastSignalCommand().signalName("relief-cold-wave-alert")
         .variables(Map.of("patrolArea", area, "province", "广东省")).send().join();
-    long round = Awaitility.await("patrol round in " + area).atMost(WAIT).pollInterval(Duration.ofMillis(200))
-        .until(() -> client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId("street-patrol"))
-            .page(p -> p.limit(200)).send().join().items().stream().map(i -> i.getProcessInstanceKey())
-            .filter(key -> area.equals(variables(key).get("patrolArea"))).findFirst(), java.util.Optional::isPresent)
-        .get();
+    long round = instanceWhere("street-patrol", "patrolArea", area);
 
     complete(round, "UserTask_patrolRecord", Map.of("patrolArea", area, "province", "广东省", "patrolTeam", "陈刚、刘芳",
         "discoveries", List.of(

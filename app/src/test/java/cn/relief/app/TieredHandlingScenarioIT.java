@@ -2,7 +2,6 @@ package cn.relief.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.relief.workers.documents.DocumentStore;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
@@ -10,9 +9,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class TieredHandlingScenarioIT extends ScenarioSupport {
 
-  @Autowired DocumentStore documents;
   @Autowired cn.relief.workers.deadlines.WorkingDayCalendar calendar;
 
   @Test
@@ -181,10 +176,4 @@ class TieredHandlingScenarioIT extends ScenarioSupport {
         .toLocalDate();
   }
 
-  private String pdfText(String documentId) throws Exception {
-    assertThat(documentId).isNotBlank();
-    try (PDDocument document = Loader.loadPDF(documents.read(documentId).orElseThrow())) {
-      return new PDFTextStripper().getText(document);
-    }
-  }
 }
