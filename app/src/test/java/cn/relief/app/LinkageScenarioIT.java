@@ -127,7 +127,7 @@ class LinkageScenarioIT extends ScenarioSupport {
 
   private CamundaClient clientAs(String user, String password) {
     return CamundaClient.newClientBuilder()
-        .restAddress(URI.create("http://localhost:18080")).grpcAddress(URI.create("http://localhost:36500"))
+        .restAddress(URI.create("http://localhost:" + httpPort)).grpcAddress(URI.create("http://localhost:" + grpcPort))
         .preferRestOverGrpc(true)
         .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
             .username(user).password(password).build())

@@ -12,15 +12,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /** The whole application on its embedded defaults: PostgreSQL, engine, start-up deployment, health. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("test")
-@TestPropertySource(properties = {"server.port=18080", "relief.engine.grpc.port=36500"})
+@AppIT
 class ReliefApplicationIT {
   @LocalServerPort int port;
   @Autowired CamundaClient client;

@@ -19,24 +19,21 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The whole application for scenarios through the real client: the caseworkers' and the station
  * head's tasks are completed with their forms' fields, the workers (with the simulated outside
  * systems) do every service task. One application context serves every scenario class.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("test")
-// the same configuration as ReliefApplicationIT, so that every class shares one context (and its ports)
-@TestPropertySource(properties = {"server.port=18080", "relief.engine.grpc.port=36500"})
+@AppIT
 abstract class ScenarioSupport {
   protected static final Duration WAIT = Duration.ofSeconds(30);
 
   @Autowired protected CamundaClient client;
   @Autowired protected DocumentStore documents;
+  @Value("${server.port}") protected int httpPort;
+  @Value("${relief.engine.grpc.port}") protected int grpcPort;
 
   protected long start(String processId, Map<String, Object> variables) {
     return client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(variables).send()

@@ -23,8 +23,10 @@ public final class WebBrowser {
     this.port = port;
   }
 
+  /** A page, accepting HTML as a browser does (errors come as the error pages, not as JSON). */
   public HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,*/*;q=0.8").build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   public HttpResponse<byte[]> getBytes(String path) throws Exception {
@@ -33,6 +35,7 @@ public final class WebBrowser {
 
   public HttpResponse<String> post(String path, String form) throws Exception {
     return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "text/html,*/*;q=0.8")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
   }
 

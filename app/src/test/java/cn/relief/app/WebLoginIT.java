@@ -15,15 +15,10 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /** The web application's login against the engine's users, on the same context as ReliefApplicationIT. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("test")
-@TestPropertySource(properties = {"server.port=18080", "relief.engine.grpc.port=36500"})
+@AppIT
 class WebLoginIT {
 
   @LocalServerPort int port;

@@ -44,6 +44,7 @@ class DemoIdentityInitializer {
   /** Organisations (groups {@code org-...}). */
   static final Map<String, String> ORGANISATIONS = Map.of(
       "org-station-tianhe", "广州市天河区救助管理站",
+      "org-station-baiyun", "广州市白云区救助管理站",
       "org-city-guangzhou", "广州市救助管理站",
       "org-regional-huanan", "华南救助管理区域性中心",
       "org-agency-guangzhou-police", "广州市公安局");
@@ -65,6 +66,7 @@ class DemoIdentityInitializer {
   static final List<DemoUser> USERS = List.of(
       new DemoUser("zhang.policy", "张政策", ReliefRole.POLICY_STAFF, "org-city-guangzhou", List.of()),
       new DemoUser("li.caseworker", "李社工", ReliefRole.CASEWORKER, "org-station-tianhe", List.of("caseworker")),
+      new DemoUser("chen.caseworker", "陈社工", ReliefRole.CASEWORKER, "org-station-baiyun", List.of("caseworker")),
       new DemoUser("wang.head", "王站长", ReliefRole.STATION_HEAD, "org-station-tianhe", List.of("station-head")),
       new DemoUser("zhao.centre", "赵中心", ReliefRole.REGIONAL_CENTRE, "org-regional-huanan", List.of("regional-centre")),
       new DemoUser("sun.auditor", "孙审计", ReliefRole.AUDITOR, "org-city-guangzhou", List.of()),

@@ -1,8 +1,6 @@
 package cn.relief.app.security;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The login page and the landing page after login. */
@@ -14,8 +12,8 @@ class LoginController {
   }
 
   @GetMapping("/")
-  String home(@AuthenticationPrincipal EngineUser user, Model model) {
-    model.addAttribute("user", user);
+  String home() {
+    // the user is on the model of every page (web.CurrentUserAdvice)
     return "home";
   }
 }

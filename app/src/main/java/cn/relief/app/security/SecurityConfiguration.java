@@ -38,7 +38,15 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     // global authentication manager; adding it to the chain too would ask it twice on each failure
     http.securityMatcher(UI_REQUESTS)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/login", "/login.css", "/actuator/health", "/actuator/health/**", "/error").permitAll()
+            .requestMatchers("/login", "/login.css", "/app.css", "/actuator/health", "/actuator/health/**", "/error").permitAll()
+            // each page by role; within a page the engine's permissions and CaseAccess decide further
+            .requestMatchers("/models", "/models/**").hasAnyRole("POLICY_STAFF", "ADMIN")
+            .requestMatchers("/tasks", "/tasks/**").hasAnyRole("CASEWORKER", "STATION_HEAD", "REGIONAL_CENTRE", "ADMIN")
+            .requestMatchers("/cases", "/cases/**")
+            .hasAnyRole("CASEWORKER", "STATION_HEAD", "REGIONAL_CENTRE", "AUDITOR", "ADMIN")
+            .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+            .requestMatchers("/operations", "/operations/**").hasAnyRole("STATION_HEAD", "ADMIN")
+            .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login")
             .defaultSuccessUrl("/", false)

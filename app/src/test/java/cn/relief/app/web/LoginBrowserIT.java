@@ -1,5 +1,6 @@
 package cn.relief.app.web;
 
+import cn.relief.app.AppIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
@@ -7,15 +8,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /** A caseworker logs in with a phone-sized headless Chromium, in Chinese, then switches to English. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("test")
-@TestPropertySource(properties = {"server.port=18080", "relief.engine.grpc.port=36500"})
+@AppIT
 class LoginBrowserIT {
   @LocalServerPort int port;
   private ChromeDriver browser;

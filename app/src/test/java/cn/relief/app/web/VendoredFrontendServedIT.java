@@ -1,5 +1,6 @@
 package cn.relief.app.web;
 
+import cn.relief.app.AppIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -7,15 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /** The app serves the vendored bpmn.io files under /vendor/ (shares ReliefApplicationIT's context). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("test")
-@TestPropertySource(properties = {"server.port=18080", "relief.engine.grpc.port=36500"})
+@AppIT
 class VendoredFrontendServedIT {
   @LocalServerPort int port;
 

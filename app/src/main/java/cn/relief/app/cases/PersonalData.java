@@ -1,0 +1,91 @@
+package cn.relief.app.cases;
+
+import cn.relief.app.security.EngineUser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Masks the personal data of the people helped for those without need (issue E7): ID numbers,
+ * photos and a minor's identity are shown to the staff working on the case (its station, and
+ * the centre it was escalated to); the shelter's location only to the station that placed the
+ * person. Everyone else (auditors, administrators, policy staff) sees that a value exists, not
+ * what it is. Applied to variables at any depth, before they reach a page, a CSV or a PDF.
+ */
+@Component
+public class PersonalData {
+  public static final String HIDDEN = "（已隐藏）";
+
+  static final Set<String> ID_NUMBERS = Set.of("idNumber", "guardianIdNumber", "collectorIdNumber");
+  static final Set<String> PHOTOS = Set.of("photo", "photoDocumentId", "photoUrl");
+  /** What identifies a minor beyond the ID number. */
+  static final Set<String> MINOR_IDENTITY = Set.of("fullName", "hukouAddress", "guardianName", "phone");
+  static final Set<String> SHELTER_LOCATION = Set.of("shelterLocation", "shelterAddress");
+
+  private final CaseAccess access;
+
+  public PersonalData(CaseAccess access) {
+    this.access = access;
+  }
+
+  /** The variables as this user may see them. */
+  public Map<String, Object> visibleTo(EngineUser user, CaseScope scope, Map<String, Object> variables) {
+    boolean working = access.canWork(user, scope);
+    boolean ownStation = access.isOwnStation(user, scope);
+    boolean minor = isMinor(variables);
+    return mask(variables, working, ownStation, minor);
+  }
+
+  /** A person under 18, or a case marked confidential as a minor's. */
+  public static boolean isMinor(Map<String, Object> variables) {
+    Object age = variables.get("age");
+    return Boolean.TRUE.equals(variables.get("isMinor")) || Boolean.TRUE.equals(variables.get("minorConfidential"))
+        || age instanceof Number number && number.intValue() < 18;
+  }
+
+  /** 440106199001011234 becomes 4401**********1234: the region and check digits stay. */
+  public static String maskIdNumber(String idNumber) {
+    if (idNumber == null || idNumber.length() < 9) {
+      return HIDDEN;
+    }
+    return idNumber.substring(0, 4) + "*".repeat(idNumber.length() - 8) + idNumber.substring(idNumber.length() - 4);
+  }
+
+  private static Map<String, Object> mask(Map<?, ?> values, boolean working, boolean ownStation, boolean minor) {
+    Map<String, Object> masked = new LinkedHashMap<>();
+    values.forEach((key, value) -> masked.put(String.valueOf(key),
+        maskValue(String.valueOf(key), value, working, ownStation, minor)));
+    return masked;
+  }
+
+  private static Object maskValue(String key, Object value, boolean working, boolean ownStation, boolean minor) {
+    if (value == null) {
+      return null;
+    }
+    if (SHELTER_LOCATION.contains(key) && !ownStation) {
+      return HIDDEN;
+    }
+    if (!working) {
+      if (ID_NUMBERS.contains(key)) {
+        return value instanceof String id ? maskIdNumber(id) : HIDDEN;
+      }
+      if (PHOTOS.contains(key) || minor && MINOR_IDENTITY.contains(key)) {
+        return HIDDEN;
+      }
+    }
+    if (value instanceof Map<?, ?> map) {
+      return mask(map, working, ownStation, minor);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> items = new ArrayList<>();
+      for (Object item : list) {
+        items.add(item instanceof Map<?, ?> map ? mask(map, working, ownStation, minor) : item);
+      }
+      return items;
+    }
+    return value;
+  }
+}
