@@ -55,7 +55,11 @@ public class SecurityConfiguration implements WebMvcConfigurer {
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(
-                "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                // scripts only from this server; bpmn-js, dmn-js and form-js set style attributes and
+                // draw with data: images and fonts, which style-src/img-src/font-src allow
+                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    + "font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
+                    + "form-action 'self'"))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
