@@ -84,9 +84,12 @@ class DemoIdentityInitializer {
       ReliefRole.CASEWORKER, WORK_ON_CASES,
       ReliefRole.STATION_HEAD, WORK_ON_CASES,
       ReliefRole.REGIONAL_CENTRE, WORK_ON_CASES,
+      // policy staff deploy models, count the running cases of each version (READ_PROCESS_INSTANCE) and
+      // migrate them to a new version (UPDATE_PROCESS_INSTANCE, on the source and the target process)
       ReliefRole.POLICY_STAFF, List.of(
           new Grant(ResourceType.RESOURCE, List.of(CREATE, READ)),
-          new Grant(ResourceType.PROCESS_DEFINITION, List.of(READ_PROCESS_DEFINITION)),
+          new Grant(ResourceType.PROCESS_DEFINITION, List.of(READ_PROCESS_DEFINITION, READ_PROCESS_INSTANCE,
+              UPDATE_PROCESS_INSTANCE)),
           new Grant(ResourceType.DECISION_DEFINITION, List.of(READ_DECISION_DEFINITION))),
       ReliefRole.AUDITOR, List.of(
           new Grant(ResourceType.PROCESS_DEFINITION, List.of(READ_PROCESS_DEFINITION, READ_PROCESS_INSTANCE,
