@@ -90,7 +90,9 @@ class DemoIdentityInitializer {
           new Grant(ResourceType.RESOURCE, List.of(CREATE, READ)),
           new Grant(ResourceType.PROCESS_DEFINITION, List.of(READ_PROCESS_DEFINITION, READ_PROCESS_INSTANCE,
               UPDATE_PROCESS_INSTANCE)),
-          new Grant(ResourceType.DECISION_DEFINITION, List.of(READ_DECISION_DEFINITION))),
+          new Grant(ResourceType.DECISION_DEFINITION, List.of(READ_DECISION_DEFINITION)),
+          // a decision's XML is its requirements graph's: the decision editor loads it
+          new Grant(ResourceType.DECISION_REQUIREMENTS_DEFINITION, List.of(READ))),
       ReliefRole.AUDITOR, List.of(
           new Grant(ResourceType.PROCESS_DEFINITION, List.of(READ_PROCESS_DEFINITION, READ_PROCESS_INSTANCE,
               READ_USER_TASK)),

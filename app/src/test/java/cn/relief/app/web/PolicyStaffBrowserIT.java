@@ -6,11 +6,16 @@ import cn.relief.app.AppIT;
 import cn.relief.app.models.TestModels;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.Process;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -53,17 +58,15 @@ class PolicyStaffBrowserIT {
   }
 
   @Test
-  void policyStaffEditValidateAndDeployANewVersionOfAProcess() {
+  void policyStaffEditValidateAndDeployANewVersionOfAProcess() throws Exception {
     String processId = TestModels.uniqueId("browser");
     Process v1 = TestModels.deploy(admin, processId, TestModels.oneTask(processId, "核查"));
 
-    browser.get(url("/login"));
-    browser.findElement(By.name("username")).sendKeys("zhang.policy");
-    browser.findElement(By.name("password")).sendKeys("demo-2026");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    logIn();
     browser.get(url("/models"));
+    screenshot("models-list");
     browser.findElement(By.cssSelector("tr[data-process-id='" + processId + "'] a.button")).click();
-    wait.until(d -> "true".equals(d.findElement(By.id("editor")).getDomAttribute("data-ready")));
+    awaitEditor();
     assertThat(browser.findElements(By.cssSelector(".djs-element[data-element-id='wait']"))).isNotEmpty();
 
     // rename the task as the direct-editing box would, and break its job type
@@ -72,6 +75,7 @@ class PolicyStaffBrowserIT {
     browser.executeScript(SET_JOB_TYPE, "=concat(");
     browser.findElement(By.id("validate")).click();
     wait.until(d -> "error".equals(d.findElement(By.id("status")).getDomAttribute("data-state")));
+    screenshot("models-problem");
     assertThat(browser.findElements(By.cssSelector(".djs-element.problem[data-element-id='wait']"))).hasSize(1);
     assertThat(browser.findElements(By.cssSelector(".problem-overlay[data-element-id='wait']"))).hasSize(1);
     WebElement problem = browser.findElement(By.cssSelector("#problems li[data-element-id='wait']"));
@@ -95,6 +99,55 @@ class PolicyStaffBrowserIT {
     String deployed = admin.newProcessDefinitionGetXmlRequest(v2).send().join();
     assertThat(deployed).contains("核查身份", "type=\"models-test-wait\"");
     assertThat(v2).isNotEqualTo(v1.getProcessDefinitionKey());
+  }
+
+  @Test
+  void theDecisionAndFormEditorsAndTheComparisonOpenWithTheirModels() throws Exception {
+    String processId = TestModels.uniqueId("browser-compare");
+    TestModels.deploy(admin, processId, TestModels.oneTask(processId, "旧名称"));
+    TestModels.deploy(admin, processId, TestModels.oneTask(processId, "新名称"));
+    logIn();
+
+    browser.get(url("/models"));
+    browser.findElement(By.cssSelector("#decision-list tr[data-decision-id] a.button")).click();
+    awaitEditor();
+    screenshot("models-decision");
+    browser.get(url("/models/form/relief-intake/edit"));
+    awaitEditor();
+    assertThat(browser.findElements(By.cssSelector("#canvas .fjs-editor-container"))).isNotEmpty();
+    screenshot("models-form");
+
+    browser.get(url("/models/process/" + processId + "/compare?from=1&to=2"));
+    wait.until(d -> "true".equals(d.findElement(By.id("compare")).getDomAttribute("data-ready")));
+    assertThat(browser.findElements(By.cssSelector("#from-canvas .djs-element.diff-changed[data-element-id='wait']")))
+        .hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("#to-canvas .djs-element.diff-changed[data-element-id='wait']")))
+        .hasSize(1);
+    screenshot("models-compare");
+  }
+
+  /** Waits for the editor to show its model; says what the page says if it does not. */
+  private void awaitEditor() {
+    try {
+      wait.until(d -> "true".equals(d.findElement(By.id("editor")).getDomAttribute("data-ready")));
+    } catch (TimeoutException e) {
+      throw new AssertionError("the editor did not open its model: " + browser.findElement(By.id("status")).getText(), e);
+    }
+  }
+
+  private void logIn() {
+    browser.get(url("/login"));
+    browser.findElement(By.name("username")).sendKeys("zhang.policy");
+    browser.findElement(By.name("password")).sendKeys("demo-2026");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  /** For a person to look at (README screenshots); not compared. */
+  private void screenshot(String name) throws IOException {
+    Path folder = Path.of("target", "screenshots");
+    Files.createDirectories(folder);
+    Files.write(folder.resolve(name + ".png"),
+        browser.getScreenshotAs(OutputType.BYTES));
   }
 
   private String url(String path) {
