@@ -19,6 +19,16 @@ final class AuditRequests {
 
   /** Resource names with size and SHA-256, not the content: the content is in the event log, and big. */
   static AuditRequest deploy(List<DeployResource> resources, String tenantId) {
+    return AuditRequest.of("DEPLOY").data("resources", describe(resources)).data("tenantId", tenantId).build();
+  }
+
+  /** A dry run of a deployment, recorded like one: someone tried these resources. */
+  static AuditRequest validateDeployment(List<DeployResource> resources, String tenantId) {
+    return AuditRequest.of("VALIDATE_DEPLOYMENT").data("resources", describe(resources)).data("tenantId", tenantId)
+        .build();
+  }
+
+  private static List<Map<String, Object>> describe(List<DeployResource> resources) {
     List<Map<String, Object>> described = new ArrayList<>();
     if (resources != null) {
       for (DeployResource resource : resources) {
@@ -30,7 +40,7 @@ final class AuditRequests {
         described.add(one);
       }
     }
-    return AuditRequest.of("DEPLOY").data("resources", described).data("tenantId", tenantId).build();
+    return described;
   }
 
   static AuditRequest createProcessInstance(CreateProcessInstance command, boolean withResult) {

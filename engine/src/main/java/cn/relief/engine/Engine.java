@@ -197,6 +197,17 @@ public final class Engine implements EngineApi, AutoCloseable {
         }));
   }
 
+  /**
+   * A dry run of {@link #deploy}: the problems that would reject these resources, each with the
+   * element it is about when known; nothing is written but the caller's entry in the audit trail.
+   * It runs on the writer thread like a deployment, so it sees the state a deployment would.
+   */
+  public CompletableFuture<List<DeploymentProcessor.Problem>> validateDeployment(List<DeployResource> resources,
+      String tenantId) {
+    return processor.submit(ValueType.DEPLOYMENT, Intent.Deployment.CREATE,
+        AuditRequests.validateDeployment(resources, tenantId), reply(ctx -> deployments.validate(ctx, resources)));
+  }
+
   @Override
   public CompletableFuture<ProcessInstanceInfo> createProcessInstance(CreateProcessInstance command) {
     Caller caller = CallerContext.current();

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * deduplicates identical resources).
  */
 @Component
-class ProcessModelDeployer {
+public class ProcessModelDeployer {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessModelDeployer.class);
 
   private final CamundaClient client;
@@ -80,7 +80,7 @@ class ProcessModelDeployer {
   }
 
   /** The deployment made at start-up, or null before it happened. */
-  DeploymentEvent lastDeployment() {
+  public DeploymentEvent lastDeployment() {
     return lastDeployment;
   }
 }

@@ -84,10 +84,15 @@ class DemoIdentityInitializer {
       ReliefRole.CASEWORKER, WORK_ON_CASES,
       ReliefRole.STATION_HEAD, WORK_ON_CASES,
       ReliefRole.REGIONAL_CENTRE, WORK_ON_CASES,
+      // policy staff deploy models, count the running cases of each version (READ_PROCESS_INSTANCE) and
+      // migrate them to a new version (UPDATE_PROCESS_INSTANCE, on the source and the target process)
       ReliefRole.POLICY_STAFF, List.of(
           new Grant(ResourceType.RESOURCE, List.of(CREATE, READ)),
-          new Grant(ResourceType.PROCESS_DEFINITION, List.of(READ_PROCESS_DEFINITION)),
-          new Grant(ResourceType.DECISION_DEFINITION, List.of(READ_DECISION_DEFINITION))),
+          new Grant(ResourceType.PROCESS_DEFINITION, List.of(READ_PROCESS_DEFINITION, READ_PROCESS_INSTANCE,
+              UPDATE_PROCESS_INSTANCE)),
+          new Grant(ResourceType.DECISION_DEFINITION, List.of(READ_DECISION_DEFINITION)),
+          // a decision's XML is its requirements graph's: the decision editor loads it
+          new Grant(ResourceType.DECISION_REQUIREMENTS_DEFINITION, List.of(READ))),
       ReliefRole.AUDITOR, List.of(
           new Grant(ResourceType.PROCESS_DEFINITION, List.of(READ_PROCESS_DEFINITION, READ_PROCESS_INSTANCE,
               READ_USER_TASK)),

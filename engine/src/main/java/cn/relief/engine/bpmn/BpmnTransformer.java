@@ -59,12 +59,18 @@ public final class BpmnTransformer {
     this.expressions = expressions;
   }
 
-  /** The outcome: the executable processes, or the list of problems found. */
-  public record Result(List<ExecutableProcess> processes, List<String> problems) {
+  /**
+   * The outcome: the executable processes, or the list of problems found; {@code located} holds the
+   * same problems with the id of the element each is about, so that a modeler can mark it.
+   */
+  public record Result(List<ExecutableProcess> processes, List<String> problems, List<Problem> located) {
     public boolean isValid() {
       return problems.isEmpty();
     }
   }
+
+  /** One problem: the element it is about ({@code null} when it is about the whole resource) and the message. */
+  public record Problem(String elementId, String message) {}
 
   public Result transform(String resourceName, byte[] resource) {
     Problems problems = new Problems();
@@ -74,7 +80,7 @@ public final class BpmnTransformer {
     if (DOCTYPE.matcher(head).find()) {
       problems.add("Expected a BPMN document without a DOCTYPE declaration or entities, but '"
           + resourceName + "' declares one (external entities are not allowed)");
-      return new Result(List.of(), problems.list());
+      return new Result(List.of(), problems.list(), problems.located());
     }
     BpmnModelInstance model;
     try {
@@ -82,7 +88,7 @@ public final class BpmnTransformer {
     } catch (RuntimeException e) {
       problems.add("Expected a valid BPMN document in '" + resourceName + "', but it could not be parsed: "
           + rootMessage(e));
-      return new Result(List.of(), problems.list());
+      return new Result(List.of(), problems.list(), problems.located());
     }
     List<ExecutableProcess> processes = new ArrayList<>();
     for (Process process : model.getModelElementsByType(Process.class)) {
@@ -93,7 +99,7 @@ public final class BpmnTransformer {
     if (processes.isEmpty() && problems.isEmpty()) {
       problems.add("Expected at least one executable process in '" + resourceName + "', but found none");
     }
-    return new Result(processes, problems.list());
+    return new Result(processes, problems.list(), problems.located());
   }
 
   private ExecutableProcess transformProcess(BpmnModelInstance model, Process process, Problems problems) {
@@ -280,7 +286,7 @@ public final class BpmnTransformer {
     }
     if (isProcess) {
       if (container.noneStartEvent() == null && container.eventStartEvents().isEmpty()) {
-        problems.add("Process '" + element.getId() + "': expected a start event, but found none");
+        problems.addAt(element.getId(), "Process '" + element.getId() + "': expected a start event, but found none");
       }
     } else if (container.noneStartEvent() == null) {
       problems.add(element,
@@ -356,11 +362,11 @@ public final class BpmnTransformer {
     for (ExecutableFlowNode node : process.nodes().values()) {
       if (node.eventType() == BpmnEventType.COMPENSATION && node.type() == BpmnElementType.BOUNDARY_EVENT
           && node.attachedTo() != null && node.attachedTo().compensationHandler() == null) {
-        problems.add("Element '" + node.id() + "' (boundaryEvent): a compensation boundary event must be associated "
+        problems.addAt(node.id(), "Element '" + node.id() + "' (boundaryEvent): a compensation boundary event must be associated "
             + "with a compensation handler activity");
       }
       if (node.isForCompensation() && (!node.incoming().isEmpty() || !node.outgoing().isEmpty())) {
-        problems.add("Element '" + node.id() + "': a compensation handler must not have sequence flows");
+        problems.addAt(node.id(), "Element '" + node.id() + "': a compensation handler must not have sequence flows");
       }
     }
   }

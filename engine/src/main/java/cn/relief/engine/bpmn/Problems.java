@@ -8,17 +8,28 @@ import java.util.Locale;
 /** The problems found in a resource, each naming the element it is about. */
 final class Problems {
   private final List<String> messages = new ArrayList<>();
+  private final List<BpmnTransformer.Problem> located = new ArrayList<>();
 
   void add(BaseElement element, String message) {
-    messages.add(ref(element) + ": " + message);
+    addAt(element.getId(), ref(element) + ": " + message);
   }
 
   void add(String message) {
+    addAt(null, message);
+  }
+
+  /** A problem about the element {@code elementId} (null: about the whole resource). */
+  void addAt(String elementId, String message) {
     messages.add(message);
+    located.add(new BpmnTransformer.Problem(elementId, message));
   }
 
   List<String> list() {
     return messages;
+  }
+
+  List<BpmnTransformer.Problem> located() {
+    return located;
   }
 
   boolean isEmpty() {

@@ -94,10 +94,14 @@ public final class RestPermissions {
   /**
    * The project's own endpoints: the audit trail holds every case's data and who touched it, so
    * reading it (and the retention status) needs SYSTEM READ, an auditor's grant; purging history
-   * needs the right to delete process instances. (8.8 has no audit-log resource type; SYSTEM is the
+   * needs the right to delete process instances; validating a deployment, the right to deploy. (8.8 has no audit-log resource type; SYSTEM is the
    * nearest the client can grant.)
    */
   private static Permission reliefPermission(String path, boolean read) {
+    if (path.startsWith("/v2/relief/deployments/validation")) {
+      // a dry run of a deployment needs what the deployment needs
+      return new Permission("RESOURCE", CREATE);
+    }
     if (path.startsWith("/v2/relief/history/retention/purge")) {
       return new Permission("PROCESS_DEFINITION", "DELETE_PROCESS_INSTANCE");
     }

@@ -55,6 +55,12 @@ class RestPermissionsTest {
   }
 
   @Test
+  void aDryRunOfADeploymentNeedsWhatTheDeploymentNeeds() {
+    assertThat(required("POST", "/v2/relief/deployments/validation")).contains(new Permission("RESOURCE", "CREATE"))
+        .isEqualTo(required("POST", "/v2/deployments"));
+  }
+
+  @Test
   void workerRequestsNeedOnlyAnAuthenticatedUser() {
     assertThat(required("POST", "/v2/jobs/activation")).isEmpty();
     assertThat(required("POST", "/v2/messages/publication")).isEmpty();

@@ -37,13 +37,19 @@ public class DeploymentController {
       throw RestRequestException.invalid(
           "Expected to deploy at least one resource (multipart parts named 'resources'), but none was given");
     }
+    List<EngineApi.DeployResource> toDeploy = resources(resources);
+    String tenant = RestRequests.tenant(tenantId);
+    // The engine recognizes the resource kind by name and content; it rejects what it cannot deploy.
+    return api.deploy(toDeploy, tenant).thenApply(info -> toResult(info, tenant));
+  }
+
+  /** The parts as resources; a part without a file name or unreadable is a bad request. */
+  static List<EngineApi.DeployResource> resources(List<MultipartFile> resources) {
     List<EngineApi.DeployResource> toDeploy = new ArrayList<>(resources.size());
     for (MultipartFile resource : resources) {
       toDeploy.add(new EngineApi.DeployResource(resourceName(resource), content(resource)));
     }
-    String tenant = RestRequests.tenant(tenantId);
-    // The engine recognizes the resource kind by name and content; it rejects what it cannot deploy.
-    return api.deploy(toDeploy, tenant).thenApply(info -> toResult(info, tenant));
+    return toDeploy;
   }
 
   private static String resourceName(MultipartFile resource) {

@@ -27,6 +27,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Import({
   TopologyController.class,
   DeploymentController.class,
+  DeploymentValidationController.class,
   DecisionDefinitionController.class,
   ProcessInstanceController.class,
   JobController.class,

@@ -61,27 +61,45 @@ public final class DeploymentProcessor {
    * A user task that binds its form to "deployment" needs the form in this very deployment, as in
    * Zeebe: otherwise every task it creates would end in an incident.
    */
-  private static void requireFormsOfDeployment(List<Parsed> parsed, Set<String> formIds, List<String> problems) {
+  private static void requireFormsOfDeployment(List<Parsed> parsed, Set<String> formIds, List<Problem> problems) {
     for (Parsed resource : parsed) {
       for (ExecutableProcess process : resource.processes()) {
         for (var node : process.nodes().values()) {
           UserTaskDefinition task = node.userTask();
           if (task != null && task.formId() != null && task.formBinding() == BindingType.DEPLOYMENT
               && !formIds.contains(task.formId())) {
-            problems.add("'" + resource.name() + "': user task '" + node.id() + "' expected to find form with id '"
-                + task.formId() + "' in the same deployment (binding type 'deployment'), but it is not; "
-                + "deploy the form together with the process");
+            problems.add(new Problem(resource.name(), node.id(), "'" + resource.name() + "': user task '" + node.id()
+                + "' expected to find form with id '" + task.formId() + "' in the same deployment (binding type "
+                + "'deployment'), but it is not; deploy the form together with the process"));
           }
         }
       }
     }
   }
 
-  public DeploymentInfo deploy(CommandContext ctx, List<DeployResource> resources, String tenantId) {
+  /**
+   * One problem that keeps a deployment out: the resource, the element it is about when known
+   * ({@code null} otherwise) and the message as the deployment's rejection lists it.
+   */
+  public record Problem(String resourceName, String elementId, String message) {}
+
+  /**
+   * A dry run: the problems {@link #deploy} would reject these resources for, checked against the
+   * state as it is, with nothing written. Empty when they would deploy.
+   */
+  public List<Problem> validate(CommandContext ctx, List<DeployResource> resources) {
     if (resources == null || resources.isEmpty()) {
-      throw Rejections.invalidArgument(Intent.Deployment.CREATE, "Expected to deploy at least one resource, but none given");
+      return List.of(new Problem(null, null, "Expected to deploy at least one resource, but none given"));
     }
-    List<String> problems = new ArrayList<>();
+    return check(ctx, resources).problems();
+  }
+
+  /** The parsed resources, or the problems that keep them from being deployed. */
+  private record Checked(List<Problem> problems, List<Parsed> processes, List<DecisionDeployment.Parsed> decisions,
+      List<FormDeployment.Parsed> forms) {}
+
+  private Checked check(CommandContext ctx, List<DeployResource> resources) {
+    List<Problem> located = new ArrayList<>();
     List<Parsed> parsed = new ArrayList<>();
     List<DecisionDeployment.Parsed> dmnParsed = new ArrayList<>();
     Set<String> processIds = new HashSet<>();
@@ -94,45 +112,54 @@ public final class DeploymentProcessor {
       String lower = name.toLowerCase(Locale.ROOT);
       boolean dmn = lower.endsWith(".dmn");
       boolean form = lower.endsWith(".form");
+      // the DMN and form checks name no element; their problems come as the rejection words them
+      List<String> problems = new ArrayList<>();
       if (!dmn && !form && !lower.endsWith(".bpmn") && !lower.endsWith(".xml")) {
         problems.add("'" + name + "': expected a BPMN resource (.bpmn or .xml), a DMN resource (.dmn) or a form"
             + " (.form), but this kind of resource is not supported yet");
-        continue;
-      }
-      if (name.contains("..") || name.contains("\\") || name.startsWith("/")) {
+      } else if (name.contains("..") || name.contains("\\") || name.startsWith("/")) {
         problems.add("'" + name + "': expected a plain resource name, but it contains a path");
-        continue;
-      }
-      if (form) {
+      } else if (form) {
         FormDeployment.Parsed parsedForm = forms.validate(name, resource.content(), problems, formResources);
         if (parsedForm != null) {
           formsParsed.add(parsedForm);
         }
-        continue;
-      }
-      if (dmn) {
+      } else if (dmn) {
         DecisionDeployment.Parsed drg =
             decisions.validate(ctx, name, resource.content(), problems, drgResources, decisionResources);
         if (drg != null) {
           dmnParsed.add(drg);
         }
-        continue;
-      }
-      BpmnTransformer.Result result = transformer.transform(name, resource.content());
-      result.problems().forEach(p -> problems.add("'" + name + "': " + p));
-      for (ExecutableProcess process : result.processes()) {
-        if (!processIds.add(process.bpmnProcessId())) {
-          problems.add("'" + name + "': duplicated process id '" + process.bpmnProcessId()
-              + "' in this deployment; expected each process id once");
+      } else {
+        BpmnTransformer.Result result = transformer.transform(name, resource.content());
+        result.located().forEach(p -> located.add(new Problem(name, p.elementId(), "'" + name + "': " + p.message())));
+        for (ExecutableProcess process : result.processes()) {
+          if (!processIds.add(process.bpmnProcessId())) {
+            located.add(new Problem(name, process.bpmnProcessId(), "'" + name + "': duplicated process id '"
+                + process.bpmnProcessId() + "' in this deployment; expected each process id once"));
+          }
         }
+        parsed.add(new Parsed(name, resource.content(), result.processes()));
       }
-      parsed.add(new Parsed(name, resource.content(), result.processes()));
+      problems.forEach(p -> located.add(new Problem(name, null, p)));
     }
-    requireFormsOfDeployment(parsed, formResources.keySet(), problems);
-    if (!problems.isEmpty()) {
+    requireFormsOfDeployment(parsed, formResources.keySet(), located);
+    return new Checked(located, parsed, dmnParsed, formsParsed);
+  }
+
+  public DeploymentInfo deploy(CommandContext ctx, List<DeployResource> resources, String tenantId) {
+    if (resources == null || resources.isEmpty()) {
+      throw Rejections.invalidArgument(Intent.Deployment.CREATE, "Expected to deploy at least one resource, but none given");
+    }
+    Checked checked = check(ctx, resources);
+    if (!checked.problems().isEmpty()) {
       throw Rejections.invalidArgument(Intent.Deployment.CREATE,
-          "Expected to deploy new resources, but encountered the following errors:\n%s", String.join("\n", problems));
+          "Expected to deploy new resources, but encountered the following errors:\n%s",
+          String.join("\n", checked.problems().stream().map(Problem::message).toList()));
     }
+    List<Parsed> parsed = checked.processes();
+    List<DecisionDeployment.Parsed> dmnParsed = checked.decisions();
+    List<FormDeployment.Parsed> formsParsed = checked.forms();
     long deploymentKey = ctx.state().keys().nextKey();
     // decisions first: a process of the same deployment may refer to them
     List<DeploymentRecord.DecisionRequirementsMetadata> drgMetadata = new ArrayList<>();
