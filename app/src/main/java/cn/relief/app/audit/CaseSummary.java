@@ -6,11 +6,11 @@ import java.time.OffsetDateTime;
 record CaseSummary(long processInstanceKey, String processId, String processName, String caseNumber,
     String personName, String stationId, String state, OffsetDateTime start, OffsetDateTime end) {
 
-  String startText() {
+  public String startText() {
     return Times.format(start);
   }
 
-  String endText() {
+  public String endText() {
     return Times.format(end);
   }
 }

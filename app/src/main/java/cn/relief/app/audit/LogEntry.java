@@ -10,7 +10,7 @@ import java.util.List;
 record LogEntry(long sequence, OffsetDateTime at, String who, String operation, String process, String elementId,
     boolean accepted, String rejection, List<String> variableNames, String assignee) {
 
-  String atText() {
+  public String atText() {
     return Times.format(at);
   }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
 /** Builds a case's timeline: every step in time order, each with who completed it. */
 final class Timeline {
   /** The commands that complete an element on someone's behalf. */
-  static final Set<String> COMPLETIONS = Set.of("COMPLETE_USER_TASK", "COMPLETE_JOB", "THROW_ERROR");
+  static final String USER_TASK_COMPLETION = "COMPLETE_USER_TASK";
+  static final Set<String> COMPLETIONS = Set.of(USER_TASK_COMPLETION, "COMPLETE_JOB", "THROW_ERROR");
 
   private Timeline() {}
 
@@ -25,18 +26,24 @@ final class Timeline {
     return timeline;
   }
 
-  /** Element instance key to the caller whose accepted command completed it (the last one). */
+  /**
+   * Element instance key to the caller whose accepted command completed it (the last one). A user
+   * task's completion wins over its task listeners' jobs, which a worker completes after it.
+   */
   static Map<Long, String> completedBy(List<AuditEntry> entries, Origins origins) {
     Map<Long, String> callers = new HashMap<>();
+    Map<Long, String> taskCompleters = new HashMap<>();
     for (AuditEntry entry : entries) {
       if (!entry.accepted() || !COMPLETIONS.contains(entry.operation())) {
         continue;
       }
       Origin origin = origins.of(entry);
       if (origin != null && origin.elementInstanceKey() != null) {
-        callers.put(origin.elementInstanceKey(), entry.callerId());
+        (USER_TASK_COMPLETION.equals(entry.operation()) ? taskCompleters : callers)
+            .put(origin.elementInstanceKey(), entry.callerId());
       }
     }
+    callers.putAll(taskCompleters);
     return callers;
   }
 }

@@ -17,16 +17,16 @@ record TimelineStep(OffsetDateTime at, OffsetDateTime endedAt, Kind kind, String
         detail, elementInstanceKey);
   }
 
-  String atText() {
+  public String atText() {
     return Times.format(at);
   }
 
-  String endedAtText() {
+  public String endedAtText() {
     return Times.format(endedAt);
   }
 
   /** The element's name, its id when it has none. */
-  String label() {
+  public String label() {
     return name == null || name.isBlank() ? elementId : name;
   }
 }

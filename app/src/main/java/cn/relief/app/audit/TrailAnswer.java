@@ -16,12 +16,12 @@ record TrailAnswer<T>(T value, Status status) {
     return new TrailAnswer<>(null, status);
   }
 
-  boolean available() {
+  public boolean available() {
     return status == Status.AVAILABLE;
   }
 
   /** The message key of the page's text for this status. */
-  String messageKey() {
+  public String messageKey() {
     return "audit.trail." + status.name().toLowerCase();
   }
 }

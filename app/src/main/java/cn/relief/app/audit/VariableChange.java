@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 record VariableChange(long sequence, OffsetDateTime at, String who, String operation, String process,
     String elementId, String name, String value) {
 
-  String atText() {
+  public String atText() {
     return Times.format(at);
   }
 }

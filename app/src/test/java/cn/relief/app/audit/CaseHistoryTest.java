@@ -20,6 +20,7 @@ class CaseHistoryTest {
   private static final long INTAKE_TASK = 2251799813685261L;
   private static final long REGISTRATION = 2251799813685270L;
   private static final long REGISTRATION_TASK = 2251799813685271L;
+  private static final long ID_CHECK_LISTENER_JOB = 2251799813685272L;
   private static final long NATIONAL = 2251799813685280L;
   private static final long NATIONAL_JOB = 2251799813685281L;
   private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-30T01:00:00Z");
@@ -27,7 +28,7 @@ class CaseHistoryTest {
   private final Origins origins = origins();
 
   @Test
-  void theTimelineIsInTimeOrderWithWhoCompletedEachStepFromTheTrail() {
+  void theTimelineIsInTimeOrderWithWhoCompletedEachStepFromTheTrailNotTheTaskListenersWorker() {
     List<TimelineStep> steps = List.of(
         element(NATIONAL, "ServiceTask_nationalRegistration", "全国救助系统登记", 30, 31, null),
         element(INTAKE, "UserTask_intake", "接待", 1, 5, null),
@@ -72,7 +73,7 @@ class CaseHistoryTest {
     List<LogEntry> log = WhoDidWhat.build(entries(), origins);
 
     assertThat(log).extracting(LogEntry::operation).containsExactly("CREATE_PROCESS_INSTANCE", "COMPLETE_USER_TASK",
-        "ASSIGN_USER_TASK", "COMPLETE_USER_TASK", "COMPLETE_USER_TASK", "COMPLETE_JOB");
+        "ASSIGN_USER_TASK", "COMPLETE_USER_TASK", "COMPLETE_USER_TASK", "COMPLETE_JOB", "COMPLETE_JOB");
     LogEntry refused = log.get(3);
     assertThat(refused.accepted()).isFalse();
     assertThat(refused.rejection()).isEqualTo("INVALID_STATE: 身份证号码校验位不正确");
@@ -112,6 +113,7 @@ class CaseHistoryTest {
     origins.put(INSTANCE, new Origin("救助案件", INSTANCE, null, null));
     origins.put(INTAKE_TASK, new Origin("救助案件", INSTANCE, "UserTask_intake", INTAKE));
     origins.put(REGISTRATION_TASK, new Origin("救助案件", INSTANCE, "UserTask_registration", REGISTRATION));
+    origins.put(ID_CHECK_LISTENER_JOB, new Origin("救助案件", INSTANCE, "UserTask_registration", REGISTRATION));
     origins.put(NATIONAL_JOB, new Origin("救助案件", INSTANCE, "ServiceTask_nationalRegistration", NATIONAL));
     return origins;
   }
@@ -135,7 +137,9 @@ class CaseHistoryTest {
             Map.of("variables", Map.of("idNumber", "110105194912310021")), "INVALID_STATE"),
         entry(5, 20, "li.caseworker", "COMPLETE_USER_TASK", Map.of("userTaskKey", REGISTRATION_TASK),
             Map.of("variables", registration), null),
-        entry(6, 26, "relief-workers", "COMPLETE_JOB", Map.of("jobKey", NATIONAL_JOB),
+        // the completing task listener's job, done by a worker after the caseworker's completion
+        entry(6, 21, "relief-workers", "COMPLETE_JOB", Map.of("jobKey", ID_CHECK_LISTENER_JOB), Map.of()),
+        entry(7, 26, "relief-workers", "COMPLETE_JOB", Map.of("jobKey", NATIONAL_JOB),
             Map.of("variables", Map.of("nationalCaseNumber", "JZ-GD-1"))));
   }
 
