@@ -24,6 +24,18 @@
     });
   }
 
+  // The whole diagram when it fits; a long process on a phone would be a thin line, so then it fills
+  // the height from its start and the reader pans along it.
+  function fit(canvas) {
+    canvas.zoom('fit-viewport');
+    var box = canvas.viewbox();
+    var readable = Math.min(1, box.outer.height / (box.inner.height + 40));
+    if (box.scale < readable) {
+      canvas.viewbox({ x: box.inner.x - 20, y: box.inner.y - 20,
+        width: box.outer.width / readable, height: box.outer.height / readable });
+    }
+  }
+
   fetch(container.getAttribute('data-xml'), { credentials: 'same-origin' })
     .then(function (response) {
       if (!response.ok) {
@@ -53,7 +65,7 @@
         note.textContent = markers.overlays[id];
         overlays.add(id, 'audit', { position: { bottom: 0, left: 0 }, html: note });
       });
-      canvas.zoom('fit-viewport');
+      fit(canvas);
       container.setAttribute('data-ready', 'true');
     })
     .catch(showError);
