@@ -93,6 +93,13 @@ class AuditPagesIT extends ScenarioSupport {
   }
 
   @Test
+  void anUnknownInstanceIsA404Page() throws Exception {
+    HttpResponse<String> missing = auditor().get("/audit/cases/2251799999999999");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("id=\"not-found\"");
+  }
+
+  @Test
   void aCaseworkerMayNotOpenTheAuditPages() throws Exception {
     WebBrowser caseworkerBrowser = new WebBrowser(httpPort);
     caseworkerBrowser.logIn("li.caseworker", PASSWORD);

@@ -48,8 +48,6 @@ class AuditCases {
   static final int LIST_LIMIT = 50;
   private static final int LIMIT = 10_000;
   private static final int RELATED_LIMIT = 200;
-  /** What tells PersonalData that the person is a minor; history entries rarely carry it themselves. */
-  private static final List<String> MINOR_FLAGS = List.of("age", "isMinor", "minorConfidential");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(AuditCases.class);
 
@@ -153,7 +151,7 @@ class AuditCases {
         .filter(step -> step.processInstanceKey() == processInstanceKey).toList();
     DiagramMarkers markers = DiagramMarkers.of(instance.getProcessDefinitionId(), ownSteps, openIncidents,
         sequenceFlows(client, processInstanceKey));
-    UnaryOperator<Map<String, Object>> visible = values -> visibleInCase(user, scope, variables, values);
+    UnaryOperator<Map<String, Object>> visible = new MaskedForViewer(personalData, user, scope, variables);
     Map<String, Object> shown = personalData.visibleTo(user, scope, variables);
     Map<String, String> shownText = new java.util.TreeMap<>();
     shown.forEach((name, value) -> shownText.put(name, VariableHistory.text(value)));
@@ -161,21 +159,6 @@ class AuditCases {
     return new CaseFile(summary(instance, shown), instance.getProcessDefinitionKey(), shownText, relatedSummaries,
         timeline, VariableHistory.build(trailEntries, origins, visible), WhoDidWhat.build(trailEntries, origins),
         markers, entries.status(), trail.verification(client));
-  }
-
-  /** One command's variables as the user may see them, judged with the case's minor flags. */
-  private Map<String, Object> visibleInCase(EngineUser user, CaseScope scope, Map<String, Object> caseVariables,
-      Map<String, Object> values) {
-    Map<String, Object> judged = new LinkedHashMap<>();
-    for (String flag : MINOR_FLAGS) {
-      if (caseVariables.containsKey(flag)) {
-        judged.put(flag, caseVariables.get(flag));
-      }
-    }
-    judged.putAll(values);
-    Map<String, Object> masked = new LinkedHashMap<>(personalData.visibleTo(user, scope, judged));
-    masked.keySet().retainAll(values.keySet());
-    return masked;
   }
 
   /** The instance's elements, tasks, jobs, messages and incidents: timeline steps and the keys' origins. */
