@@ -6,6 +6,8 @@ import cn.relief.app.security.UserEngineClients;
 import io.camunda.client.CamundaClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +56,14 @@ class AuditPagesIT extends ScenarioSupport {
     assertThat(auditor.get("/audit?state=COMPLETED").body()).contains("/audit/cases/" + finished.instance())
         .doesNotContain("/audit/cases/" + open.instance() + "\"");
     assertThat(auditor.get("/audit?from=yesterday").body()).contains("日期格式不正确", "yesterday");
+
+    String byNumber = "/audit?caseNumber=" + WebBrowser.enc(finished.caseNumber());
+    String link = "href=\"/audit/cases/" + finished.instance() + "\"";
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    assertThat(auditor.get(byNumber + "&name=" + WebBrowser.enc("张")).body()).contains(link);
+    assertThat(auditor.get(byNumber + "&name=" + WebBrowser.enc("李")).body()).doesNotContain(link);
+    assertThat(auditor.get(byNumber + "&from=" + today.minusDays(1) + "&to=" + today.plusDays(1)).body()).contains(link);
+    assertThat(auditor.get(byNumber + "&to=" + today.minusDays(2)).body()).doesNotContain(link);
   }
 
   @Test
