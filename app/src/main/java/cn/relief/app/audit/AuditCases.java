@@ -15,6 +15,8 @@ import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.UserTask;
+import java.io.IOException;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
@@ -26,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -33,6 +36,7 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -153,7 +157,7 @@ class AuditCases {
         sequenceFlows(client, processInstanceKey));
     UnaryOperator<Map<String, Object>> visible = new MaskedForViewer(personalData, user, scope, variables);
     Map<String, Object> shown = personalData.visibleTo(user, scope, variables);
-    Map<String, String> shownText = new java.util.TreeMap<>();
+    Map<String, String> shownText = new TreeMap<>();
     shown.forEach((name, value) -> shownText.put(name, VariableHistory.text(value)));
     List<CaseSummary> relatedSummaries = related.stream().map(r -> summary(r, Map.of())).toList();
     return new CaseFile(summary(instance, shown), instance.getProcessDefinitionKey(), shownText, relatedSummaries,
@@ -287,7 +291,7 @@ class AuditCases {
         throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No process instance " + key);
       }
       if (e.code() == 403) {
-        throw new org.springframework.security.access.AccessDeniedException("Instance " + key + " not readable");
+        throw new AccessDeniedException("Instance " + key + " not readable");
       }
       throw e;
     }
@@ -324,7 +328,7 @@ class AuditCases {
     }
   }
 
-  private static OffsetDateTime startOfDay(java.time.LocalDate day) {
+  private static OffsetDateTime startOfDay(LocalDate day) {
     return day.atTime(LocalTime.MIDNIGHT).atZone(Times.ZONE).toOffsetDateTime();
   }
 
@@ -336,7 +340,7 @@ class AuditCases {
   private static Object parse(String json) {
     try {
       return JSON.readValue(json, Object.class);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return json;
     }
   }

@@ -3,6 +3,7 @@ package cn.relief.app.audit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The keys of a case (instances, jobs, user tasks, messages, incidents) and where each belongs,
@@ -21,7 +22,7 @@ final class Origins {
     }
   }
 
-  java.util.Set<Long> keys() {
+  Set<Long> keys() {
     return byKey.keySet();
   }
 
