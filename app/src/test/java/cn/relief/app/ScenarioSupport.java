@@ -172,7 +172,12 @@ abstract class ScenarioSupport {
   /** The text of a PDF document a worker stored. */
   protected String pdfText(String documentId) throws Exception {
     assertThat(documentId).isNotBlank();
-    try (PDDocument document = Loader.loadPDF(documents.read(documentId).orElseThrow())) {
+    return pdfText(documents.read(documentId).orElseThrow());
+  }
+
+  /** The text of a PDF (a download). */
+  protected static String pdfText(byte[] pdf) throws Exception {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
       return new PDFTextStripper().getText(document);
     }
   }

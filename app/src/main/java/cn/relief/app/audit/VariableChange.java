@@ -1,0 +1,12 @@
+package cn.relief.app.audit;
+
+import java.time.OffsetDateTime;
+
+/** A variable's value as a command set it, with who and where. The value is masked for the viewer. */
+record VariableChange(long sequence, OffsetDateTime at, String who, String operation, String process,
+    String elementId, String name, String value) {
+
+  public String atText() {
+    return Times.format(at);
+  }
+}
