@@ -58,14 +58,10 @@ class AuditCases {
   private final CaseAccess access;
   private final PersonalData personalData;
   private final AuditTrailClient trail;
-  private final CamundaClient appClient;
-
-  /** @param appClient the application's own client: only to find a case's task keys (see {@link #tasks}) */
-  AuditCases(CaseAccess access, PersonalData personalData, AuditTrailClient trail, CamundaClient appClient) {
+  AuditCases(CaseAccess access, PersonalData personalData, AuditTrailClient trail) {
     this.access = access;
     this.personalData = personalData;
     this.trail = trail;
-    this.appClient = appClient;
   }
 
   /** The relief cases that match, newest first, at most {@value #LIST_LIMIT}. */
@@ -209,17 +205,12 @@ class AuditCases {
   }
 
   /**
-   * The instance's user tasks. The engine shows a task only to its assignee, its candidates and
-   * administrators (E4), so an auditor's own client finds none, and the audit trail names a task's
-   * completion by the task's key alone. Once CaseAccess has let the user read the case, the app
-   * looks the tasks up with its own client and takes only keys, element, assignee and dates from
-   * them (the variables are read as the user).
+   * The instance's user tasks, as the user: an auditor holds {@code READ_USER_TASK}, which lets
+   * them read every task of the processes (not act on one), as in Camunda 8.8.
    */
   private List<UserTask> tasks(CamundaClient client, long key) {
-    List<UserTask> own = client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(key))
+    return client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(key))
         .page(p -> p.limit(LIMIT)).send().join().items();
-    return !own.isEmpty() || client == appClient ? own : appClient.newUserTaskSearchRequest()
-        .filter(f -> f.processInstanceKey(key)).page(p -> p.limit(LIMIT)).send().join().items();
   }
 
   /** The sequence flows taken; none on an engine without the endpoint. */

@@ -75,8 +75,10 @@ class DemoIdentityInitializer {
   record Grant(ResourceType resourceType, List<PermissionType> permissions) {}
 
   private static final List<Grant> WORK_ON_CASES = List.of(
+      // no READ_USER_TASK: that reads every task of a process, another station's too; case staff see
+      // the tasks they are assignee of or candidates for (the engine's task permissions)
       new Grant(ResourceType.PROCESS_DEFINITION, List.of(READ_PROCESS_DEFINITION, CREATE_PROCESS_INSTANCE,
-          READ_PROCESS_INSTANCE, UPDATE_PROCESS_INSTANCE, READ_USER_TASK, UPDATE_USER_TASK)),
+          READ_PROCESS_INSTANCE, UPDATE_PROCESS_INSTANCE, UPDATE_USER_TASK)),
       new Grant(ResourceType.DECISION_DEFINITION, List.of(READ_DECISION_DEFINITION, CREATE_DECISION_INSTANCE)));
 
   /** The engine authorizations of each role ({@code admin} holds every permission already). */

@@ -7,6 +7,9 @@ import cn.relief.engine.audit.AuditQuery;
 import cn.relief.engine.audit.AuditSearch;
 import cn.relief.engine.audit.AuditVerifier;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.OwnerType;
+import io.camunda.client.api.search.enums.PermissionType;
+import io.camunda.client.api.search.enums.ResourceType;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -94,6 +97,43 @@ class TaskPermissionIT extends ClientTestSupport {
     assertThat(attempt.request().get("permissionType").asText()).isEqualTo("READ");
     assertThat(attempt.rejectionMessage()).contains("'" + caseworkerA + "'", "'SYSTEM'");
     assertThat(verifier.verify().valid()).isTrue();
+  }
+
+  @Test
+  void readUserTaskLetsAnAuditorReadEveryTaskOfTheProcessButActOnNone() throws Exception {
+    CamundaClient admin = client(Transport.REST);
+    String suffix = uniqueId("read", Transport.REST);
+    String processId = "read-tasks-" + suffix;
+    String auditor = "auditor-" + suffix;
+    String elsewhere = "auditor-elsewhere-" + suffix;
+    for (String user : List.of(auditor, elsewhere)) {
+      admin.newCreateUserCommand().username(user).password("pass-" + user).name(user).email(user + "@relief.example")
+          .send().join();
+    }
+    admin.newCreateAuthorizationCommand().ownerId(auditor).ownerType(OwnerType.USER).resourceId(processId)
+        .resourceType(ResourceType.PROCESS_DEFINITION).permissionTypes(PermissionType.READ_USER_TASK).send().join();
+    admin.newCreateAuthorizationCommand().ownerId(elsewhere).ownerType(OwnerType.USER).resourceId("other-" + suffix)
+        .resourceType(ResourceType.PROCESS_DEFINITION).permissionTypes(PermissionType.READ_USER_TASK).send().join();
+    deploy(admin, Bpmn.createExecutableProcess(processId).startEvent()
+        .userTask("register", t -> t.zeebeUserTask().zeebeCandidateGroups("station-" + suffix))
+        .endEvent().done());
+    long instance = startInstance(admin, processId, Map.of("name", "张三"));
+    long key = eventually(() -> tasksOf(admin, instance), tasks -> tasks.size() == 1).get(0).getUserTaskKey();
+
+    CamundaClient reader = client(Transport.REST, auditor, "pass-" + auditor);
+    CamundaClient other = client(Transport.REST, elsewhere, "pass-" + elsewhere);
+    assertThat(tasksOf(reader, instance)).extracting(UserTask::getUserTaskKey).containsExactly(key);
+    assertThat(reader.newUserTaskGetRequest(key).send().join().getElementId()).isEqualTo("register");
+    assertThat(reader.newUserTaskVariableSearchRequest(key).send().join().items())
+        .anySatisfy(variable -> assertThat(variable.getName()).isEqualTo("name"));
+    assertThat(tasksOf(other, instance)).isEmpty();
+    assertRejected(Transport.REST, () -> other.newUserTaskGetRequest(key).send().join(),
+        Status.Code.PERMISSION_DENIED, 403, "'" + elsewhere + "'");
+    // reading is not acting: claiming and completing stay with the candidates
+    assertRejected(Transport.REST, () -> reader.newAssignUserTaskCommand(key).assignee(auditor).send().join(),
+        Status.Code.PERMISSION_DENIED, 403, "'" + auditor + "'");
+    assertRejected(Transport.REST, () -> reader.newCompleteUserTaskCommand(key).send().join(),
+        Status.Code.PERMISSION_DENIED, 403, "'" + auditor + "'");
   }
 
   private static List<UserTask> tasksOf(CamundaClient client, long instance) {

@@ -25,6 +25,8 @@ import io.camunda.client.protocol.rest.VariableSearchQueryResult;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,13 +65,7 @@ public class UserTaskQueryController {
 
   @PostMapping("/v2/user-tasks/search")
   public UserTaskSearchQueryResult searchUserTasks(@RequestBody(required = false) Map<String, Object> body) {
-    TaskActor actor = actor();
-    SqlConditions visible = null;
-    if (!actor.administrator()) {
-      visible = new SqlConditions();
-      visible.add(VISIBLE_TO, actor.username(), actor.username(), actor.groups().toArray(new String[0]));
-    }
-    SqlSearch.Page page = search.search(HistoryTables.USER_TASKS, body, visible);
+    SqlSearch.Page page = search.search(HistoryTables.USER_TASKS, body, visibleTo(actor()));
     return new UserTaskSearchQueryResult()
         .items(page.rows().stream().map(this::userTask).toList())
         .page(HistoryResponses.page(page));
@@ -143,10 +139,35 @@ public class UserTaskQueryController {
     Map<String, Object> task = search.byKey(HistoryTables.USER_TASKS, userTaskKey, "user task");
     TaskActor actor = actor();
     if (!actor.mayActOn(text(task, "assignee"), names(text(task, "candidate_users")),
-        names(text(task, "candidate_groups")))) {
+        names(text(task, "candidate_groups")))
+        && !readableTaskProcesses().map(ids -> ids.contains(text(task, "bpmn_process_id"))).orElse(true)) {
       throw new CommandRejectedException(RejectionType.FORBIDDEN, null, actor.refusal(Long.parseLong(userTaskKey)));
     }
     return task;
+  }
+
+  /**
+   * The tasks a caller may read: its own (assignee, candidate) and, as in Camunda 8.8, every task of
+   * the processes it holds {@code READ_USER_TASK} for (an auditor). Acting on a task still needs
+   * the caller to be its assignee or a candidate (TaskActor). Null: no limit.
+   */
+  private SqlConditions visibleTo(TaskActor actor) {
+    if (actor.administrator()) {
+      return null;
+    }
+    Optional<Set<String>> readable = readableTaskProcesses();
+    if (readable.isEmpty()) {
+      return null;
+    }
+    SqlConditions visible = new SqlConditions();
+    visible.add("(" + VISIBLE_TO + " OR bpmn_process_id = ANY(?::text[]))", actor.username(), actor.username(),
+        actor.groups().toArray(new String[0]), readable.get().toArray(new String[0]));
+    return visible;
+  }
+
+  /** The processes whose tasks the caller reads by permission; empty: all of them. */
+  private Optional<Set<String>> readableTaskProcesses() {
+    return security.permittedIds("PROCESS_DEFINITION", "READ_USER_TASK");
   }
 
   private TaskActor actor() {
