@@ -65,7 +65,7 @@ class OperationsController {
     }
     try {
       board.retry(client, incident.get(), count);
-      flash.addFlashAttribute("resolved", incidentKey);
+      flash.addFlashAttribute("resolved", String.valueOf(incidentKey));
     } catch (ClientException e) {
       // the engine's refusal says what it expected: show it as it is
       flash.addFlashAttribute("failure", "operations.retry.failed");
