@@ -27,6 +27,8 @@ public final class CaseIndex {
   private final Map<Long, String> stationIds;
   private final Map<Long, String> caseNumbers;
   private final Set<String> escalatedCaseNumbers;
+  /** The relief case of each case number. */
+  private final Map<String, Long> caseByNumber = new HashMap<>();
 
   CaseIndex(Map<Long, ProcessInstance> instances, Map<Long, String> stationIds, Map<Long, String> caseNumbers,
       Set<String> escalatedCaseNumbers) {
@@ -34,6 +36,12 @@ public final class CaseIndex {
     this.stationIds = stationIds;
     this.caseNumbers = caseNumbers;
     this.escalatedCaseNumbers = escalatedCaseNumbers;
+    caseNumbers.forEach((key, number) -> {
+      ProcessInstance instance = instances.get(key);
+      if (instance != null && CASE_PROCESS.equals(instance.getProcessDefinitionId())) {
+        caseByNumber.put(number, key);
+      }
+    });
   }
 
   public static CaseIndex read(CamundaClient client) {
@@ -107,9 +115,18 @@ public final class CaseIndex {
     return instance(rootKey).map(i -> CASE_PROCESS.equals(i.getProcessDefinitionId())).orElse(false);
   }
 
-  /** The station of the case the instance belongs to, if it has one. */
+  /**
+   * The station of the case the instance belongs to, if it has one: the root's own {@code stationId},
+   * else that of the relief case with the root's case number (the linkage processes, such as the
+   * shelter, are started by a message that carries only the case number).
+   */
   public Optional<String> stationOf(long key) {
-    return Optional.ofNullable(stationIds.get(rootOf(key)));
+    long root = rootOf(key);
+    String station = stationIds.get(root);
+    if (station == null && caseNumbers.containsKey(root)) {
+      station = stationIds.get(caseByNumber.getOrDefault(caseNumbers.get(root), root));
+    }
+    return Optional.ofNullable(station);
   }
 
   public Optional<String> caseNumberOf(long key) {

@@ -11,6 +11,8 @@ public enum Deadline {
   DNA_REQUEST("family-tracing", "UserTask_dnaRequest", "dnaRequestDueDate", "P7D"),
   /** The 10-day stay in the station's care (relief-case), extended only with a filing. */
   STAY("relief-case", "SubProcess_care", "stayLimit", "P10D"),
+  /** The adult's stay in the domestic-violence shelter, 10 days unless filed for longer. */
+  SHELTER_STAY("domestic-violence-shelter", "UserTask_shelterStay", "shelterStayLimit", "P10D"),
   /** Resettlement when the identity is still unknown after 3 months (family-tracing). */
   RESETTLEMENT("family-tracing", "ReceiveTask_awaitIdentity", "resettlementAfter", "P3M");
 
