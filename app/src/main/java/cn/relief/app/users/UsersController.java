@@ -1,0 +1,114 @@
+package cn.relief.app.users;
+
+import cn.relief.app.security.EngineUser;
+import cn.relief.app.security.ReliefRole;
+import cn.relief.app.security.UserEngineClients;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientHttpException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.server.ResponseStatusException;
+
+/** User administration (administrators): list, create, change role and organisation, reset the password. */
+@Controller
+class UsersController {
+  private final UserEngineClients clients;
+  private final UserAdministration administration;
+
+  UsersController(UserEngineClients clients, UserAdministration administration) {
+    this.clients = clients;
+    this.administration = administration;
+  }
+
+  @GetMapping("/admin/users")
+  String users(HttpSession session, Model model) {
+    return list(client(session), UserForm.empty(), Map.of(), model);
+  }
+
+  @PostMapping("/admin/users")
+  String create(@ModelAttribute UserForm form, HttpSession session, HttpServletResponse response, Model model,
+      RedirectAttributes flash) {
+    CamundaClient client = client(session);
+    Map<String, String> errors = form.errorsForCreation(administration.organisations(client).keySet());
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return list(client, form, errors, model);
+    }
+    try {
+      administration.create(client, form);
+    } catch (UsernameTakenException e) {
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      return list(client, form, Map.of("username", "users.error.taken"), model);
+    }
+    flash.addFlashAttribute("created", form.username());
+    return "redirect:/admin/users";
+  }
+
+  @GetMapping("/admin/users/{username}")
+  String user(@PathVariable String username, HttpSession session, Model model) {
+    CamundaClient client = client(session);
+    EngineUser user = find(client, username);
+    var engineUser = client.newUserGetRequest(username).send().join();
+    UserForm form = new UserForm(username, user.name(), engineUser.getEmail(), "",
+        user.roles().isEmpty() ? "" : user.roles().get(0).name(), user.organisationId());
+    return edit(client, form, Map.of(), model);
+  }
+
+  @PostMapping("/admin/users/{username}")
+  String change(@PathVariable String username, @ModelAttribute UserForm form, HttpSession session,
+      HttpServletResponse response, Model model, RedirectAttributes flash) {
+    CamundaClient client = client(session);
+    find(client, username);
+    UserForm named = new UserForm(username, form.name(), form.email(), form.password(), form.role(), form.organisation());
+    Map<String, String> errors = named.errorsForChange(administration.organisations(client).keySet());
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return edit(client, named, errors, model);
+    }
+    administration.change(client, username, named);
+    flash.addFlashAttribute("changed", username);
+    return "redirect:/admin/users";
+  }
+
+  private String list(CamundaClient client, UserForm form, Map<String, String> errors, Model model) {
+    model.addAttribute("users", administration.users(client));
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    model.addAttribute("organisations", administration.organisations(client));
+    model.addAttribute("roles", ReliefRole.values());
+    return "users/users";
+  }
+
+  private String edit(CamundaClient client, UserForm form, Map<String, String> errors, Model model) {
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    model.addAttribute("organisations", administration.organisations(client));
+    model.addAttribute("roles", ReliefRole.values());
+    return "users/user";
+  }
+
+  private EngineUser find(CamundaClient client, String username) {
+    try {
+      return administration.user(client, username);
+    } catch (ClientHttpException e) {
+      if (e.code() == 404) {
+        throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "No user " + username);
+      }
+      throw e;
+    }
+  }
+
+  private CamundaClient client(HttpSession session) {
+    return clients.of(session)
+        .orElseThrow(() -> new AccessDeniedException("Expected the session's engine client, but it has none"));
+  }
+}
