@@ -39,6 +39,13 @@ public final class WebBrowser {
         .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Posts JSON as the pages' scripts do, with the CSRF token in its header. */
+  public HttpResponse<String> postJson(String path, String json, String csrfToken) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .header("Accept", "application/json").header("X-CSRF-TOKEN", csrfToken)
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Posts the login form with the CSRF token of the login page. */
   public HttpResponse<String> logIn(String username, String password) throws Exception {
     String token = csrf(get("/login").body());
