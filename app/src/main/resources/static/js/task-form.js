@@ -1,8 +1,8 @@
 // A task's form: form-js renders the schema with the task's variables; submitting posts the values
 // to the server, which checks them again and completes the task. The server's problems (its own
 // checks, or the engine refusing, e.g. a task listener denying a wrong ID number) come back as
-// {fieldKey: message} and are shown on the fields through form-js's error state, with a copy in
-// our own element under each field in case form-js re-renders without them.
+// {fieldKey: message} and are shown on the fields through form-js's error state, or in our own
+// element under a field where form-js does not show them.
 (function () {
   'use strict';
   var root = document.getElementById('task-form');
@@ -65,6 +65,8 @@
       }
     });
     problemsBox.textContent = summary.join('\n');
+    // on a phone the submit button is far below the first field: bring the problems into view
+    problemsBox.scrollIntoView({ block: 'start' });
     if (form && Object.keys(formErrors).length) {
       try {
         // form-js has no public API for external errors; its state shows them as its own
@@ -73,18 +75,25 @@
         // our own elements below still show them
       }
     }
-    // our own copy under each field, added after form-js has re-rendered with the state above
+    // after form-js has re-rendered with the state above: our own element under a field where
+    // form-js does not show the message (its internal state may change between versions)
     window.setTimeout(function () {
       Object.keys(onFields).forEach(function (key) {
         var field = root.querySelector('[id^="fjs-form-"][id$="-' + onFields[key] + '"]');
         if (!field) {
           return;
         }
-        var own = document.createElement('div');
-        own.className = 'server-error';
-        own.setAttribute('data-field', key);
-        own.textContent = problems[key];
-        (field.closest('.fjs-form-field') || field.parentElement).appendChild(own);
+        var holder = field.closest('.fjs-form-field') || field.parentElement;
+        var shown = Array.prototype.some.call(holder.querySelectorAll('.fjs-form-field-error'), function (element) {
+          return element.textContent.indexOf(problems[key]) >= 0;
+        });
+        if (!shown) {
+          var own = document.createElement('div');
+          own.className = 'server-error';
+          own.setAttribute('data-field', key);
+          own.textContent = problems[key];
+          holder.appendChild(own);
+        }
       });
     }, 0);
   }

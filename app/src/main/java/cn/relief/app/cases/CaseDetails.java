@@ -35,11 +35,13 @@ class CaseDetails {
   private final CaseFiles cases;
   private final PersonalData personalData;
   private final OptionLabels optionLabels;
+  private final ProcessNames processNames;
 
-  CaseDetails(CaseFiles cases, PersonalData personalData, OptionLabels optionLabels) {
+  CaseDetails(CaseFiles cases, PersonalData personalData, OptionLabels optionLabels, ProcessNames processNames) {
     this.cases = cases;
     this.personalData = personalData;
     this.optionLabels = optionLabels;
+    this.processNames = processNames;
   }
 
   record Task(long key, String name, String processName, OffsetDateTime due, String assignee) {}
@@ -79,7 +81,8 @@ class CaseDetails {
     for (long instance : instances) {
       for (UserTask task : client.newUserTaskSearchRequest()
           .filter(f -> f.processInstanceKey(instance).state(UserTaskState.CREATED)).send().join().items()) {
-        tasks.add(new Task(task.getUserTaskKey(), task.getName(), task.getProcessName(), task.getDueDate(),
+        tasks.add(new Task(task.getUserTaskKey(), task.getName(),
+            processNames.of(client, task.getProcessDefinitionKey(), task.getBpmnProcessId()), task.getDueDate(),
             task.getAssignee()));
       }
       for (ElementInstance element : client.newElementInstanceSearchRequest()
@@ -87,7 +90,8 @@ class CaseDetails {
           .page(p -> p.limit(100)).send().join().items()) {
         if (!NOT_STEPS.contains(element.getType()) && element.getType() != ElementInstanceType.USER_TASK) {
           steps.add(new Step(element.getElementName() == null ? element.getElementId() : element.getElementName(),
-              element.getProcessDefinitionId(), element.getStartDate()));
+              processNames.of(client, element.getProcessDefinitionKey(), element.getProcessDefinitionId()),
+              element.getStartDate()));
         }
       }
       Map<String, Object> variables = instance == caseFile.instanceKey() ? visible

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -107,15 +108,17 @@ public class CaseFiles {
       instances(client, CASE_PROCESS, Map.of(STATION_ID, user.organisationId()))
           .forEach(i -> found.put(i.getProcessInstanceKey(), i));
       if (user.organisationId().equals(access.regionalCentreId())) {
-        for (String caseNumber : escalatedCaseNumbers(client)) {
+        for (String caseNumber : escalatedCaseNumbers(client)) { // the centre's cases are the escalated ones
           instances(client, CASE_PROCESS, Map.of(CASE_NUMBER, caseNumber))
               .forEach(i -> found.put(i.getProcessInstanceKey(), i));
         }
       }
     }
+    // one look at the escalations for the whole list, not one search per case
+    Set<String> escalated = escalatedCaseNumbers(client);
     return found.values().stream()
         .sorted(Comparator.comparing(ProcessInstance::getStartDate, Comparator.nullsLast(Comparator.reverseOrder())))
-        .map(i -> toCase(client, i))
+        .map(i -> toCase(client, i, escalated::contains))
         .filter(c -> access.canRead(user, c.scope()))
         .toList();
   }
@@ -178,11 +181,15 @@ public class CaseFiles {
   }
 
   private CaseFile toCase(CamundaClient client, ProcessInstance instance) {
+    return toCase(client, instance,
+        caseNumber -> !instances(client, ESCALATION_PROCESS, Map.of(CASE_NUMBER, caseNumber)).isEmpty());
+  }
+
+  private CaseFile toCase(CamundaClient client, ProcessInstance instance, Predicate<String> isEscalated) {
     Map<String, Object> variables = variables(client, instance.getProcessInstanceKey());
     String caseNumber = text(variables.get(CASE_NUMBER));
     String stationId = text(variables.get(STATION_ID));
-    boolean escalated = caseNumber != null
-        && !instances(client, ESCALATION_PROCESS, Map.of(CASE_NUMBER, caseNumber)).isEmpty();
+    boolean escalated = caseNumber != null && isEscalated.test(caseNumber);
     return new CaseFile(instance.getProcessInstanceKey(), caseNumber, stationId, text(variables.get(STATION_NAME)),
         instance.getState(), instance.getStartDate(), instance.getEndDate(), escalated,
         access.scope(stationId, escalated), variables);

@@ -4,6 +4,7 @@ import cn.relief.app.cases.CaseAccess;
 import cn.relief.app.cases.CaseFile;
 import cn.relief.app.cases.CaseFiles;
 import cn.relief.app.cases.PersonalData;
+import cn.relief.app.cases.ProcessNames;
 import cn.relief.app.security.EngineUser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,17 +37,20 @@ class TaskForms {
   private final CaseFiles cases;
   private final CaseAccess access;
   private final PersonalData personalData;
+  private final ProcessNames processNames;
   private final MessageSource messages;
 
-  TaskForms(CaseFiles cases, CaseAccess access, PersonalData personalData, MessageSource messages) {
+  TaskForms(CaseFiles cases, CaseAccess access, PersonalData personalData, ProcessNames processNames,
+      MessageSource messages) {
     this.cases = cases;
     this.access = access;
     this.personalData = personalData;
+    this.processNames = processNames;
     this.messages = messages;
   }
 
   /** What the task page shows; {@code schema} is null for a task without a form. */
-  record TaskView(UserTask task, CaseFile caseFile, JsonNode schema, Map<String, Object> data) {
+  record TaskView(UserTask task, String processName, CaseFile caseFile, JsonNode schema, Map<String, Object> data) {
     public boolean open() {
       return task.getState() == UserTaskState.CREATED;
     }
@@ -68,7 +72,9 @@ class TaskForms {
     if (caseFile.isPresent()) {
       data = personalData.visibleTo(user, caseFile.get().scope(), data);
     }
-    return new TaskView(task, caseFile.orElse(null), schema, data);
+    String processName = task.getProcessName() != null ? task.getProcessName()
+        : processNames.of(client, task.getProcessDefinitionKey(), task.getBpmnProcessId());
+    return new TaskView(task, processName, caseFile.orElse(null), schema, data);
   }
 
   /**

@@ -4,6 +4,7 @@ import cn.relief.app.cases.CaseAccess;
 import cn.relief.app.cases.CaseFile;
 import cn.relief.app.cases.CaseFiles;
 import cn.relief.app.cases.PersonalData;
+import cn.relief.app.cases.ProcessNames;
 import cn.relief.app.security.EngineUser;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
@@ -43,19 +44,22 @@ class TaskInbox {
   private final CaseFiles cases;
   private final CaseAccess access;
   private final PersonalData personalData;
+  private final ProcessNames processNames;
   private final ZoneId zone;
   private final Clock clock;
 
   @Autowired
-  TaskInbox(CaseFiles cases, CaseAccess access, PersonalData personalData,
+  TaskInbox(CaseFiles cases, CaseAccess access, PersonalData personalData, ProcessNames processNames,
       @Value("${relief.calendar.zone:Asia/Shanghai}") ZoneId zone) {
-    this(cases, access, personalData, zone, Clock.systemUTC());
+    this(cases, access, personalData, processNames, zone, Clock.systemUTC());
   }
 
-  TaskInbox(CaseFiles cases, CaseAccess access, PersonalData personalData, ZoneId zone, Clock clock) {
+  TaskInbox(CaseFiles cases, CaseAccess access, PersonalData personalData, ProcessNames processNames, ZoneId zone,
+      Clock clock) {
     this.cases = cases;
     this.access = access;
     this.personalData = personalData;
+    this.processNames = processNames;
     this.zone = zone;
     this.clock = clock;
   }
@@ -81,8 +85,10 @@ class TaskInbox {
       if (!membership.workable()) {
         continue;
       }
-      processes.put(task.getBpmnProcessId(), task.getProcessName() == null ? task.getBpmnProcessId() : task.getProcessName());
-      TaskRow row = row(task, membership.caseFile(), user, assignedToMe, now);
+      String processName = task.getProcessName() != null ? task.getProcessName()
+          : processNames.of(client, task.getProcessDefinitionKey(), task.getBpmnProcessId());
+      processes.put(task.getBpmnProcessId(), processName);
+      TaskRow row = row(task, processName, membership.caseFile(), user, assignedToMe, now);
       if (matches(row, filter, now)) {
         (assignedToMe ? mine : offered).add(row);
       }
@@ -110,14 +116,15 @@ class TaskInbox {
     }
   }
 
-  private TaskRow row(UserTask task, CaseFile caseFile, EngineUser user, boolean mine, OffsetDateTime now) {
+  private TaskRow row(UserTask task, String processName, CaseFile caseFile, EngineUser user, boolean mine,
+      OffsetDateTime now) {
     String person = null;
     if (caseFile != null) {
       Object name = personalData.visibleTo(user, caseFile.scope(), caseFile.variables()).get("fullName");
       person = name == null ? null : name.toString();
     }
     return new TaskRow(task.getUserTaskKey(), task.getName() == null ? task.getElementId() : task.getName(),
-        task.getBpmnProcessId(), task.getProcessName(), caseFile == null ? null : caseFile.reference(), person,
+        task.getBpmnProcessId(), processName, caseFile == null ? null : caseFile.reference(), person,
         task.getCreationDate(), task.getDueDate(), deadline(task.getDueDate(), now), task.getAssignee(), mine);
   }
 

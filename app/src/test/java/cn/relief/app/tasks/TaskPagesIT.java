@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.relief.app.AppIT;
 import cn.relief.app.WebBrowser;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import java.net.http.HttpResponse;
@@ -87,6 +88,23 @@ class TaskPagesIT {
     assertThat(wrongId.body()).contains("\"idNumber\":\"公民身份号码无效");
     assertThat(client.newUserTaskGetRequest(registration.getUserTaskKey()).send().join().getState())
         .isEqualTo(UserTaskState.CREATED);
+  }
+
+  @Test
+  void theRegistrationListenersDenialThroughTheUsersClientLandsOnTheIdNumberField() throws Exception {
+    long instance = startCase("org-station-tianhe");
+    client.newCompleteUserTaskCommand(firstTask(instance).getUserTaskKey())
+        .variables(Map.of("intakeChannel", "SELF_REFERRAL", "province", "广东省")).send().join();
+    client.newCompleteUserTaskCommand(awaitTask(instance, "UserTask_doorScreening").getUserTaskKey()).send().join();
+    UserTask registration = awaitTask(instance, "UserTask_registration");
+    // past the page's own check: what the engine answers when the task listener denies the completion
+    ProblemException denied = org.assertj.core.api.Assertions.catchThrowableOfType(ProblemException.class,
+        () -> client.newCompleteUserTaskCommand(registration.getUserTaskKey()).variables(Map.of("fullName", "张三",
+            "idNumber", "110105194912310021", "gender", "MALE", "age", 45, "cause", "VAGRANCY_OR_BEGGING"))
+            .send().join());
+    assertThat(denied.code()).isEqualTo(409);
+    assertThat(CompletionRefusal.byField(TaskForms.detail(denied), Map.of("fullName", "姓名", "idNumber", "公民身份号码")))
+        .containsOnlyKeys("idNumber");
   }
 
   private void awaitAssignee(long task, String assignee) {

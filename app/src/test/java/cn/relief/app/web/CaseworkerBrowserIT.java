@@ -103,8 +103,11 @@ class CaseworkerBrowserIT {
     waitFor(By.cssSelector(".fjs-dropdownlist-item")).click();
     browser.findElement(By.id("complete-task")).click();
 
-    WebElement error = waitFor(By.cssSelector(".server-error[data-field='idNumber']"));
-    assertThat(error.getText()).contains("公民身份号码无效");
+    // the server's message on the ID number's field (form-js's error state, or our own element)
+    WebElement field = browser.findElement(By.cssSelector("input[id$='-Field_idNumber']"))
+        .findElement(By.xpath("ancestor::div[contains(concat(' ', @class, ' '), ' fjs-form-field ')]"));
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> field.getText().contains("公民身份号码无效"));
+    assertThat(browser.findElement(By.id("form-problems")).getText()).contains("公民身份号码");
     assertThat(browser.getCurrentUrl()).contains("/tasks/");
   }
 
