@@ -59,6 +59,7 @@ class CasePagesIT {
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("id=\"forbidden\"", "无权访问");
     assertThat(li.get("/cases/" + tianhe).statusCode()).isEqualTo(200);
+    assertThat(li.get("/cases/" + tianhe + "?lang=en").body()).contains("Current steps", "Documents", "Escalations");
     assertThat(li.get("/cases/999999999").statusCode()).isEqualTo(404);
   }
 

@@ -37,6 +37,8 @@ class TaskPagesIT {
     assertThat(li.get("/tasks?due=overdue").body()).as("the intake has no due date").doesNotContain(key);
     assertThat(li.get("/tasks?q=" + WebBrowser.enc("受理")).body()).contains(key);
     assertThat(li.get("/tasks?q=" + WebBrowser.enc("没有这样的任务")).body()).doesNotContain(key);
+    assertThat(li.get("/tasks?lang=en").body()).contains("My tasks", "Due today", "Claim", key);
+    li.get("/tasks?lang=zh-CN");
     HttpResponse<String> refused = li.get("/tasks/" + baiyun.getUserTaskKey());
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("无权访问");
