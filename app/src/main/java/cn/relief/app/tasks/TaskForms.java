@@ -14,11 +14,13 @@ import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -109,6 +111,7 @@ class TaskForms {
         client.newAssignUserTaskCommand(key).assignee(user.username()).allowOverride(false).send().join();
       }
       client.newCompleteUserTaskCommand(key).variables(submitted).send().join();
+      awaitHistory(client, key, task -> task.getState() != UserTaskState.CREATED);
     } catch (ProblemException e) {
       if (e.code() == 403) {
         throw new AccessDeniedException("task " + key + ": " + detail(e));
@@ -120,6 +123,27 @@ class TaskForms {
           view.schema() == null ? Map.of() : FormRules.labels(view.schema())));
     }
     return problems;
+  }
+
+  /** How long a page waits for the history (the searches) to show a change the engine has made. */
+  static final Duration HISTORY_WAIT = Duration.ofSeconds(2);
+
+  /**
+   * Waits (at most {@link #HISTORY_WAIT}) until the task as the searches show it satisfies the
+   * condition: the engine answers once a change took effect, its history a moment later, and the
+   * list the user goes back to should show the change.
+   */
+  static void awaitHistory(CamundaClient client, long key, Predicate<UserTask> condition) {
+    long until = System.nanoTime() + HISTORY_WAIT.toNanos();
+    try {
+      while (!condition.test(client.newUserTaskGetRequest(key).send().join()) && System.nanoTime() < until) {
+        Thread.sleep(50);
+      }
+    } catch (ProblemException e) {
+      // not readable any more: nothing to wait for
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The task; 404 when it does not exist, 403 when the engine does not show it to the user. */

@@ -76,8 +76,10 @@ class TasksController {
       RedirectAttributes redirect, Locale locale) {
     CamundaClient client = client(session);
     forms.open(client, user, key); // 403 unless the case is the user's to work on
-    return changeAssignment(redirect, locale, "tasks.claimed",
-        () -> client.newAssignUserTaskCommand(key).assignee(user.username()).allowOverride(false).send().join());
+    return changeAssignment(redirect, locale, "tasks.claimed", () -> {
+      client.newAssignUserTaskCommand(key).assignee(user.username()).allowOverride(false).send().join();
+      TaskForms.awaitHistory(client, key, task -> user.username().equals(task.getAssignee()));
+    });
   }
 
   @PostMapping("/tasks/{key}/unassignment")
@@ -85,8 +87,10 @@ class TasksController {
       RedirectAttributes redirect, Locale locale) {
     CamundaClient client = client(session);
     forms.open(client, user, key);
-    return changeAssignment(redirect, locale, "tasks.unclaimed",
-        () -> client.newUnassignUserTaskCommand(key).send().join());
+    return changeAssignment(redirect, locale, "tasks.unclaimed", () -> {
+      client.newUnassignUserTaskCommand(key).send().join();
+      TaskForms.awaitHistory(client, key, task -> task.getAssignee() == null);
+    });
   }
 
   /**

@@ -46,12 +46,13 @@ class TaskPagesIT {
     String csrf = WebBrowser.csrf(list);
     assertThat(li.post("/tasks/" + tianhe.getUserTaskKey() + "/assignment", "_csrf=" + WebBrowser.enc(csrf))
         .statusCode()).isEqualTo(302);
-    // the searches read the history, a moment behind the engine
-    awaitAssignee(tianhe.getUserTaskKey(), "li.caseworker");
+    // the page waited for the history (the searches), so the list it goes back to shows the claim
     String mine = li.get("/tasks").body();
     assertThat(mine.substring(mine.indexOf("id=\"tasks-mine\""), mine.indexOf("id=\"tasks-offered\"")))
         .contains("data-task-key=\"" + tianhe.getUserTaskKey() + "\"");
     assertThat(mine).contains("id=\"flash\"");
+    assertThat(client.newUserTaskGetRequest(tianhe.getUserTaskKey()).send().join().getAssignee())
+        .isEqualTo("li.caseworker");
     assertThat(li.post("/tasks/" + tianhe.getUserTaskKey() + "/unassignment", "_csrf=" + WebBrowser.enc(csrf))
         .statusCode()).isEqualTo(302);
     awaitAssignee(tianhe.getUserTaskKey(), null);
