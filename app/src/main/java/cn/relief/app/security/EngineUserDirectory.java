@@ -84,4 +84,19 @@ public class EngineUserDirectory {
     }
     return List.copyOf(users.values());
   }
+
+  /**
+   * The ids of the engine groups the user belongs to (organisation and candidate groups such as
+   * {@code caseworker}): whose tasks the user may take.
+   */
+  public List<String> groupIds(String username) {
+    List<String> groups = new ArrayList<>();
+    for (Group group : adminClient.newGroupsSearchRequest().page(p -> p.limit(1000)).send().join().items()) {
+      if (adminClient.newUsersByGroupSearchRequest(group.getGroupId()).page(p -> p.limit(1000)).send().join().items()
+          .stream().anyMatch(member -> username.equals(member.getUsername()))) {
+        groups.add(group.getGroupId());
+      }
+    }
+    return groups;
+  }
 }

@@ -7,6 +7,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Component;
  * in) becomes a relief case, received through the street-patrol channel; the case knows the round
  * (the patrol's process instance) and where and how the person was found. The job carries the
  * multi-instance element {@code discovery} (location, description, needsMedicalCare, isMinor).
+ * The case belongs to the patrol's station ({@code stationId} of the round, if the round has one),
+ * else to {@code relief.organisations.home-station}: the web application shows a case only to the
+ * staff of its station.
  */
 @Component
 public class StartReliefCaseWorker {
@@ -21,9 +25,12 @@ public class StartReliefCaseWorker {
   static final String STREET_PATROL = "STREET_PATROL";
 
   private final ReliefCaseStarter cases;
+  private final String homeStation;
 
-  StartReliefCaseWorker(ReliefCaseStarter cases) {
+  StartReliefCaseWorker(ReliefCaseStarter cases,
+      @Value("${relief.organisations.home-station:org-station-tianhe}") String homeStation) {
     this.cases = cases;
+    this.homeStation = homeStation;
   }
 
   @JobWorker(type = JobTypes.START_RELIEF_CASE)
@@ -43,6 +50,11 @@ public class StartReliefCaseWorker {
     variables.put("discoveryNeedsMedicalCare", discovery.flag("needsMedicalCare"));
     variables.put("discoveryIsMinor", discovery.flag("isMinor"));
     variables.put("province", in.requiredString("province"));
+    String station = in.string("stationId");
+    variables.put("stationId", station == null || station.isBlank() ? homeStation : station);
+    if (in.string("stationName") != null) {
+      variables.put("stationName", in.string("stationName"));
+    }
     return Map.of("reliefCaseInstanceKey", cases.start(IdempotencyKeys.of(job), variables));
   }
 }

@@ -45,7 +45,7 @@ class StreetPatrolWorkersTest {
   @Test
   void aDiscoveryBecomesOneStreetPatrolCaseHoweverOftenTheJobIsDelivered() {
     var cases = new InMemoryReliefCaseStarter();
-    var worker = new StartReliefCaseWorker(cases);
+    var worker = new StartReliefCaseWorker(cases, "org-station-tianhe");
     TestJob job = startJob(31, discovery("体育西路地铁站", true, false));
 
     Map<String, Object> first = worker.start(job);
@@ -57,14 +57,24 @@ class StreetPatrolWorkersTest {
     assertThat(cases.cases().get(0)).containsEntry("intakeChannel", "STREET_PATROL")
         .containsEntry("patrolRoundKey", job.getProcessInstanceKey()).containsEntry("discoveryLocation", "体育西路地铁站")
         .containsEntry("discoveryDescription", "男，约50岁").containsEntry("discoveryNeedsMedicalCare", true)
-        .containsEntry("discoveryIsMinor", false).containsEntry("province", "广东省");
+        .containsEntry("discoveryIsMinor", false).containsEntry("province", "广东省")
+        .as("no station on the round: the home station's case").containsEntry("stationId", "org-station-tianhe");
+  }
+
+  @Test
+  void aRoundOfAnotherStationStartsThatStationsCase() {
+    var cases = new InMemoryReliefCaseStarter();
+    new StartReliefCaseWorker(cases, "org-station-tianhe").start(new TestJob(41, "relief.start-relief-case",
+        "ServiceTask_startReliefCase", 40, Map.of("discovery", discovery("白云山", true, false), "province", "广东省",
+            "stationId", "org-station-baiyun")));
+    assertThat(cases.cases().get(0)).containsEntry("stationId", "org-station-baiyun");
   }
 
   @Test
   void aDiscoveryWithoutLocationNamesTheMissingField() {
     Map<String, Object> discovery = discovery("x", true, false);
     discovery.remove("location");
-    assertThatThrownBy(() -> new StartReliefCaseWorker(new InMemoryReliefCaseStarter()).start(startJob(35, discovery)))
+    assertThatThrownBy(() -> new StartReliefCaseWorker(new InMemoryReliefCaseStarter(), "org-station-tianhe").start(startJob(35, discovery)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'location'");
   }
 
