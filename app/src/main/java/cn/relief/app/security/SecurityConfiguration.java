@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,8 +73,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  UserEngineClients userEngineClients(@Value("${camunda.client.rest-address}") URI restAddress) {
-    return new UserEngineClients(restAddress);
+  UserEngineClients userEngineClients(@Value("${camunda.client.rest-address}") URI restAddress,
+      ObjectProvider<DelegationHeader> delegation) {
+    return new UserEngineClients(restAddress, delegation.getIfAvailable(() -> DelegationHeader.NONE));
   }
 
   @Bean

@@ -5,6 +5,7 @@ import io.camunda.client.CredentialsProvider;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionBindingEvent;
 import jakarta.servlet.http.HttpSessionBindingListener;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
 
@@ -17,9 +18,15 @@ public class UserEngineClients {
   static final String SESSION_ATTRIBUTE = UserEngineClients.class.getName() + ".client";
 
   private final URI restAddress;
+  private final DelegationHeader delegation;
 
   public UserEngineClients(URI restAddress) {
+    this(restAddress, DelegationHeader.NONE);
+  }
+
+  public UserEngineClients(URI restAddress, DelegationHeader delegation) {
     this.restAddress = restAddress;
+    this.delegation = delegation;
   }
 
   /** A new client with these credentials over REST; the caller closes it or binds it to a session. */
@@ -27,9 +34,28 @@ public class UserEngineClients {
     return CamundaClient.newClientBuilder()
         .restAddress(restAddress)
         .preferRestOverGrpc(true)
-        .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
-            .username(username).password(password).applyEnvironmentOverrides(false).build())
+        .credentialsProvider(withDelegation(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+            .username(username).password(password).applyEnvironmentOverrides(false).build()))
         .build();
+  }
+
+  /** The person's credentials and the application's delegation header on every call (pages' own HTTP calls too). */
+  private CredentialsProvider withDelegation(CredentialsProvider basic) {
+    if (delegation.isNone()) {
+      return basic;
+    }
+    return new CredentialsProvider() {
+      @Override
+      public void applyCredentials(CredentialsApplier applier) throws IOException {
+        basic.applyCredentials(applier);
+        applier.put(delegation.name(), delegation.value());
+      }
+
+      @Override
+      public boolean shouldRetryRequest(StatusCode statusCode) {
+        return basic.shouldRetryRequest(statusCode);
+      }
+    };
   }
 
   /** Makes {@code client} the session's client, closing any earlier one. */

@@ -1,5 +1,9 @@
 package cn.relief.engine.identity;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
+
 import cn.relief.engine.state.IdentityState;
 import cn.relief.engine.api.Caller;
 import cn.relief.engine.audit.AuditRequest;
@@ -34,15 +38,58 @@ public final class ApiSecurity {
   }
 
   public ApiSecurity(Supplier<IdentityState> identity, RefusalLog refusals) {
+    this(identity, refusals, Set.of(), "");
+  }
+
+  /**
+   * @param delegatedRoles roles whose holders are admitted only with {@code delegationToken} (people
+   *     who work through the web application, which acts for them): their password alone, tried on
+   *     the API directly, would get round what the application shows them and its lock-out
+   * @param delegationToken what the acting application presents in {@link #DELEGATION_HEADER}
+   */
+  public ApiSecurity(Supplier<IdentityState> identity, RefusalLog refusals, Set<String> delegatedRoles,
+      String delegationToken) {
     this.identity = identity;
     this.authenticator = new BasicAuthenticator(identity);
     this.access = new AccessControl(identity);
     this.refusals = refusals;
+    this.delegatedRoles = Set.copyOf(delegatedRoles);
+    this.delegationToken = delegationToken == null ? "" : delegationToken;
   }
+
+  /** The REST header in which an application acting for a person presents the delegation token. */
+  public static final String DELEGATION_HEADER = "X-Relief-Delegation";
+
+  private final Set<String> delegatedRoles;
+  private final String delegationToken;
 
   /** The user name of an accepted {@code Authorization} header value, or empty. */
   public Optional<String> authenticate(String authorizationHeader) {
+    return authenticate(authorizationHeader, null);
+  }
+
+  /**
+   * As {@link #authenticate(String)}, admitting a holder of a delegated role only with the
+   * delegation token. That is decided from the user name before the password is checked, and
+   * answered as wrong credentials, so the API tells nobody whether a person's password is right.
+   */
+  public Optional<String> authenticate(String authorizationHeader, String presentedToken) {
+    String username = BasicAuthenticator.username(authorizationHeader);
+    if (username != null && !delegatedRoles.isEmpty() && !presents(presentedToken)
+        && identity.get().rolesOf(username).stream().anyMatch(delegatedRoles::contains)) {
+      return Optional.empty();
+    }
     return authenticator.authenticate(authorizationHeader);
+  }
+
+  /** The token an application acting for people presents (empty when no role is delegated). */
+  public String delegationToken() {
+    return delegationToken;
+  }
+
+  private boolean presents(String presentedToken) {
+    return !delegationToken.isEmpty() && presentedToken != null && MessageDigest.isEqual(
+        delegationToken.getBytes(StandardCharsets.UTF_8), presentedToken.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -57,6 +57,20 @@ public final class BasicAuthenticator {
     });
   }
 
+  /** The user name a basic {@code Authorization} header claims, unchecked; null if it names none. */
+  static String username(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon < 0 ? null : decoded.substring(0, colon);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   private Optional<UserRecord> verify(String encoded) {
     final String decoded;
     try {

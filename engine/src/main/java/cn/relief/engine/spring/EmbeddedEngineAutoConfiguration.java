@@ -36,8 +36,17 @@ import org.springframework.context.annotation.Import;
 public class EmbeddedEngineAutoConfiguration {
 
   @Bean
-  ApiSecurity apiSecurity(Engine engine) {
-    return new ApiSecurity(() -> engine.identity().state(), engine::recordRefusal);
+  ApiSecurity apiSecurity(Engine engine, EngineProperties properties) {
+    String token = properties.getAuth().getDelegationToken();
+    if (token == null || token.isBlank()) {
+      // a fresh secret at each start: only the application in this process (which reads it from
+      // this bean) acts for people; nothing outside ever needs to know it
+      byte[] random = new byte[32];
+      new java.security.SecureRandom().nextBytes(random);
+      token = java.util.HexFormat.of().formatHex(random);
+    }
+    return new ApiSecurity(() -> engine.identity().state(), engine::recordRefusal,
+        java.util.Set.copyOf(properties.getAuth().getDelegatedRoles()), token);
   }
 
   @Bean

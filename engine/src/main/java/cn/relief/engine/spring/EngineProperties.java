@@ -43,6 +43,29 @@ public class EngineProperties {
   public static class Auth {
     private String username = "demo";
     private String password = "demo";
+    /**
+     * Roles whose holders (people) reach the API only through the application acting for them,
+     * which presents the delegation token; with their own password alone they are not admitted.
+     */
+    private java.util.List<String> delegatedRoles = new java.util.ArrayList<>();
+    /** The token the acting application presents; generated at each start when unset. */
+    private String delegationToken = "";
+
+    public java.util.List<String> getDelegatedRoles() {
+      return delegatedRoles;
+    }
+
+    public void setDelegatedRoles(java.util.List<String> delegatedRoles) {
+      this.delegatedRoles = delegatedRoles;
+    }
+
+    public String getDelegationToken() {
+      return delegationToken;
+    }
+
+    public void setDelegationToken(String delegationToken) {
+      this.delegationToken = delegationToken;
+    }
 
     public String getUsername() {
       return username;

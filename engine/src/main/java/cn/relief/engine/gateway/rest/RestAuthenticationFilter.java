@@ -40,7 +40,7 @@ public class RestAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-    Optional<String> user = security.authenticate(header);
+    Optional<String> user = security.authenticate(header, request.getHeader(ApiSecurity.DELEGATION_HEADER));
     if (user.isPresent()) {
       Optional<String> refusal = security.refuse(user.get(), request.getMethod() + " " + request.getRequestURI(),
           RestPermissions.required(request.getMethod(), request.getRequestURI()));
