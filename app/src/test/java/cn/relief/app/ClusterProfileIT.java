@@ -31,7 +31,9 @@ class ClusterProfileIT {
         .profiles("cluster")
         .properties("PORT=0", "RELIEF_DATA_DIR=target/cluster-profile/" + UUID.randomUUID(),
             "CAMUNDA_REST_ADDRESS=http://localhost:" + httpPort, "CAMUNDA_GRPC_ADDRESS=http://localhost:" + grpcPort,
-            "CAMUNDA_USERNAME=demo", "CAMUNDA_PASSWORD=demo")
+            "CAMUNDA_USERNAME=demo", "CAMUNDA_PASSWORD=demo",
+            // this project's engine admits people only through an app holding its delegation token
+            "RELIEF_DELEGATION_TOKEN=test-delegation-token")
         .run()) {
       assertThat(second.getBeanNamesForType(DataSource.class)).isEmpty();
       assertThat(second.getBeanFactory().getBeanDefinitionNames()).noneMatch(name -> {

@@ -98,7 +98,13 @@ class AuditCases {
     for (ProcessInstance instance : found) {
       Map<String, Object> variables = variables(client, instance.getProcessInstanceKey());
       CaseScope scope = access.scope(text(variables.get("stationId")), false);
-      cases.add(summary(instance, personalData.visibleTo(user, scope, variables)));
+      Map<String, Object> visible = personalData.visibleTo(user, scope, variables);
+      // a name the viewer may not see was not found for them: listing the case would tell them
+      // that a minor of that name is in care, and where
+      if (query.name() != null && PersonalData.HIDDEN.equals(visible.get("fullName"))) {
+        continue;
+      }
+      cases.add(summary(instance, visible));
     }
     return cases;
   }

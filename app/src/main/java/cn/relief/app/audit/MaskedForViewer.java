@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  */
 final class MaskedForViewer implements UnaryOperator<Map<String, Object>> {
   /** What tells PersonalData that the person is a minor. */
-  private static final List<String> MINOR_FLAGS = List.of("age", "isMinor", "minorConfidential");
+  private static final List<String> MINOR_FLAGS = List.of("age", "birthDate", "isMinor", "minorConfidential");
 
   private final PersonalData personalData;
   private final EngineUser user;

@@ -49,6 +49,11 @@ public class CaseAccess {
         || user.hasAnyRole(CASE_STAFF) && scope.involves(user.organisationId());
   }
 
+  /** Case staff of an organisation the case involves: those with need of the person's identity. */
+  public boolean isCaseStaffOf(EngineUser user, CaseScope scope) {
+    return user.hasAnyRole(CASE_STAFF) && scope.involves(user.organisationId());
+  }
+
   /** Whether the user works for the station that holds the case (sees, e.g., the shelter's location). */
   public boolean isOwnStation(EngineUser user, CaseScope scope) {
     return user.hasAnyRole(CASE_STAFF) && user.organisationId() != null

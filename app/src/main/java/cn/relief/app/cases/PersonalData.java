@@ -13,16 +13,18 @@ import org.springframework.stereotype.Component;
  * photos and a minor's identity are shown to the staff working on the case (its station, and
  * the centre it was escalated to); the shelter's location only to the station that placed the
  * person. Everyone else (auditors, administrators, policy staff) sees that a value exists, not
- * what it is. Applied to variables at any depth, before they reach a page, a CSV or a PDF.
+ * what it is: an administrator manages users and repairs incidents, and needs no one's identity. Applied to variables at any depth, before they reach a page, a CSV or a PDF.
  */
 @Component
 public class PersonalData {
-  public static final String HIDDEN = "（已隐藏）";
+  /** In both languages: it also goes into CSV and PDF files, whoever reads them. */
+  public static final String HIDDEN = "（已隐藏 / hidden）";
 
   static final Set<String> ID_NUMBERS = Set.of("idNumber", "guardianIdNumber", "collectorIdNumber");
   static final Set<String> PHOTOS = Set.of("photo", "photoDocumentId", "photoUrl");
   /** What identifies a minor beyond the ID number. */
-  static final Set<String> MINOR_IDENTITY = Set.of("fullName", "hukouAddress", "guardianName", "phone");
+  static final Set<String> MINOR_IDENTITY = Set.of("fullName", "hukouAddress", "guardianName", "phone",
+      "birthDate", "closeRelatives", "collectorName", "respondentName", "guardianPhone", "relativePhone");
   static final Set<String> SHELTER_LOCATION = Set.of("shelterLocation", "shelterAddress");
 
   private final CaseAccess access;
@@ -33,7 +35,7 @@ public class PersonalData {
 
   /** The variables as this user may see them. */
   public Map<String, Object> visibleTo(EngineUser user, CaseScope scope, Map<String, Object> variables) {
-    boolean working = access.canWork(user, scope);
+    boolean working = access.isCaseStaffOf(user, scope);
     boolean ownStation = access.isOwnStation(user, scope);
     boolean minor = isMinor(variables);
     return mask(variables, working, ownStation, minor);
@@ -41,9 +43,32 @@ public class PersonalData {
 
   /** A person under 18, or a case marked confidential as a minor's. */
   public static boolean isMinor(Map<String, Object> variables) {
-    Object age = variables.get("age");
     return Boolean.TRUE.equals(variables.get("isMinor")) || Boolean.TRUE.equals(variables.get("minorConfidential"))
-        || age instanceof Number number && number.intValue() < 18;
+        || age(variables.get("age")) < 18 || bornWithinEighteenYears(variables.get("birthDate"));
+  }
+
+  /** The age as a form or a worker wrote it (a number or digits); unknown counts as an adult's. */
+  private static int age(Object age) {
+    if (age instanceof Number number) {
+      return number.intValue();
+    }
+    if (age instanceof String text && text.trim().matches("\\d{1,3}")) {
+      return Integer.parseInt(text.trim());
+    }
+    return Integer.MAX_VALUE;
+  }
+
+  /** A birth date (yyyy-MM-dd, as the registration form writes it) less than 18 years ago. */
+  private static boolean bornWithinEighteenYears(Object birthDate) {
+    if (!(birthDate instanceof String text) || text.length() < 10) {
+      return false;
+    }
+    try {
+      return java.time.LocalDate.parse(text.substring(0, 10)).plusYears(18)
+          .isAfter(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
   }
 
   /** 440106199001011234 becomes 4401**********1234: the region and check digits stay. */

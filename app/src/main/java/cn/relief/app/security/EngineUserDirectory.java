@@ -26,15 +26,17 @@ public class EngineUserDirectory {
     String name = adminClient.newUserGetRequest(username).send().join().getName();
     List<String> roleIds = new ArrayList<>();
     for (ReliefRole role : ReliefRole.values()) {
-      if (adminClient.newUsersByRoleSearchRequest(role.roleId()).send().join().items().stream()
+      // a page as large as the other lookups here: the engine's default page (100) would drop members
+      if (adminClient.newUsersByRoleSearchRequest(role.roleId()).page(p -> p.limit(1000)).send().join().items().stream()
           .anyMatch(member -> username.equals(member.getUsername()))) {
         roleIds.add(role.roleId());
       }
     }
     Group organisation = null;
-    for (Group group : adminClient.newGroupsSearchRequest().send().join().items()) {
+    for (Group group : adminClient.newGroupsSearchRequest().page(p -> p.limit(1000)).send().join().items()) {
       if (group.getGroupId().startsWith(ORGANISATION_PREFIX)
-          && adminClient.newUsersByGroupSearchRequest(group.getGroupId()).send().join().items().stream()
+          && adminClient.newUsersByGroupSearchRequest(group.getGroupId()).page(p -> p.limit(1000)).send().join()
+              .items().stream()
               .anyMatch(member -> username.equals(member.getUsername()))) {
         organisation = group;
         break;

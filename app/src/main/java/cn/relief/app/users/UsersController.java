@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +26,13 @@ class UsersController {
   private final UserEngineClients clients;
   private final UserAdministration administration;
 
-  UsersController(UserEngineClients clients, UserAdministration administration) {
+  private final String applicationAccount;
+
+  UsersController(UserEngineClients clients, UserAdministration administration,
+      @Value("${camunda.client.auth.username:}") String applicationAccount) {
     this.clients = clients;
     this.administration = administration;
+    this.applicationAccount = applicationAccount;
   }
 
   @GetMapping("/admin/users")
@@ -65,11 +71,21 @@ class UsersController {
 
   @PostMapping("/admin/users/{username}")
   String change(@PathVariable String username, @ModelAttribute UserForm form, HttpSession session,
-      HttpServletResponse response, Model model, RedirectAttributes flash) {
+      @AuthenticationPrincipal EngineUser administrator, HttpServletResponse response, Model model,
+      RedirectAttributes flash) {
     CamundaClient client = client(session);
     find(client, username);
     UserForm named = new UserForm(username, form.name(), form.email(), form.password(), form.role(), form.organisation());
-    Map<String, String> errors = named.errorsForChange(administration.organisations(client).keySet());
+    Map<String, String> errors = new java.util.HashMap<>(
+        named.errorsForChange(administration.organisations(client).keySet()));
+    // the application's own account runs the workers and deployments, and an administrator taking
+    // their own role away could leave nobody to give it back: neither is changed from here
+    if (username.equals(applicationAccount)) {
+      errors.put("role", "users.error.applicationAccount");
+    } else if (administrator != null && username.equals(administrator.username())
+        && !ReliefRole.ADMIN.name().equals(form.role())) {
+      errors.put("role", "users.error.ownRole");
+    }
     if (!errors.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return edit(client, named, errors, model);

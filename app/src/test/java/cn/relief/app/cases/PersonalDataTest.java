@@ -43,16 +43,23 @@ class PersonalDataTest {
   @Test
   void aMinorsNameIsHiddenFromThoseWithoutNeedEvenInLists() {
     Map<String, Object> minor = Map.of("fullName", "小明", "age", 12,
-        "relatives", List.of(Map.of("guardianName", "明父")));
+        "relatives", List.of(Map.of("guardianName", "明父")), "closeRelatives", "明父 13800000000");
     Map<String, Object> seen = personalData.visibleTo(user(ReliefRole.ADMIN, "org-city-guangzhou"),
         access.scope(TIANHE, false), minor);
-    // an administrator may work on the case (retry, repair) and so sees it; an auditor may not
-    assertThat(seen).containsEntry("fullName", "小明");
+    // an administrator repairs cases but needs nobody's identity; the station's caseworker does
+    assertThat(seen).containsEntry("fullName", PersonalData.HIDDEN);
+    assertThat(personalData.visibleTo(user(ReliefRole.CASEWORKER, TIANHE), access.scope(TIANHE, false), minor))
+        .containsEntry("fullName", "小明");
     Map<String, Object> audited = personalData.visibleTo(user(ReliefRole.AUDITOR, null), access.scope(TIANHE, false),
         minor);
-    assertThat(audited).containsEntry("fullName", PersonalData.HIDDEN).containsEntry("age", 12);
+    assertThat(audited).containsEntry("fullName", PersonalData.HIDDEN).containsEntry("age", 12)
+        .containsEntry("closeRelatives", PersonalData.HIDDEN);
     assertThat(audited.get("relatives")).isEqualTo(List.of(Map.of("guardianName", PersonalData.HIDDEN)));
     assertThat(PersonalData.isMinor(Map.of("minorConfidential", true))).isTrue();
+    assertThat(PersonalData.isMinor(Map.of("age", "15"))).isTrue();
+    assertThat(PersonalData.isMinor(Map.of("age", "45"))).isFalse();
+    assertThat(PersonalData.isMinor(Map.of("birthDate", java.time.LocalDate.now().minusYears(10).toString()))).isTrue();
+    assertThat(PersonalData.isMinor(Map.of("birthDate", "1980-01-01"))).isFalse();
   }
 
   @Test

@@ -39,8 +39,14 @@ public final class TestModels {
     return Bpmn.convertToString(model);
   }
 
+  /** Deploys and waits until the definition is searchable (the pages read the engine's history, which follows). */
   public static Process deploy(CamundaClient client, String processId, String xml) {
-    return client.newDeployResourceCommand().addResourceBytes(xml.getBytes(StandardCharsets.UTF_8), processId + ".bpmn")
-        .send().join().getProcesses().get(0);
+    Process process = client.newDeployResourceCommand()
+        .addResourceBytes(xml.getBytes(StandardCharsets.UTF_8), processId + ".bpmn").send().join().getProcesses().get(0);
+    org.awaitility.Awaitility.await("definition " + processId + " v" + process.getVersion() + " searchable")
+        .atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(50))
+        .until(() -> !client.newProcessDefinitionSearchRequest()
+            .filter(f -> f.processDefinitionKey(process.getProcessDefinitionKey())).send().join().items().isEmpty());
+    return process;
   }
 }

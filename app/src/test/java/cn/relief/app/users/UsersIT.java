@@ -57,6 +57,24 @@ class UsersIT {
   }
 
   @Test
+  void theApplicationsAccountAndTheAdministratorsOwnRoleAreNotChangedHere() throws Exception {
+    WebBrowser admin = new WebBrowser(port);
+    admin.logIn("admin", "demo-2026");
+    for (String username : new String[] {"demo", "admin"}) {
+      HttpResponse<String> edit = admin.get("/admin/users/" + username);
+      HttpResponse<String> refused = admin.post("/admin/users/" + username, "name=" + WebBrowser.enc("某人")
+          + "&email=" + WebBrowser.enc(username + "@relief.example") + "&password=&role=AUDITOR"
+          + "&organisation=org-city-guangzhou&_csrf=" + WebBrowser.enc(WebBrowser.csrf(edit.body())));
+      assertThat(refused.statusCode()).as(username).isEqualTo(400);
+      assertThat(refused.body()).as(username).contains("id=\"error-role\"");
+    }
+    // the application still works: a caseworker logs in (the app's own account kept its role)
+    WebBrowser caseworker = new WebBrowser(port);
+    assertThat(caseworker.logIn("li.caseworker", "demo-2026").headers().firstValue("Location").orElse(""))
+        .doesNotContain("error");
+  }
+
+  @Test
   void nonAdministratorsAreRefused() throws Exception {
     WebBrowser head = new WebBrowser(port);
     head.logIn("wang.head", "demo-2026");

@@ -134,10 +134,36 @@ public final class ChinesePdf {
     }
 
     private float textWidth(String text, float size) throws IOException {
-      return font.getStringWidth(text) / 1000 * size;
+      return font.getStringWidth(drawable(text)) / 1000 * size;
     }
 
+    /**
+     * The text with each character the font cannot draw (an emoji, a rare character of a name
+     * beyond the font) as {@code ?}: one such character must not stop a notice or a case file.
+     */
+    private String drawable(String text) {
+      StringBuilder out = new StringBuilder(text.length());
+      text.codePoints().forEach(codePoint -> {
+        String character = new String(Character.toChars(codePoint));
+        Boolean known = drawable.get(codePoint);
+        if (known == null) {
+          try {
+            font.encode(character);
+            known = true;
+          } catch (IllegalArgumentException | IOException e) {
+            known = false;
+          }
+          drawable.put(codePoint, known);
+        }
+        out.append(known ? character : "?");
+      });
+      return out.toString();
+    }
+
+    private final java.util.Map<Integer, Boolean> drawable = new java.util.HashMap<>();
+
     private void line(String text, float size, float x) throws IOException {
+      text = drawable(text);
       if (y < MARGIN) {
         newPage();
       }
