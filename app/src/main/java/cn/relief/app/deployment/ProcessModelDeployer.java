@@ -53,14 +53,24 @@ public class ProcessModelDeployer {
     }
     List<String> names = new ArrayList<>();
     DeployResourceCommandStep1.DeployResourceCommandStep2 command = null;
+    SupersededModels superseded = new SupersededModels(client);
     for (Resource resource : resources) {
       try (InputStream in = resource.getInputStream()) {
         byte[] content = in.readAllBytes();
+        if (supersededOnEngine(superseded, resource.getFilename(), content)) {
+          LOG.info("Not deploying {}: a newer version of it was deployed since this one (Models page)",
+              resource.getFilename());
+          continue;
+        }
         command = command == null
             ? client.newDeployResourceCommand().addResourceBytes(content, resource.getFilename())
             : command.addResourceBytes(content, resource.getFilename());
         names.add(resource.getFilename());
       }
+    }
+    if (command == null) {
+      LOG.info("Every model on the classpath was superseded on the engine: nothing to deploy");
+      return;
     }
     // the engine's REST API is served by this application's web server, which is up by now;
     // against a remote cluster a few retries cover a gateway that is still starting
@@ -76,6 +86,16 @@ public class ProcessModelDeployer {
         LOG.warn("Deploying the process models failed (attempt {}), retrying: {}", attempt, e.getMessage());
         Thread.sleep(Duration.ofSeconds(attempt).toMillis());
       }
+    }
+  }
+
+  /** Whether the engine holds a newer version than this model; unknown (the engine not up yet) counts as no. */
+  private static boolean supersededOnEngine(SupersededModels superseded, String filename, byte[] content) {
+    try {
+      return superseded.superseded(filename, content);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not compare {} with the engine's versions, deploying it: {}", filename, e.getMessage());
+      return false;
     }
   }
 
