@@ -33,16 +33,35 @@ class ScreenshotsBrowserIT {
     Path folder = Path.of(System.getProperty("relief.screenshots"));
     Files.createDirectories(folder);
     long finished;
+    long open;
     try (CamundaClient caseworker = clients.open("li.caseworker", "demo-2026");
         CamundaClient head = clients.open("wang.head", "demo-2026")) {
       finished = StationCase.start(caseworker, head).sendHome().instance();
-      StationCase.start(caseworker, head);
+      open = StationCase.start(caseworker, head).instance();
     }
     ChromeDriver browser = HeadlessChromium.start();
     try {
       browser.manage().window().setSize(new Dimension(1280, 860));
       browser.get(url("/login"));
       shot(browser, folder, "login");
+      logIn(browser, "li.caseworker");
+      browser.get(url("/tasks"));
+      shot(browser, folder, "tasks");
+      new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+        driver.navigate().refresh();
+        return driver.findElements(By.linkText("门口甄别")).stream().findFirst().orElse(null);
+      }).click();
+      new WebDriverWait(browser, Duration.ofSeconds(20))
+          .until(driver -> !driver.findElements(By.cssSelector(".fjs-form-field")).isEmpty());
+      shot(browser, folder, "task-form");
+      browser.get(url("/cases/" + open));
+      shot(browser, folder, "case");
+      browser.manage().window().setSize(new Dimension(390, 844));
+      browser.get(url("/tasks"));
+      shot(browser, folder, "tasks-phone");
+      browser.manage().window().setSize(new Dimension(1280, 860));
+      logOut(browser);
+
       logIn(browser, "zhang.policy");
       browser.get(url("/models"));
       shot(browser, folder, "models");
