@@ -1,5 +1,6 @@
 package cn.relief.app.audit;
 
+import cn.relief.app.web.Times;
 import cn.relief.app.cases.CaseAccess;
 import cn.relief.app.cases.CaseScope;
 import cn.relief.app.cases.PersonalData;

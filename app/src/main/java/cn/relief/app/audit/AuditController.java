@@ -1,5 +1,6 @@
 package cn.relief.app.audit;
 
+import cn.relief.app.web.Times;
 import cn.relief.app.security.EngineUser;
 import cn.relief.app.security.UserEngineClients;
 import com.fasterxml.jackson.core.JsonProcessingException;

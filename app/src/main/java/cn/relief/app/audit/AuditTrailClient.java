@@ -67,8 +67,32 @@ class AuditTrailClient {
     return TrailAnswer.of(new ArrayList<>(entries.values()));
   }
 
-  /** The result of walking the whole chain. */
+  /** A verification answered to a session's client, reused for {@link #VERIFICATION_REUSED_FOR}. */
+  private record Verified(TrailAnswer<ChainVerification> answer, long at) {}
+
+  /**
+   * Walking the chain costs time in proportion to the whole trail: the pages and exports a person
+   * opens one after another reuse their last answer for half a minute.
+   */
+  static final long VERIFICATION_REUSED_FOR = 30_000;
+
+  private final Map<CamundaClient, Verified> verified = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /** The result of walking the whole chain (at most {@link #VERIFICATION_REUSED_FOR} ms old). */
   TrailAnswer<ChainVerification> verification(CamundaClient client) {
+    Verified last = verified.get(client);
+    long now = System.currentTimeMillis();
+    if (last != null && now - last.at() < VERIFICATION_REUSED_FOR) {
+      return last.answer();
+    }
+    TrailAnswer<ChainVerification> answer = verify(client);
+    if (answer.status() == TrailAnswer.Status.AVAILABLE) {
+      verified.put(client, new Verified(answer, now));
+    }
+    return answer;
+  }
+
+  private TrailAnswer<ChainVerification> verify(CamundaClient client) {
     Reply reply = send(client, "/v2/relief/audit/verification", null);
     if (reply.status != TrailAnswer.Status.AVAILABLE) {
       return TrailAnswer.none(reply.status);

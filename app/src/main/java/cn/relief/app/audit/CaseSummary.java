@@ -1,5 +1,6 @@
 package cn.relief.app.audit;
 
+import cn.relief.app.web.Times;
 import java.time.OffsetDateTime;
 
 /** An instance as the audit pages list it; {@code personName} as the viewer may see it. */

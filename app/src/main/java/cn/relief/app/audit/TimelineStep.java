@@ -1,5 +1,6 @@
 package cn.relief.app.audit;
 
+import cn.relief.app.web.Times;
 import java.time.OffsetDateTime;
 
 /**

@@ -1,5 +1,6 @@
 package cn.relief.app.audit;
 
+import cn.relief.app.web.Times;
 import java.time.OffsetDateTime;
 
 /** A variable's value as a command set it, with who and where. The value is masked for the viewer. */

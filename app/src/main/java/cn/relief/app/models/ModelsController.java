@@ -180,7 +180,9 @@ class ModelsController {
       Model model) {
     CamundaClient client = client(session);
     if (from == to) {
-      throw new IllegalArgumentException("Expected two different versions, but both are " + from);
+      // a form post: the page again with the message, not the JSON of the editors' calls
+      model.addAttribute("migrationError", "models.migration.sameVersion");
+      return migrationPlan(processId, from, to, session, model);
     }
     long fromKey = processVersion(client, processId, from).key();
     ModelCatalog.ProcessVersion target = processVersion(client, processId, to);

@@ -1,5 +1,6 @@
 package cn.relief.app.operations;
 
+import cn.relief.app.web.Times;
 import io.camunda.client.api.search.response.Incident;
 import java.time.OffsetDateTime;
 
@@ -12,6 +13,11 @@ public record IncidentRow(long incidentKey, Long jobKey, long processInstanceKey
         incident.getProcessDefinitionId(), incident.getElementId(),
         incident.getErrorType() == null ? "" : incident.getErrorType().name(), incident.getErrorMessage(),
         incident.getCreationTime(), caseNumber);
+  }
+
+  /** When it happened, in China Standard Time (the engine answers in UTC). */
+  public String creationTimeText() {
+    return Times.format(creationTime);
   }
 
   /** A job's incident needs retries before it is resolved; other kinds are resolved once the cause is fixed. */

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -51,8 +52,11 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login")
             .defaultSuccessUrl("/", false)
+            // a wrong password, a locked account and an engine that did not answer are told apart:
+            // telling a person their right password is wrong sends them guessing into the lock-out
             .failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
-                + (exception instanceof LockedException ? "/login?locked" : "/login?error"))))
+                + (exception instanceof LockedException ? "/login?locked"
+                    : exception instanceof AuthenticationServiceException ? "/login?unavailable" : "/login?error"))))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -129,6 +129,11 @@ class ModelsIT {
         .isEqualTo(v2.getProcessDefinitionKey());
     assertThat(admin.newProcessInstanceGetRequest(atGone).send().join().getProcessDefinitionKey())
         .isEqualTo(v1.getProcessDefinitionKey());
+
+    // the same version twice: the page again with the message, not JSON
+    HttpResponse<String> same = policy.post("/models/process/" + processId + "/migration",
+        "from=2&to=2&_csrf=" + WebBrowser.enc(csrf));
+    assertThat(same.body()).contains("id=\"migration-error\"", "两个不同的版本").doesNotContain("\"message\"");
   }
 
   private void awaitActiveElement(long processInstanceKey, String elementId) throws InterruptedException {

@@ -41,6 +41,13 @@ class PageAccessIT {
   }
 
   @Test
+  void theLoginPageTellsAnEngineThatDidNotAnswerFromAWrongPassword() throws Exception {
+    WebBrowser browser = new WebBrowser(port);
+    assertThat(browser.get("/login?unavailable").body()).contains("id=\"login-unavailable\"", "未校验密码")
+        .doesNotContain("用户名或密码错误");
+  }
+
+  @Test
   void anUnknownPageIsA404PageInEnglishOnRequest() throws Exception {
     WebBrowser browser = new WebBrowser(port);
     browser.logIn("chen.caseworker", "demo-2026");
