@@ -16,8 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,7 +62,13 @@ class AuditorBrowserIT {
     browser.findElement(By.id("nav-audit")).click();
     browser.findElement(By.id("caseNumber")).sendKeys(caseNumber);
     browser.findElement(By.id("search")).click();
-    browser.findElement(By.linkText(caseNumber)).click();
+    // the search page may list the case already: wait for the results of this search, not the old page's link
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("caseNumber="));
+    new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        .until(driver -> {
+          driver.findElement(By.linkText(caseNumber)).click();
+          return true;
+        });
 
     assertThat(browser.findElement(By.id("case-number")).getText()).isEqualTo(caseNumber);
     WebElement diagram = browser.findElement(By.id("diagram"));
