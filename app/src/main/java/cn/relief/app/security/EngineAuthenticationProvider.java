@@ -69,7 +69,7 @@ public class EngineAuthenticationProvider implements AuthenticationProvider {
     }
     attempts.recordSuccess(username);
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
-      clients.bind(request.getRequest().getSession(true), client);
+      clients.bind(request.getRequest().getSession(true), username, client);
     } else {
       client.close();
     }

@@ -7,7 +7,10 @@ import jakarta.servlet.http.HttpSessionBindingEvent;
 import jakarta.servlet.http.HttpSessionBindingListener;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Camunda clients that act on the engine as the logged-in users: one per HTTP session, with
@@ -60,7 +63,40 @@ public class UserEngineClients {
 
   /** Makes {@code client} the session's client, closing any earlier one. */
   public void bind(HttpSession session, CamundaClient client) {
-    session.setAttribute(SESSION_ATTRIBUTE, new SessionClient(client));
+    session.setAttribute(SESSION_ATTRIBUTE, new SessionClient(client, null, this));
+  }
+
+  /** As {@link #bind(HttpSession, CamundaClient)}, remembering whose session it is (see {@link #endSessionsOf}). */
+  public void bind(HttpSession session, String username, CamundaClient client) {
+    sessions.computeIfAbsent(username, u -> ConcurrentHashMap.newKeySet()).add(session);
+    session.setAttribute(SESSION_ATTRIBUTE, new SessionClient(client, username, this));
+  }
+
+  /**
+   * Ends the user's sessions: after an administrator changed their role or organisation, what they
+   * may see must not wait for the session to time out (the principal is read at login).
+   */
+  public int endSessionsOf(String username) {
+    Set<HttpSession> open = sessions.remove(username);
+    int ended = 0;
+    for (HttpSession session : open == null ? Set.<HttpSession>of() : open) {
+      try {
+        session.invalidate();
+        ended++;
+      } catch (IllegalStateException alreadyEnded) {
+        // timed out or logged out meanwhile
+      }
+    }
+    return ended;
+  }
+
+  private final Map<String, Set<HttpSession>> sessions = new ConcurrentHashMap<>();
+
+  private void forget(String username, HttpSession session) {
+    Set<HttpSession> open = sessions.get(username);
+    if (open != null) {
+      open.remove(session);
+    }
   }
 
   /** The client of the session's user, if it has logged in. */
@@ -70,10 +106,14 @@ public class UserEngineClients {
   }
 
   /** Closes its client when removed from the session or when the session is invalidated. */
-  record SessionClient(CamundaClient client) implements HttpSessionBindingListener {
+  record SessionClient(CamundaClient client, String username, UserEngineClients clients)
+      implements HttpSessionBindingListener {
     @Override
     public void valueUnbound(HttpSessionBindingEvent event) {
       client.close();
+      if (username != null) {
+        clients.forget(username, event.getSession());
+      }
     }
   }
 }

@@ -91,6 +91,10 @@ class UsersController {
       return edit(client, named, errors, model);
     }
     administration.change(client, username, named);
+    if (administrator == null || !username.equals(administrator.username())) {
+      // their role or organisation was read at login: they log in again to work with the new ones
+      clients.endSessionsOf(username);
+    }
     flash.addFlashAttribute("changed", username);
     return "redirect:/admin/users";
   }

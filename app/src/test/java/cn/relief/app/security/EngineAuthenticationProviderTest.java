@@ -52,7 +52,7 @@ class EngineAuthenticationProviderTest {
     assertThat(result.getPrincipal()).isEqualTo(user);
     assertThat(result.getCredentials()).as("no password kept").isNull();
     assertThat(result.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_CASEWORKER");
-    verify(clients).bind(request.getSession(), client);
+    verify(clients).bind(request.getSession(), "li.caseworker", client);
     verify(client, never()).close();
   }
 

@@ -48,6 +48,8 @@ class UsersIT {
         + "&email=" + WebBrowser.enc(username + "@relief.example") + "&password=new-pass-2026&role=CASEWORKER"
         + "&organisation=org-station-tianhe&_csrf=" + WebBrowser.enc(WebBrowser.csrf(edit.body())));
     assertThat(changed.statusCode()).isEqualTo(302);
+    // the station head's session, opened before the change, is over: the old role does not linger
+    assertThat(zhou.get("/").statusCode()).isEqualTo(302);
 
     WebBrowser again2 = new WebBrowser(port);
     assertThat(again2.logIn(username, "zhou-2026-pw").headers().firstValue("Location").orElse("")).contains("error");
