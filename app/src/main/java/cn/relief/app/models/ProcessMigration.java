@@ -34,7 +34,19 @@ class ProcessMigration {
   }
 
   /** What happened to one case. */
-  record Result(long processInstanceKey, Outcome outcome, String message) {}
+  /**
+   * A case's outcome. A refusal of this page's own is a message key with its argument (shown in the
+   * reader's language); the engine's reasons come as they are.
+   */
+  record Result(long processInstanceKey, Outcome outcome, String message, String messageKey, String argument) {
+    Result(long processInstanceKey, Outcome outcome, String message) {
+      this(processInstanceKey, outcome, message, null, null);
+    }
+
+    Result(long processInstanceKey, Outcome outcome, String messageKey, String argument) {
+      this(processInstanceKey, outcome, null, messageKey, argument);
+    }
+  }
 
   /** The running cases of {@code fromKey}, each with what keeps it from moving to the target, if anything. */
   List<Candidate> plan(CamundaClient client, long fromKey, String targetXml) {
@@ -54,12 +66,13 @@ class ProcessMigration {
     List<Result> results = new ArrayList<>();
     for (Candidate candidate : plan(client, fromKey, targetXml)) {
       if (candidate.activeElements().isEmpty()) {
-        results.add(new Result(candidate.processInstanceKey(), Outcome.REFUSED, "no active element to map"));
+        results.add(new Result(candidate.processInstanceKey(), Outcome.REFUSED, "models.migration.noActiveElement",
+            null));
         continue;
       }
       if (!candidate.migratable()) {
-        results.add(new Result(candidate.processInstanceKey(), Outcome.REFUSED,
-            "no element in the target for " + String.join(", ", candidate.unmapped())));
+        results.add(new Result(candidate.processInstanceKey(), Outcome.REFUSED, "models.migration.unmappedElements",
+            String.join(", ", candidate.unmapped())));
         continue;
       }
       var command = client.newMigrateProcessInstanceCommand(candidate.processInstanceKey()).migrationPlan(toKey);
