@@ -105,6 +105,11 @@ class CasesController {
       @PathVariable String reference, @RequestParam("id") String documentId) {
     CamundaClient client = client(session);
     CaseFile caseFile = readable(client, user, reference);
+    // a document prints the person as they are (a notice names the child): in a minor's case only
+    // the staff working on it download them, as only they see the name on the page
+    if (PersonalData.isMinor(caseFile.variables()) && !access.isCaseStaffOf(user, caseFile.scope())) {
+      throw new AccessDeniedException("documents of a minor's case are for its case staff, not " + user.username());
+    }
     if (!details.hasDocument(details.of(client, user, caseFile), documentId)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no document " + documentId + " in the case");
     }
@@ -112,8 +117,10 @@ class CasesController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "document " + documentId + " missing"));
     // a document id is a path in the store (case number/file): the file's own name is its last part
     String name = documentId.substring(documentId.lastIndexOf('/') + 1);
-    String fileName = name.endsWith(".pdf") ? name : name + ".pdf";
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+    // notices are PDFs; the archive and medical records are kept as JSON
+    boolean json = name.endsWith(".json");
+    String fileName = json || name.endsWith(".pdf") ? name : name + ".pdf";
+    return ResponseEntity.ok().contentType(json ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
         .body(content);
   }

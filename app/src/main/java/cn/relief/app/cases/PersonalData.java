@@ -41,9 +41,17 @@ public class PersonalData {
     return mask(variables, working, ownStation, minor);
   }
 
+  /** As above, for variables that may not say the person's age (a task's, a linked process's): the case says. */
+  public Map<String, Object> visibleTo(EngineUser user, CaseScope scope, Map<String, Object> variables,
+      Map<String, Object> caseVariables) {
+    return mask(variables, access.isCaseStaffOf(user, scope), access.isOwnStation(user, scope),
+        isMinor(variables) || isMinor(caseVariables));
+  }
+
   /** A person under 18, or a case marked confidential as a minor's. */
   public static boolean isMinor(Map<String, Object> variables) {
     return Boolean.TRUE.equals(variables.get("isMinor")) || Boolean.TRUE.equals(variables.get("minorConfidential"))
+        || Boolean.TRUE.equals(variables.get("discoveryIsMinor"))
         || age(variables.get("age")) < 18 || bornWithinEighteenYears(variables.get("birthDate"));
   }
 
@@ -70,6 +78,14 @@ public class PersonalData {
       return false;
     }
   }
+
+  /** Whether a value is one this class put in place of the real one (sent back from a prefilled form). */
+  public static boolean isMasked(Object value) {
+    return value instanceof String text && (text.equals(HIDDEN) || MASKED_ID_NUMBER.matcher(text).matches());
+  }
+
+  private static final java.util.regex.Pattern MASKED_ID_NUMBER =
+      java.util.regex.Pattern.compile("\\d{4}\\*{1,14}[0-9Xx]{4}");
 
   /** 440106199001011234 becomes 4401**********1234: the region and check digits stay. */
   public static String maskIdNumber(String idNumber) {

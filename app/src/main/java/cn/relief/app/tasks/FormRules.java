@@ -30,7 +30,10 @@ final class FormRules {
 
   private FormRules() {}
 
-  /** The top-level keys of the form's fields: the only variables a completion through this form may set. */
+  /**
+   * The top-level keys of the form's editable fields: the only variables a completion through this
+   * form may set (read-only and disabled fields are left out).
+   */
   static Set<String> keys(JsonNode schema) {
     Set<String> keys = new LinkedHashSet<>();
     collectKeys(schema.path("components"), keys);
@@ -53,6 +56,11 @@ final class FormRules {
 
   private static void collectKeys(JsonNode components, Set<String> keys) {
     for (JsonNode component : components) {
+      // a read-only or disabled field shows a value, it does not set one: a request cannot either
+      // (an agency filing its opinion under another's name, a deadline moved)
+      if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
+        continue;
+      }
       if (component.hasNonNull("key")) {
         keys.add(component.path("key").asText().split("\\.")[0]);
       } else if (component.hasNonNull("path") && !component.path("path").asText().isBlank()) {

@@ -72,7 +72,7 @@ class TaskForms {
       }
     }
     if (caseFile.isPresent()) {
-      data = personalData.visibleTo(user, caseFile.get().scope(), data);
+      data = personalData.visibleTo(user, caseFile.get().scope(), data, caseFile.get().variables());
     }
     String processName = task.getProcessName() != null ? task.getProcessName()
         : processNames.of(client, task.getProcessDefinitionKey(), task.getBpmnProcessId());
@@ -100,12 +100,16 @@ class TaskForms {
         }
       });
       for (FormRules.Problem problem : FormRules.check(view.schema(), submitted)) {
-        problems.putIfAbsent(problem.field(), messages.getMessage(problem.code(), problem.args(), locale));
+        if (!PersonalData.isMasked(submitted.get(problem.field()))) {
+          problems.putIfAbsent(problem.field(), messages.getMessage(problem.code(), problem.args(), locale));
+        }
       }
       if (!problems.isEmpty()) {
         return problems;
       }
     }
+    // a value the user saw masked comes back masked: it keeps the case's real value, not the mask
+    submitted.values().removeIf(PersonalData::isMasked);
     try {
       if (view.task().getAssignee() == null || view.task().getAssignee().isBlank()) {
         client.newAssignUserTaskCommand(key).assignee(user.username()).allowOverride(false).send().join();

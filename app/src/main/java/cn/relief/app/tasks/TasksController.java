@@ -2,6 +2,7 @@ package cn.relief.app.tasks;
 
 import cn.relief.app.security.EngineUser;
 import cn.relief.app.security.EngineUserDirectory;
+import cn.relief.app.security.ReliefRole;
 import cn.relief.app.security.UserEngineClients;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -86,7 +88,12 @@ class TasksController {
   String unclaim(@AuthenticationPrincipal EngineUser user, HttpSession session, @PathVariable long key,
       RedirectAttributes redirect, Locale locale) {
     CamundaClient client = client(session);
-    forms.open(client, user, key);
+    String assignee = forms.open(client, user, key).task().getAssignee();
+    // a caseworker hands back their own task; taking a colleague's away is the station head's call
+    if (assignee != null && !assignee.equals(user.username())
+        && !user.hasAnyRole(ReliefRole.STATION_HEAD, ReliefRole.ADMIN)) {
+      throw new AccessDeniedException("task " + key + " is " + assignee + "'s, not " + user.username() + "'s");
+    }
     return changeAssignment(redirect, locale, "tasks.unclaimed", () -> {
       client.newUnassignUserTaskCommand(key).send().join();
       TaskForms.awaitHistory(client, key, task -> task.getAssignee() == null);

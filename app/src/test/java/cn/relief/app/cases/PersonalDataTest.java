@@ -63,6 +63,16 @@ class PersonalDataTest {
   }
 
   @Test
+  void aMaskedValueSentBackIsRecognisedAsOne() {
+    assertThat(PersonalData.isMasked(PersonalData.HIDDEN)).isTrue();
+    assertThat(PersonalData.isMasked(PersonalData.maskIdNumber("11010519491231002X"))).isTrue();
+    assertThat(PersonalData.isMasked("11010519491231002X")).isFalse();
+    assertThat(PersonalData.isMasked("张三")).isFalse();
+    assertThat(PersonalData.isMasked(12)).isFalse();
+    assertThat(PersonalData.isMinor(Map.of("discoveryIsMinor", true))).isTrue();
+  }
+
+  @Test
   void shortOrMissingIdNumbersAreHiddenWhole() {
     assertThat(PersonalData.maskIdNumber("1234")).isEqualTo(PersonalData.HIDDEN);
     assertThat(PersonalData.maskIdNumber(null)).isEqualTo(PersonalData.HIDDEN);

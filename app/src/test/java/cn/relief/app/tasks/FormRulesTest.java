@@ -52,6 +52,12 @@ class FormRulesTest {
   }
 
   @Test
+  void aReadOnlyFieldIsNotAmongTheKeysACompletionMaySet() throws Exception {
+    // the agency is shown on its opinion, not chosen: one agency may not file under another's name
+    assertThat(FormRules.keys(form("joint-opinion"))).doesNotContain("agency").isNotEmpty();
+  }
+
+  @Test
   void theLabelsNameTheFieldsByKey() throws Exception {
     assertThat(FormRules.labels(form("relief-registration"))).containsEntry("idNumber", "公民身份号码");
   }
