@@ -43,12 +43,58 @@ public final class ExpressionLanguage {
     if (!trimmed.startsWith("=")) {
       return Expression.ofStatic(value);
     }
-    ParseResult result = feel.parseExpression(trimmed.substring(1));
+    int depth = nesting(trimmed);
+    if (depth > MAX_NESTING) {
+      throw new IllegalArgumentException("failed to parse expression '" + abbreviated(trimmed)
+          + "': brackets nested " + depth + " deep, more than the " + MAX_NESTING + " allowed");
+    }
+    ParseResult result;
+    try {
+      result = feel.parseExpression(trimmed.substring(1));
+    } catch (StackOverflowError e) {
+      // the parser recurses per nesting level; whatever the count above missed must not stop the engine
+      throw new IllegalArgumentException("failed to parse expression '" + abbreviated(trimmed) + "': too deeply nested");
+    }
     if (result.isFailure()) {
       throw new IllegalArgumentException(
           "failed to parse expression '" + trimmed + "': " + result.failure().message());
     }
     return new Expression(trimmed, result.parsedExpression());
+  }
+
+  /**
+   * Brackets may nest this deep: the FEEL parser recurses per level and a few thousand levels
+   * overflow the stack of the thread that parses (the engine's writer, for a deployment or a
+   * request). Real expressions nest a handful of levels.
+   */
+  public static final int MAX_NESTING = 100;
+
+  /** The deepest nesting of (), [] and {} outside string literals. */
+  static int nesting(String text) {
+    int depth = 0;
+    int deepest = 0;
+    boolean inString = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '(' || c == '[' || c == '{') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+    return deepest;
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 80) + "...";
   }
 
   public EvaluationResult evaluate(Expression expression, Map<String, Object> variables) {
@@ -58,9 +104,9 @@ public final class ExpressionLanguage {
     org.camunda.feel.api.EvaluationResult result;
     try {
       result = feel.evaluate(expression.parsed(), variables);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       return EvaluationResult.failure(
-          "failed to evaluate expression '" + expression.text() + "': " + e.getMessage());
+          "failed to evaluate expression '" + abbreviated(expression.text()) + "': " + e.getMessage());
     }
     if (result.isFailure()) {
       return EvaluationResult.failure(
