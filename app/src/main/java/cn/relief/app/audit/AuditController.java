@@ -18,7 +18,6 @@ import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The auditors' pages (read-only): find any case, its history (diagram, timeline, variable
@@ -69,7 +67,7 @@ class AuditController {
         .addAttribute("to", to).addAttribute("state", state).addAttribute("states", STATES)
         .addAttribute("errors", errors).addAttribute("limit", AuditCases.LIST_LIMIT);
     if (errors.isEmpty()) {
-      CamundaClient client = client(session);
+      CamundaClient client = clients.require(session);
       model.addAttribute("cases", cases.find(user, client, query));
       model.addAttribute("related", query.caseNumber() == null ? List.of()
           : cases.relatedTo(user, client, query.caseNumber()));
@@ -82,7 +80,7 @@ class AuditController {
   @GetMapping("/cases/{key}")
   String caseFile(@AuthenticationPrincipal EngineUser user, HttpSession session, @PathVariable long key, Model model)
       throws JsonProcessingException {
-    CaseFile file = cases.caseFile(user, client(session), key);
+    CaseFile file = cases.caseFile(user, clients.require(session), key);
     model.addAttribute("file", file);
     model.addAttribute("markers", json.writeValueAsString(file.markers()));
     return "audit/case";
@@ -92,13 +90,13 @@ class AuditController {
   ResponseEntity<String> diagram(@AuthenticationPrincipal EngineUser user, HttpSession session,
       @PathVariable long key) {
     return ResponseEntity.ok().contentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
-        .body(cases.diagram(user, client(session), key));
+        .body(cases.diagram(user, clients.require(session), key));
   }
 
   @GetMapping("/cases/{key}/export.csv")
   ResponseEntity<byte[]> csv(@AuthenticationPrincipal EngineUser user, HttpSession session, @PathVariable long key,
       Locale locale) {
-    CaseFile file = cases.caseFile(user, client(session), key);
+    CaseFile file = cases.caseFile(user, clients.require(session), key);
     return download(CaseFileCsv.write(file, labels(locale)), new MediaType("text", "csv", StandardCharsets.UTF_8),
         fileName(file, "csv"));
   }
@@ -106,7 +104,7 @@ class AuditController {
   @GetMapping("/cases/{key}/export.pdf")
   ResponseEntity<byte[]> pdf(@AuthenticationPrincipal EngineUser user, HttpSession session, @PathVariable long key,
       Locale locale) {
-    CaseFile file = cases.caseFile(user, client(session), key);
+    CaseFile file = cases.caseFile(user, clients.require(session), key);
     String generated = messages.getMessage("audit.pdf.generated",
         new Object[] {Times.format(OffsetDateTime.now()), user.displayName() + " (" + user.username() + ")"}, locale);
     return download(pdf.write(file, labels(locale), verification(file, locale), generated), MediaType.APPLICATION_PDF,
@@ -142,10 +140,6 @@ class AuditController {
     return "case-" + name.replaceAll("[^A-Za-z0-9_-]", "_") + "." + extension;
   }
 
-  private CamundaClient client(HttpSession session) {
-    return clients.of(session).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
-        "The session has no engine client: log in again"));
-  }
 
   private LocalDate date(String text, List<String> errors, Locale locale) {
     if (text == null || text.isBlank()) {

@@ -18,7 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,7 +60,7 @@ class CasesController {
       @RequestParam(required = false) String q, @RequestParam(required = false) String state,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
     CaseSearch search = new CaseSearch(q, state, date(from), date(to), zone);
-    List<Row> rows = cases.readableBy(client(session), user).stream()
+    List<Row> rows = cases.readableBy(clients.require(session), user).stream()
         .map(c -> new Row(c, personalData.visibleTo(user, c.scope(), c.variables())))
         .filter(row -> search.matches(row.caseFile(), row.visible()))
         .toList();
@@ -80,7 +79,7 @@ class CasesController {
         || user.organisationId() == null) {
       throw new AccessDeniedException(user.username() + " starts no cases");
     }
-    CamundaClient client = client(session);
+    CamundaClient client = clients.require(session);
     long instance = starts.start(client, user);
     return starts.firstTask(client, instance).map(task -> "redirect:/tasks/" + task)
         .orElse("redirect:/cases/" + instance);
@@ -89,7 +88,7 @@ class CasesController {
   @GetMapping("/cases/{reference}")
   String show(@AuthenticationPrincipal EngineUser user, HttpSession session, @PathVariable String reference,
       Model model) {
-    CamundaClient client = client(session);
+    CamundaClient client = clients.require(session);
     CaseFile caseFile = readable(client, user, reference);
     model.addAttribute("view", details.of(client, user, caseFile));
     model.addAttribute("canWork", access.canWork(user, caseFile.scope()));
@@ -103,7 +102,7 @@ class CasesController {
   @GetMapping("/cases/{reference}/document")
   ResponseEntity<byte[]> document(@AuthenticationPrincipal EngineUser user, HttpSession session,
       @PathVariable String reference, @RequestParam("id") String documentId) {
-    CamundaClient client = client(session);
+    CamundaClient client = clients.require(session);
     CaseFile caseFile = readable(client, user, reference);
     // a document prints the person as they are (a notice names the child): in a minor's case only
     // the staff working on it download them, as only they see the name on the page
@@ -140,7 +139,4 @@ class CasesController {
     }
   }
 
-  private CamundaClient client(HttpSession session) {
-    return clients.of(session).orElseThrow(() -> new InsufficientAuthenticationException("no engine client"));
-  }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +34,7 @@ class DashboardController {
 
   @GetMapping("/dashboard")
   String dashboard(@AuthenticationPrincipal EngineUser user, HttpSession session, Locale locale, Model model) {
-    CamundaClient client = clients.of(session)
-        .orElseThrow(() -> new AccessDeniedException("Expected the session's engine client, but it has none"));
+    CamundaClient client = clients.require(session);
     // the Camunda 8.8 API lets a client pin the engine's clock but not read it: the system's time it is
     Instant now = Instant.now();
     DashboardFigures figures;

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -54,7 +53,7 @@ class ModelsController {
 
   @GetMapping("/models")
   String list(HttpSession session, Model model) {
-    CamundaClient client = client(session);
+    CamundaClient client = clients.require(session);
     model.addAttribute("processes", catalog.processes(client));
     model.addAttribute("decisions", catalog.decisions(client));
     model.addAttribute("forms", forms.forms());
@@ -66,7 +65,7 @@ class ModelsController {
   @GetMapping("/models/process/{processId}/edit")
   String editProcess(@PathVariable String processId, @RequestParam(required = false) Integer version,
       HttpSession session, Model model) {
-    ModelCatalog.ProcessVersion shown = processVersion(client(session), processId, version);
+    ModelCatalog.ProcessVersion shown = processVersion(clients.require(session), processId, version);
     return editor(model, "process", processId, shown.version(), shown.resourceName(),
         "/models/process/" + processId + "/xml?version=" + shown.version());
   }
@@ -75,14 +74,14 @@ class ModelsController {
   @ResponseBody
   String processXml(@PathVariable String processId, @RequestParam(required = false) Integer version,
       HttpSession session) {
-    CamundaClient client = client(session);
+    CamundaClient client = clients.require(session);
     return catalog.processXml(client, processVersion(client, processId, version).key());
   }
 
   @GetMapping("/models/decision/{decisionId}/edit")
   String editDecision(@PathVariable String decisionId, @RequestParam(required = false) Integer version,
       HttpSession session, Model model) {
-    DecisionDefinition shown = decisionVersion(client(session), decisionId, version);
+    DecisionDefinition shown = decisionVersion(clients.require(session), decisionId, version);
     return editor(model, "decision", decisionId, shown.getVersion(), shown.getDmnDecisionRequirementsId() + ".dmn",
         "/models/decision/" + decisionId + "/xml?version=" + shown.getVersion());
   }
@@ -91,7 +90,7 @@ class ModelsController {
   @ResponseBody
   String decisionXml(@PathVariable String decisionId, @RequestParam(required = false) Integer version,
       HttpSession session) {
-    CamundaClient client = client(session);
+    CamundaClient client = clients.require(session);
     return catalog.decisionXml(client, decisionVersion(client, decisionId, version).getDecisionKey());
   }
 
@@ -124,7 +123,7 @@ class ModelsController {
   @PostMapping(path = "/models/validation", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   ModelValidation.Validation validate(@RequestBody ModelRequest request, HttpSession session) {
-    return validation.validate(client(session), new ModelResource(request.resourceName(), request.content()));
+    return validation.validate(clients.require(session), new ModelResource(request.resourceName(), request.content()));
   }
 
   @PostMapping(path = "/models/deployment", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -132,7 +131,7 @@ class ModelsController {
   ResponseEntity<?> deploy(@RequestBody ModelRequest request, HttpSession session) {
     ModelResource resource = new ModelResource(request.resourceName(), request.content());
     try {
-      return ResponseEntity.ok(deployment.deploy(client(session), resource));
+      return ResponseEntity.ok(deployment.deploy(clients.require(session), resource));
     } catch (ModelDeployment.Rejected rejected) {
       return ResponseEntity.unprocessableEntity()
           .body(Map.of("message", rejected.getMessage(), "problems", rejected.problems()));
@@ -144,7 +143,7 @@ class ModelsController {
   @GetMapping("/models/process/{processId}/compare")
   String compare(@PathVariable String processId, @RequestParam int from, @RequestParam int to, HttpSession session,
       Model model) {
-    CamundaClient client = client(session);
+    CamundaClient client = clients.require(session);
     ModelCatalog.ProcessVersion before = processVersion(client, processId, from);
     ModelCatalog.ProcessVersion after = processVersion(client, processId, to);
     model.addAttribute("processId", processId);
@@ -159,7 +158,7 @@ class ModelsController {
   @GetMapping("/models/process/{processId}/migration")
   String migrationPlan(@PathVariable String processId, @RequestParam(required = false) Integer from,
       @RequestParam(required = false) Integer to, HttpSession session, Model model) {
-    CamundaClient client = client(session);
+    CamundaClient client = clients.require(session);
     ModelCatalog.ProcessModel process = catalog.process(client, processId).orElseThrow(() -> notFound(processId));
     int target = to != null ? to : process.latest().version();
     int source = from != null ? from : process.versions().stream().filter(v -> v.version() != target
@@ -178,7 +177,7 @@ class ModelsController {
   @PostMapping("/models/process/{processId}/migration")
   String migrate(@PathVariable String processId, @RequestParam int from, @RequestParam int to, HttpSession session,
       Model model) {
-    CamundaClient client = client(session);
+    CamundaClient client = clients.require(session);
     if (from == to) {
       // a form post: the page again with the message, not the JSON of the editors' calls
       model.addAttribute("migrationError", "models.migration.sameVersion");
@@ -194,9 +193,6 @@ class ModelsController {
 
   // ---- helpers -----------------------------------------------------------------------------------
 
-  private CamundaClient client(HttpSession session) {
-    return clients.of(session).orElseThrow(() -> new AccessDeniedException("Expected a logged-in user's session"));
-  }
 
   private ModelCatalog.ProcessVersion processVersion(CamundaClient client, String processId, Integer version) {
     if (version == null) {

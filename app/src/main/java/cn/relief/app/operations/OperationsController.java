@@ -8,7 +8,6 @@ import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.search.response.Incident;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +32,7 @@ class OperationsController {
 
   @GetMapping("/operations")
   String incidents(@AuthenticationPrincipal EngineUser user, HttpSession session, Model model) {
-    model.addAttribute("incidents", board.openIncidents(client(session), user));
+    model.addAttribute("incidents", board.openIncidents(clients.require(session), user));
     return "operations/operations";
   }
 
@@ -51,7 +50,7 @@ class OperationsController {
       flash.addFlashAttribute("failureDetail", retries);
       return "redirect:/operations";
     }
-    CamundaClient client = client(session);
+    CamundaClient client = clients.require(session);
     Optional<Incident> incident;
     try {
       incident = board.find(client, user, incidentKey);
@@ -74,8 +73,4 @@ class OperationsController {
     return "redirect:/operations";
   }
 
-  private CamundaClient client(HttpSession session) {
-    return clients.of(session)
-        .orElseThrow(() -> new AccessDeniedException("Expected the session's engine client, but it has none"));
-  }
 }

@@ -3,6 +3,7 @@ package cn.relief.app.security;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import jakarta.servlet.http.HttpSessionBindingEvent;
 import jakarta.servlet.http.HttpSessionBindingListener;
 import java.io.IOException;
@@ -97,6 +98,15 @@ public class UserEngineClients {
     if (open != null) {
       open.remove(session);
     }
+  }
+
+  /**
+   * The client of the session's user for a page: a session without one (it outlived a restart)
+   * is sent to log in again, whichever page it asked for.
+   */
+  public CamundaClient require(HttpSession session) {
+    return of(session).orElseThrow(() -> new InsufficientAuthenticationException(
+        "Expected the session's engine client, but it has none: log in again"));
   }
 
   /** The client of the session's user, if it has logged in. */

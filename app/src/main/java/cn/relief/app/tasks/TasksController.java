@@ -18,7 +18,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,14 +58,14 @@ class TasksController {
       @RequestParam(required = false) String due, Model model) {
     TaskFilter filter = new TaskFilter(process, q, due);
     model.addAttribute("filter", filter);
-    model.addAttribute("inbox", inbox.open(client(session), user, groups(session, user), filter));
+    model.addAttribute("inbox", inbox.open(clients.require(session), user, groups(session, user), filter));
     return "tasks/list";
   }
 
   @GetMapping("/tasks/{key}")
   String task(@AuthenticationPrincipal EngineUser user, HttpSession session, @PathVariable long key, Model model)
       throws JsonProcessingException {
-    TaskForms.TaskView view = forms.open(client(session), user, key);
+    TaskForms.TaskView view = forms.open(clients.require(session), user, key);
     model.addAttribute("view", view);
     model.addAttribute("schemaJson", view.schema() == null ? null : JSON.writeValueAsString(view.schema()));
     model.addAttribute("dataJson", JSON.writeValueAsString(view.data()));
@@ -76,7 +75,7 @@ class TasksController {
   @PostMapping("/tasks/{key}/assignment")
   String claim(@AuthenticationPrincipal EngineUser user, HttpSession session, @PathVariable long key,
       RedirectAttributes redirect, Locale locale) {
-    CamundaClient client = client(session);
+    CamundaClient client = clients.require(session);
     forms.open(client, user, key); // 403 unless the case is the user's to work on
     return changeAssignment(redirect, locale, "tasks.claimed", () -> {
       client.newAssignUserTaskCommand(key).assignee(user.username()).allowOverride(false).send().join();
@@ -87,7 +86,7 @@ class TasksController {
   @PostMapping("/tasks/{key}/unassignment")
   String unclaim(@AuthenticationPrincipal EngineUser user, HttpSession session, @PathVariable long key,
       RedirectAttributes redirect, Locale locale) {
-    CamundaClient client = client(session);
+    CamundaClient client = clients.require(session);
     String assignee = forms.open(client, user, key).task().getAssignee();
     // a caseworker hands back their own task; taking a colleague's away is the station head's call
     if (assignee != null && !assignee.equals(user.username())
@@ -108,7 +107,7 @@ class TasksController {
   ResponseEntity<Map<String, String>> complete(@AuthenticationPrincipal EngineUser user, HttpSession session,
       @PathVariable long key, @RequestBody Map<String, Object> values, Locale locale, HttpServletRequest request,
       HttpServletResponse response) {
-    Map<String, String> problems = forms.complete(client(session), user, key, values, locale);
+    Map<String, String> problems = forms.complete(clients.require(session), user, key, values, locale);
     if (!problems.isEmpty()) {
       return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problems);
     }
@@ -142,7 +141,4 @@ class TasksController {
     return groups;
   }
 
-  private CamundaClient client(HttpSession session) {
-    return clients.of(session).orElseThrow(() -> new InsufficientAuthenticationException("no engine client"));
-  }
 }

@@ -8,7 +8,6 @@ import io.camunda.client.api.command.ClientHttpException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -37,13 +36,13 @@ class UsersController {
 
   @GetMapping("/admin/users")
   String users(HttpSession session, Model model) {
-    return list(client(session), UserForm.empty(), Map.of(), model);
+    return list(clients.require(session), UserForm.empty(), Map.of(), model);
   }
 
   @PostMapping("/admin/users")
   String create(@ModelAttribute UserForm form, HttpSession session, HttpServletResponse response, Model model,
       RedirectAttributes flash) {
-    CamundaClient client = client(session);
+    CamundaClient client = clients.require(session);
     Map<String, String> errors = form.errorsForCreation(administration.organisations(client).keySet());
     if (!errors.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -61,7 +60,7 @@ class UsersController {
 
   @GetMapping("/admin/users/{username}")
   String user(@PathVariable String username, HttpSession session, Model model) {
-    CamundaClient client = client(session);
+    CamundaClient client = clients.require(session);
     EngineUser user = find(client, username);
     var engineUser = client.newUserGetRequest(username).send().join();
     UserForm form = new UserForm(username, user.name(), engineUser.getEmail(), "",
@@ -73,7 +72,7 @@ class UsersController {
   String change(@PathVariable String username, @ModelAttribute UserForm form, HttpSession session,
       @AuthenticationPrincipal EngineUser administrator, HttpServletResponse response, Model model,
       RedirectAttributes flash) {
-    CamundaClient client = client(session);
+    CamundaClient client = clients.require(session);
     find(client, username);
     UserForm named = new UserForm(username, form.name(), form.email(), form.password(), form.role(), form.organisation());
     Map<String, String> errors = new java.util.HashMap<>(
@@ -127,8 +126,4 @@ class UsersController {
     }
   }
 
-  private CamundaClient client(HttpSession session) {
-    return clients.of(session)
-        .orElseThrow(() -> new AccessDeniedException("Expected the session's engine client, but it has none"));
-  }
 }
