@@ -3,50 +3,46 @@ package cn.relief.engine.feel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import cn.relief.engine.inputs.GeneratedInputs;
 import java.util.Map;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Chars;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
 
 /**
  * Bad input (E8): whatever text a model or a request puts in an expression, the engine gets a
  * parse rejection or an evaluation failure, never another exception (which on the writer thread
- * would stop processing). Generated inputs, jqwik.
+ * would stop processing). Generated inputs ({@link GeneratedInputs}).
  */
 class ExpressionLanguagePropertiesTest {
+  private static final String FEEL_CHARACTERS = "ax10. ()[]{}\"+-*/<>=,:?!";
   private final ExpressionLanguage feel = new ExpressionLanguage();
 
-  @Property(tries = 500)
-  void anyTextIsParsedOrRejectedAndAnyParsedExpressionEvaluatesOrFails(
-      @ForAll @StringLength(max = 40) @Chars({'a', 'x', '1', '0', '.', ' ', '(', ')', '[', ']', '{', '}', '"', '+',
-          '-', '*', '/', '<', '>', '=', ',', ':', '?', '!'}) String text) {
-    assertParsesOrRejects("=" + text);
+  @Test
+  void anyTextIsParsedOrRejectedAndAnyParsedExpressionEvaluatesOrFails() {
+    GeneratedInputs.forEach(500, inputs -> assertParsesOrRejects("=" + inputs.text(40, FEEL_CHARACTERS)));
   }
 
-  @Property(tries = 300)
-  void anyUnicodeTextIsParsedOrRejected(@ForAll @StringLength(max = 60) String text) {
-    assertParsesOrRejects("=" + text);
+  @Test
+  void anyUnicodeTextIsParsedOrRejected() {
+    GeneratedInputs.forEach(300, inputs -> assertParsesOrRejects("=" + inputs.unicode(60)));
   }
 
-  @Property(tries = 20)
-  void deepNestingIsRejectedWithAReasonNotAStackOverflow(@ForAll @IntRange(min = 1, max = 20_000) int depth,
-      @ForAll @Chars({'(', '['}) char bracket) {
-    String open = String.valueOf(bracket).repeat(depth);
-    String close = (bracket == '(' ? ")" : "]").repeat(depth);
-    assertParsesOrRejects("=" + open + "1" + close);
+  @Test
+  void deepNestingIsRejectedWithAReasonNotAStackOverflow() {
+    GeneratedInputs.forEach(20, inputs -> {
+      int depth = inputs.between(1, 20_000);
+      boolean round = inputs.chance(0.5);
+      assertParsesOrRejects("=" + (round ? "(" : "[").repeat(depth) + "1" + (round ? ")" : "]").repeat(depth));
+    });
   }
 
-  @Example
+  @Test
   void twentyThousandNestedParenthesesAndAnUnclosedOneAreHandled() {
     assertParsesOrRejects("=" + "(".repeat(20_000) + "1" + ")".repeat(20_000));
     assertParsesOrRejects("=" + "(".repeat(20_000));
     assertParsesOrRejects("=" + "[".repeat(20_000) + "\"");
   }
 
-  @Example
+  @Test
   void realisticNestingStillParses() {
     String nested = "=" + "(".repeat(ExpressionLanguage.MAX_NESTING) + "1" + ")".repeat(ExpressionLanguage.MAX_NESTING);
     assertThat(feel.evaluate(feel.parse(nested), Map.of()).isFailure()).isFalse();
