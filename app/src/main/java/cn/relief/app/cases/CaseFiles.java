@@ -53,15 +53,21 @@ public class CaseFiles {
     this.access = access;
   }
 
-  /** The case with this case number, or whose instance has this key (all digits). */
+  /** The case with this case number, or whose instance has this key (all digits, within a long). */
   public Optional<CaseFile> find(CamundaClient client, String caseNumberOrKey) {
-    if (caseNumberOrKey.matches("\\d{1,19}")) {
-      Optional<CaseFile> byKey = byKey(client, Long.parseLong(caseNumberOrKey));
-      if (byKey.isPresent()) {
-        return byKey;
-      }
+    Optional<CaseFile> byKey = instanceKey(caseNumberOrKey).flatMap(key -> byKey(client, key));
+    return byKey.isPresent() ? byKey : byCaseNumber(client, caseNumberOrKey);
+  }
+
+  private static Optional<Long> instanceKey(String reference) {
+    if (!reference.matches("\\d{1,19}")) {
+      return Optional.empty();
     }
-    return byCaseNumber(client, caseNumberOrKey);
+    try {
+      return Optional.of(Long.parseLong(reference));
+    } catch (NumberFormatException beyondLong) { // 19 digits can exceed Long.MAX_VALUE
+      return Optional.empty();
+    }
   }
 
   /** The case of this {@code relief-case} instance; empty if there is none (or it is another process's). */
