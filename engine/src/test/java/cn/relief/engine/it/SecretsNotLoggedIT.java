@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * No password, delegation token, basic {@code Authorization} header or database password reaches
- * the log (everything the engine logs, its own classes at DEBUG) or the audit trail: captured
+ * the log (everything logged, the engine's classes and Spring MVC's at DEBUG) or the audit trail: captured
  * while a second engine starts on a database user with a password and a configured delegation
  * token, and while users are created, log in, fail to log in, change passwords and deploy.
  */
@@ -59,12 +59,13 @@ class SecretsNotLoggedIT extends ClientTestSupport {
     ListAppender<ILoggingEvent> captured = new ListAppender<>();
     LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
     Logger root = logging.getLogger(Logger.ROOT_LOGGER_NAME);
-    Logger engineLogger = logging.getLogger("cn.relief");
-    Level engineLevel = engineLogger.getLevel();
+    // the engine's own classes and Spring MVC's (which logs request bodies) at DEBUG
+    List<Logger> verbose = List.of(logging.getLogger("cn.relief"), logging.getLogger("org.springframework.web"));
+    List<Level> levels = verbose.stream().map(Logger::getLevel).toList();
     captured.setContext(logging);
     captured.start();
     root.addAppender(captured);
-    engineLogger.setLevel(Level.DEBUG);
+    verbose.forEach(logger -> logger.setLevel(Level.DEBUG));
     String username = uniqueId("secret-keeper", Transport.REST);
     try (ConfigurableApplicationContext second = new SpringApplicationBuilder(TestEngineApplication.class).run(
         "--spring.datasource.url=" + url, "--spring.datasource.username=" + dbUser,
@@ -126,7 +127,9 @@ class SecretsNotLoggedIT extends ClientTestSupport {
       }
     } finally {
       root.detachAppender(captured);
-      engineLogger.setLevel(engineLevel);
+      for (int i = 0; i < verbose.size(); i++) {
+        verbose.get(i).setLevel(levels.get(i));
+      }
       captured.stop();
     }
 
