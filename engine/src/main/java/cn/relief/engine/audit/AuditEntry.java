@@ -1,5 +1,7 @@
 package cn.relief.engine.audit;
 
+import cn.relief.engine.log.CopyText;
+
 /**
  * One entry of the audit trail, as stored in {@code engine_audit}. {@code hash} is SHA-256 over the
  * predecessor's hash and the entry's other fields ({@link AuditHash}), so that changing, removing
@@ -25,6 +27,18 @@ public record AuditEntry(
     Long firstPosition,
     String previousHash,
     String hash) {
+
+  /**
+   * The text fields as PostgreSQL stores them (no NUL, {@link CopyText#storable}), before the hash
+   * is computed over them: the chain must verify against what was stored.
+   */
+  public AuditEntry {
+    callerId = CopyText.storable(callerId);
+    operation = CopyText.storable(operation);
+    target = CopyText.storable(target);
+    request = CopyText.storable(request);
+    rejectionMessage = CopyText.storable(rejectionMessage);
+  }
 
   public static final String ACCEPTED = "ACCEPTED";
   public static final String REJECTED = "REJECTED";

@@ -127,6 +127,8 @@ final class HistoryBatch implements AutoCloseable {
         statement.setNull(i + 1, Types.NULL);
       } else if (value instanceof Timestamp timestamp) {
         statement.setTimestamp(i + 1, timestamp);
+      } else if (value instanceof String text) {
+        statement.setObject(i + 1, CopyText.storable(text)); // PostgreSQL refuses NUL in text
       } else {
         statement.setObject(i + 1, value);
       }

@@ -5,10 +5,10 @@ import static cn.relief.engine.identity.Permission.DELETE;
 import static cn.relief.engine.identity.Permission.READ;
 import static cn.relief.engine.identity.Permission.UPDATE;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.http.server.PathContainer;
 
 /**
  * The permission a REST v2 request needs, from its method and path. Requests not named here
@@ -30,8 +30,15 @@ public final class RestPermissions {
 
   private RestPermissions() {}
 
-  /** {@code path} is the request URI, e.g. {@code /v2/users/search}. */
-  public static Optional<Permission> required(String method, String path) {
+  /**
+   * {@code path} is the request URI, e.g. {@code /v2/users/search}, as the client sent it: it is
+   * read as Spring MVC matches it to a controller ({@link #canonicalPath}), so that the same
+   * endpoint spelled differently ({@code /v2/users;x}, {@code /v2/%75sers}) needs the same
+   * permission. (Read from the raw text, such a path needed none: a user without any
+   * authorization created users with {@code POST /v2/users;x}.)
+   */
+  public static Optional<Permission> required(String method, String rawPath) {
+    String path = canonicalPath(rawPath);
     String[] segments = path.replaceFirst("^/v2/", "").split("/");
     String collection = segments[0];
     boolean read = method.equals("GET") || path.endsWith("/search") || path.endsWith("/statistics");
@@ -40,7 +47,7 @@ public final class RestPermissions {
       // a call about one user, group or role needs the permission for it (or for *); an
       // authorization is named by its key, not a resource id, and a search is filtered per item
       boolean aboutOne = segments.length >= 2 && !segments[1].equals("search") && !collection.equals("authorizations");
-      return Optional.of(aboutOne ? permission.on(URLDecoder.decode(segments[1], StandardCharsets.UTF_8)) : permission);
+      return Optional.of(aboutOne ? permission.on(segments[1]) : permission);
     }
     if (collection.equals("deployments") && method.equals("POST")) {
       return Optional.of(new Permission("RESOURCE", CREATE));
@@ -89,6 +96,20 @@ public final class RestPermissions {
       return Optional.of(new Permission("SYSTEM", UPDATE));
     }
     return Optional.empty();
+  }
+
+  /**
+   * A request path as the handler mapping sees it: each segment percent-decoded and without its
+   * matrix parameters ({@code ;name=value}), which Spring MVC ignores when matching. Dot segments
+   * and empty segments are kept: the gateway refuses paths that have any ({@code
+   * RestAuthenticationFilter}).
+   */
+  public static String canonicalPath(String rawPath) {
+    List<String> segments = PathContainer.parsePath(rawPath).elements().stream()
+        .filter(PathContainer.PathSegment.class::isInstance)
+        .map(element -> ((PathContainer.PathSegment) element).valueToMatch())
+        .toList();
+    return (rawPath.startsWith("/") ? "/" : "") + String.join("/", segments) + (rawPath.endsWith("/") ? "/" : "");
   }
 
   /**

@@ -10,10 +10,6 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.grpc.Status;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +21,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -316,42 +311,5 @@ class BadInputIT extends ClientTestSupport {
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** A local HTTP endpoint that only counts who connects to it. */
-  private static final class ConnectionCounter implements AutoCloseable {
-    private final ServerSocket socket;
-    private final AtomicInteger connections = new AtomicInteger();
-    private final Thread acceptor;
-
-    ConnectionCounter() throws IOException {
-      socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      acceptor = new Thread(() -> {
-        while (!socket.isClosed()) {
-          try (Socket ignored = socket.accept()) {
-            connections.incrementAndGet();
-          } catch (SocketException closed) {
-            return;
-          } catch (IOException e) {
-            // keep counting
-          }
-        }
-      }, "xxe-listener");
-      acceptor.setDaemon(true);
-      acceptor.start();
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + socket.getLocalPort() + "/entity.dtd";
-    }
-
-    int connections() {
-      return connections.get();
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-    }
   }
 }

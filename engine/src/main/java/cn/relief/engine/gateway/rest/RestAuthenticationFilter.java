@@ -39,11 +39,21 @@ public class RestAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String served = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
+    if (!RestPermissions.canonicalPath(path).equals(served)) {
+      // The container mapped the request after removing dot segments and doubled slashes, which
+      // Spring MVC and the permission table would read otherwise: no client sends such paths, so
+      // they are refused rather than interpreted twice.
+      ProblemJson.write(response, HttpStatus.BAD_REQUEST.value(), "INVALID_ARGUMENT",
+          "Expected a request path without dot segments or empty segments, but got '" + path + "'", path);
+      return;
+    }
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     Optional<String> user = security.authenticate(header, request.getHeader(ApiSecurity.DELEGATION_HEADER));
     if (user.isPresent()) {
       Optional<String> refusal = security.refuse(user.get(), request.getMethod() + " " + request.getRequestURI(),
-          RestPermissions.required(request.getMethod(), request.getRequestURI()));
+          RestPermissions.required(request.getMethod(), path));
       if (refusal.isPresent()) {
         ProblemJson.write(response, HttpStatus.FORBIDDEN.value(), "FORBIDDEN", refusal.get(), request.getRequestURI());
         return;

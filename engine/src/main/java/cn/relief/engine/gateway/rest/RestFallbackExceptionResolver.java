@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -30,8 +31,22 @@ final class RestFallbackExceptionResolver implements HandlerExceptionResolver, O
   @Override
   public ModelAndView resolveException(
       HttpServletRequest request, HttpServletResponse response, Object handler, Exception exception) {
-    if (!isApiPath(request) || isOwnController(handler) || response.isCommitted()
-        || !(exception instanceof ErrorResponse error)) {
+    if (!isApiPath(request) || isOwnController(handler) || response.isCommitted()) {
+      return null;
+    }
+    if (exception instanceof MultipartException unreadable && !(exception instanceof ErrorResponse)) {
+      // a multipart body Tomcat cannot take apart (e.g. a file name with a NUL, which a deployment
+      // sent as "x\0y.bpmn"): the caller's fault, not a 500 with a stack trace in the log
+      try {
+        String reason = String.valueOf(unreadable.getMostSpecificCause().getMessage()).replaceAll("\\p{Cntrl}", "?");
+        ProblemJson.write(response, 400, "INVALID_ARGUMENT", "Expected a readable multipart request, but " + reason,
+            request.getRequestURI());
+        return new ModelAndView();
+      } catch (IOException e) {
+        return null;
+      }
+    }
+    if (!(exception instanceof ErrorResponse error)) {
       return null;
     }
     HttpStatusCode status = error.getStatusCode();

@@ -4,10 +4,8 @@ import cn.relief.engine.identity.ApiSecurity;
 import cn.relief.engine.identity.IdentityCommands;
 import cn.relief.engine.record.UserRecord;
 import io.camunda.client.protocol.rest.UserCreateResult;
-import io.camunda.client.protocol.rest.UserRequest;
 import io.camunda.client.protocol.rest.UserResult;
 import io.camunda.client.protocol.rest.UserSearchResult;
-import io.camunda.client.protocol.rest.UserUpdateRequest;
 import io.camunda.client.protocol.rest.UserUpdateResult;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,18 +33,32 @@ public class UserController {
     this.security = security;
   }
 
+  /**
+   * The body of a user's creation or update (the client's {@code UserRequest} and {@code
+   * UserUpdateRequest}), read into this record rather than the client's classes: Spring MVC logs
+   * a request body's {@code toString()} at DEBUG, and theirs print the password (seen with
+   * {@code logging.level.org.springframework.web=DEBUG}).
+   */
+  record UserBody(String username, String password, String name, String email) {
+    @Override
+    public String toString() {
+      return "UserBody[username=" + username + ", password=" + (password == null ? null : "***") + ", name=" + name
+          + ", email=" + email + "]";
+    }
+  }
+
   @PostMapping("/v2/users")
-  public CompletableFuture<ResponseEntity<UserCreateResult>> create(@RequestBody UserRequest request) {
-    return identity.createUser(RestRequests.requireText("username", request.getUsername()), request.getName(),
-            request.getEmail(), RestRequests.requireText("password", request.getPassword()))
+  public CompletableFuture<ResponseEntity<UserCreateResult>> create(@RequestBody UserBody request) {
+    return identity.createUser(RestRequests.requireText("username", request.username()), request.name(),
+            request.email(), RestRequests.requireText("password", request.password()))
         .thenApply(user -> ResponseEntity.status(HttpStatus.CREATED).body(
             new UserCreateResult().username(user.username()).name(user.name()).email(user.email())));
   }
 
   @PutMapping("/v2/users/{username}")
   public CompletableFuture<UserUpdateResult> update(@PathVariable("username") String username,
-      @RequestBody UserUpdateRequest request) {
-    return identity.updateUser(username, request.getName(), request.getEmail(), request.getPassword())
+      @RequestBody UserBody request) {
+    return identity.updateUser(username, request.name(), request.email(), request.password())
         .thenApply(user -> new UserUpdateResult().username(user.username()).name(user.name()).email(user.email()));
   }
 

@@ -119,6 +119,11 @@ public final class DeploymentProcessor {
             + " (.form), but this kind of resource is not supported yet");
       } else if (name.contains("..") || name.contains("\\") || name.startsWith("/")) {
         problems.add("'" + name + "': expected a plain resource name, but it contains a path");
+      } else if (name.chars().anyMatch(Character::isISOControl)) {
+        // a NUL cannot be stored in PostgreSQL text: such a name, deployed over gRPC, stopped the
+        // history projection for good (COPY refused the row, and every later one waits behind it)
+        problems.add("'" + name.replaceAll("\\p{Cntrl}", "?")
+            + "': expected a plain resource name, but it contains control characters");
       } else if (form) {
         FormDeployment.Parsed parsedForm = forms.validate(name, resource.content(), problems, formResources);
         if (parsedForm != null) {
