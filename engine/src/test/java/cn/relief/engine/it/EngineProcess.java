@@ -18,11 +18,14 @@ final class EngineProcess implements AutoCloseable {
   private final int httpPort = freePort();
   private final int grpcPort = freePort();
   private final Path logFile;
+  private final List<String> extraArguments;
   private Process process;
 
-  EngineProcess(String jdbcUrl, Path logFile) {
+  /** {@code extraArguments}: more Spring Boot arguments ({@code --name=value}) for every start. */
+  EngineProcess(String jdbcUrl, Path logFile, String... extraArguments) {
     this.jdbcUrl = jdbcUrl;
     this.logFile = logFile;
+    this.extraArguments = List.of(extraArguments);
   }
 
   int httpPort() {
@@ -44,6 +47,7 @@ final class EngineProcess implements AutoCloseable {
         // snapshots every few hundred records, so that kills also hit restarts from a snapshot
         "--relief.engine.snapshot-interval=300",
         "--spring.flyway.enabled=false"));
+    command.addAll(extraArguments);
     File log = logFile.toFile();
     log.getParentFile().mkdirs();
     process = new ProcessBuilder(command)
