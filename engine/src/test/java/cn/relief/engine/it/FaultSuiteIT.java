@@ -60,6 +60,7 @@ class FaultSuiteIT {
     long started = System.nanoTime();
     Path anchors = DIRECTORY.resolve("anchors-" + SEED + ".txt").toAbsolutePath();
     Files.deleteIfExists(anchors);
+    Files.deleteIfExists(DIRECTORY.resolve("engine.log")); // the engine appends to it at every start
     try (RestartablePostgres postgres = new RestartablePostgres(DIRECTORY.resolve("postgres"));
         EngineProcess engine = new EngineProcess(postgres.jdbcUrl(), DIRECTORY.resolve("engine.log"),
             // one anchor file across restarts, written often: a cut-off trail is found too
