@@ -759,6 +759,10 @@ public final class Engine implements EngineApi, AutoCloseable {
         yieldJobs(jobs);
       }
     });
+    // The waiter is no longer among the waiting polls: if this batch is refused (a commit failed
+    // in a database outage) nobody would answer it, and its worker would hang until its own
+    // request timeout. It gets no jobs and polls again; the jobs are activatable in the rebuilt state.
+    ctx.ifRefused(() -> waiter.reply().complete(List.of()));
     return true;
   }
 

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +21,13 @@ import java.util.function.Supplier;
  * (the password itself is never kept). An entry holds only while the user's stored hash is the
  * one it was verified against: changing the password or deleting the user ends it at once.
  * Wrong credentials are not cached, so guessing stays slow.
+ *
+ * <p>Concurrent calls with the same header wait for one verification instead of each running
+ * their own. After a restart (empty cache) every worker's polls, completions and retries arrive
+ * at once with the same credentials; each verifying on its own took the two cores of the fault
+ * suite's machine for tens of seconds (a verification measured 1.5-6 s under that load), and the
+ * restarted engine answered nothing meanwhile. Identical concurrent guesses share one verification
+ * too; different guesses each pay their own.
  */
 public final class BasicAuthenticator {
   static final long CACHE_MILLIS = 60_000;
@@ -28,6 +37,9 @@ public final class BasicAuthenticator {
 
   private final Supplier<IdentityState> identity;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+  /** Verifications running, by cache key: the one that other calls with the same header wait for. */
+  private final Map<String, CompletableFuture<Optional<String>>> verifying = new ConcurrentHashMap<>();
+  private final AtomicLong verifications = new AtomicLong();
 
   public BasicAuthenticator(Supplier<IdentityState> identity) {
     this.identity = identity;
@@ -40,6 +52,12 @@ public final class BasicAuthenticator {
     }
     String cacheKey = PasswordHashes.digest(header.substring(6).trim());
     long now = System.currentTimeMillis();
+    Optional<String> cached = cached(cacheKey, now);
+    return cached.isPresent() ? cached : verifyOnce(cacheKey, header.substring(6).trim(), now);
+  }
+
+  /** The user a header was verified for, while that holds. */
+  private Optional<String> cached(String cacheKey, long now) {
     Verified cached = verified.get(cacheKey);
     if (cached != null && cached.until() > now) {
       UserRecord user = identity.get().user(cached.username());
@@ -48,13 +66,12 @@ public final class BasicAuthenticator {
       }
       verified.remove(cacheKey);
     }
-    return verify(header.substring(6).trim()).map(user -> {
-      if (verified.size() >= MAX_CACHED) {
-        verified.clear(); // crude, but bounded; the cache refills with the callers that are active
-      }
-      verified.put(cacheKey, new Verified(user.username(), user.passwordHash(), now + CACHE_MILLIS));
-      return user.username();
-    });
+    return Optional.empty();
+  }
+
+  /** Password verifications run so far (each a slow hash), for tests. */
+  long verifications() {
+    return verifications.get();
   }
 
   /** The user name a basic {@code Authorization} header claims, unchecked; null if it names none. */
@@ -71,7 +88,41 @@ public final class BasicAuthenticator {
     }
   }
 
+  private Optional<String> verifyOnce(String cacheKey, String encoded, long now) {
+    CompletableFuture<Optional<String>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<String>> running = verifying.putIfAbsent(cacheKey, mine);
+    if (running != null) {
+      return running.join();
+    }
+    try {
+      // a verification may have ended between this call's look at the cache and now
+      Optional<String> user = cached(cacheKey, now);
+      if (user.isEmpty()) {
+        Optional<UserRecord> verifiedUser = verify(encoded);
+        // remembered before this verification stops being the one to wait for: a call arriving
+        // after it finds the cache filled
+        verifiedUser.ifPresent(u -> remember(cacheKey, u, now));
+        user = verifiedUser.map(UserRecord::username);
+      }
+      mine.complete(user);
+      return user;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      verifying.remove(cacheKey, mine);
+    }
+  }
+
+  private void remember(String cacheKey, UserRecord user, long now) {
+    if (verified.size() >= MAX_CACHED) {
+      verified.clear(); // crude, but bounded; the cache refills with the callers that are active
+    }
+    verified.put(cacheKey, new Verified(user.username(), user.passwordHash(), now + CACHE_MILLIS));
+  }
+
   private Optional<UserRecord> verify(String encoded) {
+    verifications.incrementAndGet();
     final String decoded;
     try {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);

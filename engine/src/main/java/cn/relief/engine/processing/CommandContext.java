@@ -18,14 +18,20 @@ public final class CommandContext {
   private final RecordWriter writer;
   private final Deque<Runnable> agenda = new ArrayDeque<>();
   private final List<Runnable> sideEffects;
+  private final List<Runnable> refusalEffects;
   private final Continuations continuations = new Continuations();
   private Map<String, Object> producedKeys = Map.of();
   private CommandRejectedException refusal;
 
   CommandContext(EngineState state, RecordWriter writer, List<Runnable> sideEffects) {
+    this(state, writer, sideEffects, new java.util.ArrayList<>());
+  }
+
+  CommandContext(EngineState state, RecordWriter writer, List<Runnable> sideEffects, List<Runnable> refusalEffects) {
     this.state = state;
     this.writer = writer;
     this.sideEffects = sideEffects;
+    this.refusalEffects = refusalEffects;
   }
 
   public EngineState state() {
@@ -53,6 +59,15 @@ public final class CommandContext {
   /** Runs after the batch holding this command is durably committed. */
   public void afterCommit(Runnable sideEffect) {
     sideEffects.add(sideEffect);
+  }
+
+  /**
+   * Runs instead of the side effects if the batch holding this command is refused (its commit
+   * failed, or processing it hit a bug): for someone outside the command who was promised an
+   * answer after the commit (a waiting job poll) and would otherwise wait for it forever.
+   */
+  public void ifRefused(Runnable undo) {
+    refusalEffects.add(undo);
   }
 
   /**

@@ -79,7 +79,7 @@ public final class StreamProcessor implements AutoCloseable {
    * followed by a snapshot of the state after it.
    */
   private record PendingBatch(List<Record> records, List<AuditEntry> auditEntries, List<Runnable> sideEffects,
-      Set<String> typesWithWaitingJobs, List<Queued<?>> commands, long snapshotPosition, byte[] snapshot,
+      List<Runnable> refusalEffects, Set<String> typesWithWaitingJobs, List<Queued<?>> commands, long snapshotPosition, byte[] snapshot,
       long snapshotMillis) {}
 
   private final EngineConfiguration config;
@@ -104,6 +104,8 @@ public final class StreamProcessor implements AutoCloseable {
   private RecordWriter writer;
   private AuditChain auditChain;
   private List<AuditEntry> auditEntries = new ArrayList<>();
+  /** What to do if the batch being processed is refused ({@link CommandContext#ifRefused}). */
+  private List<Runnable> refusalEffects = new ArrayList<>();
   private long lastSnapshotPosition;
 
   public StreamProcessor(EngineConfiguration config, EventLog log, BpmnTransformer transformer,
@@ -307,6 +309,8 @@ public final class StreamProcessor implements AutoCloseable {
       } catch (RuntimeException | Error e) {
         LOG.error("Unexpected failure while processing commands; rebuilding state from the log", e);
         failAll(batch, e);
+        runRefusalEffects(refusalEffects);
+        refusalEffects = new ArrayList<>();
         awaitCommitted();
         rebuildUntilDone();
       } finally {
@@ -325,6 +329,8 @@ public final class StreamProcessor implements AutoCloseable {
     List<Record> records = writer.takeBatch();
     List<AuditEntry> audited = auditEntries;
     auditEntries = new ArrayList<>();
+    List<Runnable> ifRefused = refusalEffects;
+    refusalEffects = new ArrayList<>();
     byte[] snapshot = null;
     long snapshotMillis = 0;
     long position = state.lastPosition();
@@ -335,7 +341,7 @@ public final class StreamProcessor implements AutoCloseable {
       lastSnapshotPosition = position;
     }
     PendingBatch pending = new PendingBatch(
-        records, audited, sideEffects, typesWithWaitingJobs, List.copyOf(batch), position, snapshot, snapshotMillis);
+        records, audited, sideEffects, ifRefused, typesWithWaitingJobs, List.copyOf(batch), position, snapshot, snapshotMillis);
     handedOver.incrementAndGet();
     toCommit.put(pending); // blocks when the log falls behind: processing never runs far ahead
   }
@@ -364,6 +370,7 @@ public final class StreamProcessor implements AutoCloseable {
     if (commitFailed) {
       // built on a batch that never reached the log: refuse it too; the writer rebuilds its state
       failAll(pending.commands(), new IllegalStateException("an earlier commit failed"));
+      runRefusalEffects(pending.refusalEffects());
       return;
     }
     try {
@@ -372,6 +379,7 @@ public final class StreamProcessor implements AutoCloseable {
       LOG.error("Could not commit a batch of {} records; its commands are refused", pending.records().size(), e);
       commitFailed = true;
       failAll(pending.commands(), e);
+      runRefusalEffects(pending.refusalEffects());
       return;
     }
     for (Runnable sideEffect : pending.sideEffects()) {
@@ -430,7 +438,7 @@ public final class StreamProcessor implements AutoCloseable {
   private <T> void processOne(Queued<T> command, List<Runnable> sideEffects, Set<String> typesWithWaitingJobs) {
     int before = writer.batchSize();
     long firstPosition = state.lastPosition() + 1;
-    CommandContext ctx = new CommandContext(state, writer, sideEffects);
+    CommandContext ctx = new CommandContext(state, writer, sideEffects, refusalEffects);
     try {
       command.handler().process(ctx, command.reply());
       ctx.runAgenda();
@@ -477,6 +485,16 @@ public final class StreamProcessor implements AutoCloseable {
     auditEntries.add(auditChain.append(command.submittedAt(), command.caller(), command.audit().operation(),
         AuditJson.write(json, target), command.auditRequestJson(), outcome, rejectionType, rejectionMessage,
         firstPosition));
+  }
+
+  private static void runRefusalEffects(List<Runnable> effects) {
+    for (Runnable effect : effects) {
+      try {
+        effect.run();
+      } catch (RuntimeException e) {
+        LOG.warn("Undoing a promise of a refused batch failed", e);
+      }
+    }
   }
 
   private void failAll(List<Queued<?>> batch, Throwable cause) {

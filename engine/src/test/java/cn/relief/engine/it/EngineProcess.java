@@ -21,7 +21,7 @@ final class EngineProcess implements AutoCloseable {
   private final List<String> extraArguments;
   private Process process;
 
-  /** {@code extraArguments}: further {@code --name=value} settings of the engine. */
+  /** {@code extraArguments}: more Spring Boot arguments ({@code --name=value}) for every start. */
   EngineProcess(String jdbcUrl, Path logFile, String... extraArguments) {
     this.jdbcUrl = jdbcUrl;
     this.logFile = logFile;
