@@ -21,12 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,12 +123,12 @@ class BackupRestoreIT {
     run(Map.of("PGPORT", String.valueOf(replacement.getPort()), "PGDATABASE", "relief_restored"), "restore.sh", dump.toString());
     long restoreMillis = (System.nanoTime() - restoreStarted) / 1_000_000;
     DataSource restored = replacement.getDatabase("postgres", "relief_restored");
+    EventLogChecks log = new EventLogChecks(() -> restored);
     // restoring twice would mix two histories: the script refuses a database with a log in it
     assertThat(exitCode(Map.of("PGPORT", String.valueOf(replacement.getPort()), "PGDATABASE", "relief_restored"),
         "restore.sh", dump.toString())).isEqualTo(3);
 
-    Set<Long> inBackup = keys(restored, "SELECT record_key FROM engine_record WHERE value_type = 'PROCESS_INSTANCE_CREATION'"
-        + " AND intent = 'CREATED' AND record_type = 'EVENT'");
+    Set<Long> inBackup = log.createdInstances();
     assertThat(inBackup).as("instances acknowledged before the backup").containsAll(acknowledgedBeforeBackup);
 
     long startMillis;
@@ -148,7 +145,7 @@ class BackupRestoreIT {
           client.newPublishMessageCommand().messageName("backup-resume").correlationKey(caseIds.get(instance))
               .timeToLive(Duration.ofMinutes(5)).send().join();
         }
-        awaitAllCompleted(restored, Duration.ofSeconds(120));
+        log.awaitAllCompleted(Duration.ofSeconds(120));
         assertThat(completedSearchCount(client, inBackup.size(), Duration.ofSeconds(60)))
             .as("completed instances in the restored history").isEqualTo(inBackup.size());
       }
@@ -156,19 +153,15 @@ class BackupRestoreIT {
       assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
     }
 
-    assertThat(keys(restored, "SELECT record_key FROM engine_record WHERE value_type = 'PROCESS_INSTANCE'"
-        + " AND intent = 'ELEMENT_COMPLETED' AND value::jsonb->>'bpmnElementType' = 'PROCESS'"
-        + " GROUP BY record_key HAVING count(*) = 1")).isEqualTo(inBackup);
-    assertThat(count(restored, "SELECT count(*) FROM (SELECT record_key FROM engine_record WHERE record_type = 'EVENT'"
-        + " AND intent IN ('ELEMENT_COMPLETED', 'ELEMENT_ACTIVATING') GROUP BY record_key, intent"
-        + " HAVING count(*) > 1) twice")).as("element instances activated or completed twice").isZero();
-    assertThat(count(restored, "SELECT count(*) FROM (SELECT record_key FROM engine_record WHERE value_type = 'JOB'"
-        + " AND intent = 'COMPLETED' GROUP BY record_key HAVING count(*) > 1) twice")).as("jobs completed twice").isZero();
-    assertThat(count(restored, "SELECT max(position) - count(*) FROM engine_record")).as("gaps in the log").isZero();
+    assertThat(log.instancesCompletedOnce()).isEqualTo(inBackup);
+    assertThat(log.elementInstancesActivatedOrCompletedTwice()).as("element instances activated or completed twice").isZero();
+    assertThat(log.jobsCompletedTwice()).as("jobs completed twice").isZero();
+    assertThat(log.jobsNeverCompleted()).as("jobs lost").isZero();
+    assertThat(log.positionGapsOrDuplicates()).as("gaps or duplicates in the log").isZero();
 
     // the original anchors name entries past the backup moment: against them the restored trail is
     // reported cut, which is why the procedure keeps them apart and starts a new anchor file
-    long restoredHead = count(restored, "SELECT max(sequence) FROM engine_audit");
+    long restoredHead = log.auditHead();
     AuditAnchors anchorsOfTheLostMachine = new AuditAnchors(restored, oldAnchors);
     assertThat(anchorsOfTheLostMachine.read().lastKey()).isGreaterThan(restoredHead);
     AuditVerification againstOldAnchors = new AuditVerifier(restored, anchorsOfTheLostMachine).verify();
@@ -232,21 +225,6 @@ class BackupRestoreIT {
     return found;
   }
 
-  private static void awaitAllCompleted(DataSource db, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      long open = count(db, "SELECT count(*) FROM engine_record c WHERE c.value_type = 'PROCESS_INSTANCE_CREATION'"
-          + " AND c.intent = 'CREATED' AND NOT EXISTS (SELECT 1 FROM engine_record e WHERE e.record_key = c.record_key"
-          + " AND e.intent = 'ELEMENT_COMPLETED' AND e.value_type = 'PROCESS_INSTANCE')");
-      if (open == 0) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(open + " restored instances did not complete within " + timeout);
-      }
-      Thread.sleep(300);
-    }
-  }
 
   private static void awaitSize(Map<Long, String> map, int size) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -258,22 +236,7 @@ class BackupRestoreIT {
     }
   }
 
-  private static Set<Long> keys(DataSource db, String sql) throws SQLException {
-    Set<Long> keys = new HashSet<>();
-    try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-      while (rows.next()) {
-        keys.add(rows.getLong(1));
-      }
-    }
-    return keys;
-  }
 
-  private static long count(DataSource db, String sql) throws SQLException {
-    try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    }
-  }
 
   private static void deleteRecursively(Path path) throws IOException {
     if (Files.exists(path)) {

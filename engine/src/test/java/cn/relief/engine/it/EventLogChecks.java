@@ -91,6 +91,11 @@ final class EventLogChecks {
         + " WHERE a.n IS NULL OR l.n IS NULL OR a.n <> 1 OR l.n <> 1");
   }
 
+  /** The sequence of the audit trail's last entry. */
+  long auditHead() throws SQLException {
+    return count("SELECT max(sequence) FROM engine_audit");
+  }
+
   long auditEntries(String operation, String outcome) throws SQLException {
     return count("SELECT count(*) FROM engine_audit WHERE operation = '" + operation + "' AND outcome = '"
         + outcome + "'");
