@@ -6,24 +6,18 @@ import cn.relief.engine.audit.AuditAnchors;
 import cn.relief.engine.audit.AuditVerification;
 import cn.relief.engine.audit.AuditVerifier;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -149,7 +143,7 @@ class BackupRestoreIT {
         assertThat(completedSearchCount(client, inBackup.size(), Duration.ofSeconds(60)))
             .as("completed instances in the restored history").isEqualTo(inBackup.size());
       }
-      JsonNode verification = auditVerification(engine.httpPort());
+      JsonNode verification = engine.auditVerification();
       assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
     }
 
@@ -201,14 +195,6 @@ class BackupRestoreIT {
     return process.exitValue();
   }
 
-  private static JsonNode auditVerification(int httpPort) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/v2/relief/audit/verification"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)))
-        .GET().build();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return new ObjectMapper().readTree(response.body());
-  }
 
   private static long completedSearchCount(CamundaClient client, int expected, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,12 +1,20 @@
 package cn.relief.engine.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -73,6 +81,22 @@ final class EngineProcess implements AutoCloseable {
       }
     }
     throw new IllegalStateException("The engine did not become ready within " + timeout + "; see " + logFile);
+  }
+
+  /** {@code GET /v2/relief/audit/verification} as the administrator: the audit chain's verification. */
+  JsonNode auditVerification() throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(
+            URI.create("http://localhost:" + httpPort + "/v2/relief/audit/verification"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            "demo:demo".getBytes(StandardCharsets.UTF_8)))
+        .timeout(Duration.ofMinutes(2))
+        .GET().build();
+    HttpResponse<String> response = HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("audit verification answered " + response.statusCode() + ": " + response.body());
+    }
+    return new ObjectMapper().readTree(response.body());
   }
 
   /** Kills the process at once (SIGKILL): nothing is flushed, no shutdown hook runs. */

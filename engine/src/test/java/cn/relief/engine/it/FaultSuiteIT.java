@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -123,7 +117,7 @@ class FaultSuiteIT {
         log.awaitAllCompleted(Duration.ofMinutes(3));
         long created = log.createdInstances().size();
         awaitHistory(load, created);
-        JsonNode verification = auditVerification(engine.httpPort());
+        JsonNode verification = engine.auditVerification();
         List<Long> sorted = restartMillis.stream().sorted().toList();
         List<Long> ownStarts = engineStartMillis();
         System.out.printf("FaultSuiteIT: %d engine kills, 1 PostgreSQL restart (down %d ms, the engine creating"
@@ -255,18 +249,6 @@ class FaultSuiteIT {
     }
   }
 
-  /** {@code GET /v2/relief/audit/verification} as the administrator. */
-  private static JsonNode auditVerification(int httpPort) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort
-            + "/v2/relief/audit/verification"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            "demo:demo".getBytes(StandardCharsets.UTF_8)))
-        .timeout(Duration.ofMinutes(2))
-        .GET().build();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("audit verification: %s", response.body()).isEqualTo(200);
-    return new ObjectMapper().readTree(response.body());
-  }
 
   private static void awaitProgress(FaultLoad load, int more) throws InterruptedException {
     int target = load.acknowledged.size() + more;
