@@ -1,6 +1,7 @@
 package cn.relief.engine.audit;
 
 import cn.relief.engine.api.Caller;
+import cn.relief.engine.log.CopyText;
 import java.util.Optional;
 
 /**
@@ -27,10 +28,16 @@ public final class AuditChain {
   /** Builds the next entry, chained to the previous one, and moves the head to it. */
   public AuditEntry append(long recordedAt, Caller caller, String operation, String target, String request,
       String outcome, String rejectionType, String rejectionMessage, Long firstPosition) {
-    AuditEntry unhashed = new AuditEntry(lastSequence + 1, recordedAt, caller.id(), caller.kind(), operation, target,
+    // hash the text as it will be stored, or the verification would find the entry altered
+    target = CopyText.storable(target);
+    request = CopyText.storable(request);
+    rejectionMessage = CopyText.storable(rejectionMessage);
+    operation = CopyText.storable(operation);
+    String callerId = CopyText.storable(caller.id());
+    AuditEntry unhashed = new AuditEntry(lastSequence + 1, recordedAt, callerId, caller.kind(), operation, target,
         request, outcome, rejectionType, rejectionMessage, firstPosition, lastHash, null);
     String hash = hasher.hash(lastHash, unhashed);
-    AuditEntry entry = new AuditEntry(unhashed.sequence(), recordedAt, caller.id(), caller.kind(), operation, target,
+    AuditEntry entry = new AuditEntry(unhashed.sequence(), recordedAt, callerId, caller.kind(), operation, target,
         request, outcome, rejectionType, rejectionMessage, firstPosition, lastHash, hash);
     lastSequence = entry.sequence();
     lastHash = hash;
