@@ -25,7 +25,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
 /**
  * Bad input (E8): whatever a BPMN, DMN or form resource holds, its deployer returns a model or a
@@ -47,6 +46,7 @@ class DeployersPropertiesTest {
   private static final List<byte[]> DMN_SEEDS = dmnSeeds();
   private static final List<byte[]> FORM_SEEDS = formSeeds();
   private final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+  private String generated = "";
 
   private final BpmnTransformer bpmn = new BpmnTransformer(new ExpressionLanguage());
   private final DmnTransformer dmn = new DmnTransformer();
@@ -54,6 +54,7 @@ class DeployersPropertiesTest {
   @Property
   void damagedBpmnIsTransformedOrRejectedWithAReason(@ForAll @IntRange(min = 0, max = 1_000) int seedIndex,
       @ForAll Kind kind, @ForAll long seed) {
+    generated = "damaged BPMN";
     byte[] resource = ResourceMutations.mutate(BPMN_SEEDS.get(seedIndex % BPMN_SEEDS.size()), kind, seed);
     transformBpmn(resource);
   }
@@ -61,6 +62,7 @@ class DeployersPropertiesTest {
   @Property
   void twiceDamagedBpmnIsTransformedOrRejectedWithAReason(@ForAll @IntRange(min = 0, max = 1_000) int seedIndex,
       @ForAll Kind first, @ForAll Kind second, @ForAll long seed) {
+    generated = "twice damaged BPMN";
     byte[] once = ResourceMutations.mutate(BPMN_SEEDS.get(seedIndex % BPMN_SEEDS.size()), first, seed);
     transformBpmn(ResourceMutations.mutate(once, second, seed + 1));
   }
@@ -68,17 +70,20 @@ class DeployersPropertiesTest {
   @Property
   void generatedFlowGraphsAreTransformedOrRejectedWithAReason(@ForAll @IntRange(min = 1, max = 40) int nodes,
       @ForAll long seed) {
+    generated = "generated flow graphs";
     transformBpmn(GeneratedModels.randomGraph("fuzz", nodes, seed).getBytes(StandardCharsets.UTF_8));
   }
 
   @Property(tries = 12)
   void deeplyNestedSubProcessesAreTransformedOrRejectedWithAReason(@ForAll @IntRange(min = 1, max = 5_000) int depth) {
+    generated = "nested sub-processes";
     transformBpmn(GeneratedModels.nestedSubProcesses("nested", depth).getBytes(StandardCharsets.UTF_8));
   }
 
   @Property
   void damagedDmnIsTransformedOrRejectedWithAReason(@ForAll @IntRange(min = 0, max = 1_000) int seedIndex,
       @ForAll Kind kind, @ForAll long seed) {
+    generated = "damaged DMN";
     byte[] resource = ResourceMutations.mutate(DMN_SEEDS.get(seedIndex % DMN_SEEDS.size()), kind, seed);
     transformDmn(resource);
   }
@@ -86,23 +91,27 @@ class DeployersPropertiesTest {
   @Property
   void generatedDecisionTablesAreTransformedOrRejectedWithAReason(@ForAll @IntRange(min = 0, max = 30) int rules,
       @ForAll long seed) {
+    generated = "generated decision tables";
     transformDmn(GeneratedModels.decisionTable("fuzz", rules, seed).getBytes(StandardCharsets.UTF_8));
   }
 
   @Property
   void damagedFormsAreParsedOrRejectedWithAReason(@ForAll @IntRange(min = 0, max = 1_000) int seedIndex,
       @ForAll Kind kind, @ForAll long seed) {
+    generated = "damaged forms";
     parseForm(ResourceMutations.mutateJson(FORM_SEEDS.get(seedIndex % FORM_SEEDS.size()), kind, seed));
   }
 
   @Property(tries = 12)
   void deeplyNestedFormGroupsAreParsedOrRejectedWithAReason(@ForAll @IntRange(min = 1, max = 5_000) int depth) {
+    generated = "nested form groups";
     parseForm(GeneratedModels.nestedForm("nested", depth).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** One line per property (jqwik runs each property on its own instance): what it generated and how each ended. */
   @AfterProperty
-  void printFigures(PropertyLifecycleContext property) {
-    System.out.println("DeployersPropertiesTest: " + property.label() + ": " + outcomes.entrySet().stream()
+  void printFigures() {
+    System.out.println("DeployersPropertiesTest: " + generated + ": " + outcomes.entrySet().stream()
         .sorted(Map.Entry.comparingByKey()).map(e -> e.getValue().get() + " " + e.getKey()).toList());
   }
 

@@ -11,7 +11,8 @@ public final class GeneratedModels {
   private static final String BPMN_HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
       + " xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\""
-      + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" id=\"defs\" targetNamespace=\"http://relief.cn/fuzz\">";
+      + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" id=\"defs\""
+      + " targetNamespace=\"http://relief.cn/fuzz\">";
   private static final String[] NODE_KINDS = {
       "task", "serviceTask", "userTask", "scriptTask", "businessRuleTask", "callActivity", "exclusiveGateway",
       "parallelGateway", "inclusiveGateway", "eventBasedGateway", "intermediateCatchEvent", "intermediateThrowEvent",

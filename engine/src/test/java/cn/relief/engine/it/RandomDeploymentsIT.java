@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Bad input (E8) through the engine: random deployments, damaged relief models and generated ones
  * (see {@link ResourceMutations}), alternately over REST and gRPC. Each is accepted or rejected with
- * 400 / INVALID_ARGUMENT (413 / RESOURCE_EXHAUSTED over the size limits) and a message, never a 500 / INTERNAL; afterwards the engine still deploys
- * and runs a known model, every accepted process is found by the search, and the event log still
- * replays into a state that holds them all.
+ * 400 / INVALID_ARGUMENT (413 / RESOURCE_EXHAUSTED over the size limits) and a message, never a
+ * 500 / INTERNAL; afterwards the engine still deploys and runs a known model, every accepted
+ * process is found by the search, and the event log still replays into a state that holds them all.
  *
- * <p>{@code -Drelief.badinput.deployments=N} sets the number of deployments (CI: 200).
+ * <p>{@code -Drelief.badinput.deployments=N} sets the number of deployments (CI: 100).
  */
 class RandomDeploymentsIT extends ClientTestSupport {
-  private static final int DEPLOYMENTS = Integer.getInteger("relief.badinput.deployments", 200);
+  private static final int DEPLOYMENTS = Integer.getInteger("relief.badinput.deployments", 100);
   private static final String[] ODD_NAMES = {
       "../escape.bpmn", "/abs.bpmn", "dir\\x.bpmn", "救助.bpmn", "x.BPMN", "x.txt", "x", ".bpmn", "x.bpmn.form",
       "a".repeat(2_000) + ".bpmn", "x .dmn", "x\u0000.bpmn", "\uD83D\uDE00.form", "x.xml",

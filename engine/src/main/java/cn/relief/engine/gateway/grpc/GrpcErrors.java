@@ -37,7 +37,10 @@ final class GrpcErrors {
         : status.getStatus().withDescription(fitted).asRuntimeException(status.getTrailers());
   }
 
-  /** The description, cut (with a note saying so) where its percent-encoded form would pass {@link #MAX_DESCRIPTION_BYTES}. */
+  /**
+   * The description, cut (with a note saying so) where its percent-encoded form would pass
+   * {@link #MAX_DESCRIPTION_BYTES}; the same instance when it fits.
+   */
   static String fitTrailer(String description) {
     if (description == null || description.length() * 9 <= MAX_DESCRIPTION_BYTES) {
       return description;
