@@ -19,6 +19,7 @@ import cn.relief.engine.log.EventLogException;
 import cn.relief.engine.processing.CommandContext;
 import cn.relief.engine.processing.CommandHandler;
 import cn.relief.engine.processing.Rejections;
+import cn.relief.engine.processing.StorableVariables;
 import cn.relief.engine.processing.StreamProcessor;
 import cn.relief.engine.processing.bpmn.BpmnElementContext;
 import cn.relief.engine.processing.bpmn.BpmnElementProcessors;
@@ -214,6 +215,7 @@ public final class Engine implements EngineApi, AutoCloseable {
     return processor.submit(ValueType.PROCESS_INSTANCE_CREATION, Intent.ProcessInstanceCreation.CREATE,
         AuditRequests.createProcessInstance(command, false), reply(ctx -> {
           requireMayCreate(ctx, caller, command);
+          StorableVariables.require(Intent.ProcessInstanceCreation.CREATE, command.variables());
           ProcessInstanceInfo info = instances.create(ctx, withTenant(command));
           ctx.auditProduced("processInstanceKey", info.processInstanceKey());
           return info;
@@ -229,6 +231,7 @@ public final class Engine implements EngineApi, AutoCloseable {
         ValueType.PROCESS_INSTANCE_CREATION, Intent.ProcessInstanceCreation.CREATE,
         AuditRequests.createProcessInstance(command, true), (ctx, reply) -> {
           requireMayCreate(ctx, caller, command);
+          StorableVariables.require(Intent.ProcessInstanceCreation.CREATE, command.variables());
           ProcessInstanceInfo info = instances.create(ctx, withTenant(command));
           ctx.auditProduced("processInstanceKey", info.processInstanceKey());
           // registered before the agenda runs, so an instance that completes at once is caught too
@@ -331,6 +334,8 @@ public final class Engine implements EngineApi, AutoCloseable {
         done(ctx -> {
           requireOnInstance(ctx, caller, processInstanceKey, "MODIFY_PROCESS_INSTANCE",
               Intent.ProcessInstanceModification.MODIFY);
+          activations.forEach(a -> a.variableInstructions().forEach(v ->
+              StorableVariables.require(Intent.ProcessInstanceModification.MODIFY, v.variables())));
           modifications.modify(ctx, processInstanceKey, activations, terminations, caller.id());
         }));
   }
@@ -445,7 +450,10 @@ public final class Engine implements EngineApi, AutoCloseable {
     return processor.submit(ValueType.JOB, Intent.Job.COMPLETE,
         AuditRequest.of("COMPLETE_JOB").target("jobKey", jobKey).data("variables", variables)
             .data("result", result).build(),
-        done(ctx -> jobCommands.complete(ctx, jobKey, variables, result)));
+        done(ctx -> {
+          StorableVariables.require(Intent.Job.COMPLETE, variables);
+          jobCommands.complete(ctx, jobKey, variables, result);
+        }));
   }
 
   @Override
@@ -475,7 +483,10 @@ public final class Engine implements EngineApi, AutoCloseable {
     return processor.submit(ValueType.USER_TASK, Intent.UserTask.COMPLETE,
         AuditRequest.of("COMPLETE_USER_TASK").target("userTaskKey", userTaskKey).data("variables", variables)
             .data("action", action).build(),
-        userTaskChange(userTaskKey, ctx -> userTaskCommands.complete(ctx, actor, userTaskKey, variables, action)));
+        userTaskChange(userTaskKey, ctx -> {
+          StorableVariables.require(Intent.UserTask.COMPLETE, variables);
+          return userTaskCommands.complete(ctx, actor, userTaskKey, variables, action);
+        }));
   }
 
   /** The caller of a user-task command, with its groups, taken on the caller's thread. */
@@ -490,7 +501,10 @@ public final class Engine implements EngineApi, AutoCloseable {
     return processor.submit(ValueType.JOB, Intent.Job.FAIL,
         AuditRequest.of("FAIL_JOB").target("jobKey", jobKey).data("retries", retries).data("errorMessage", errorMessage)
             .data("retryBackOffMillis", backoff).data("variables", variables).build(),
-        done(ctx -> jobCommands.fail(ctx, jobKey, retries, errorMessage, backoff, variables)));
+        done(ctx -> {
+          StorableVariables.require(Intent.Job.FAIL, variables);
+          jobCommands.fail(ctx, jobKey, retries, errorMessage, backoff, variables);
+        }));
   }
 
   @Override
@@ -499,7 +513,10 @@ public final class Engine implements EngineApi, AutoCloseable {
     return processor.submit(ValueType.JOB, Intent.Job.THROW_ERROR,
         AuditRequest.of("THROW_ERROR").target("jobKey", jobKey).data("errorCode", errorCode)
             .data("errorMessage", errorMessage).data("variables", variables).build(),
-        done(ctx -> jobCommands.throwError(ctx, jobKey, errorCode, errorMessage, variables)));
+        done(ctx -> {
+          StorableVariables.require(Intent.Job.THROW_ERROR, variables);
+          jobCommands.throwError(ctx, jobKey, errorCode, errorMessage, variables);
+        }));
   }
 
   @Override
@@ -543,6 +560,7 @@ public final class Engine implements EngineApi, AutoCloseable {
             .data("variables", variables).data("local", local).build(),
         reply(ctx -> {
           requireOnInstance(ctx, caller, elementInstanceKey, "UPDATE_PROCESS_INSTANCE", Intent.VariableDocument.UPDATE);
+          StorableVariables.require(Intent.VariableDocument.UPDATE, variables);
           long key = variableDocuments.update(ctx, elementInstanceKey, variables == null ? Map.of() : variables, local);
           ctx.auditProduced("variableDocumentKey", key);
           return key;
@@ -555,6 +573,7 @@ public final class Engine implements EngineApi, AutoCloseable {
         command.messageId(), command.variables(), tenant(command.tenantId()));
     return processor.submit(ValueType.MESSAGE, Intent.Message.PUBLISH, AuditRequests.publishMessage(withTenant),
         reply(ctx -> {
+          StorableVariables.require(Intent.Message.PUBLISH, withTenant.variables());
           long key = messages.publish(ctx, withTenant);
           ctx.auditProduced("messageKey", key);
           return key;
@@ -567,6 +586,7 @@ public final class Engine implements EngineApi, AutoCloseable {
         tenant(command.tenantId()));
     return processor.submit(ValueType.MESSAGE_CORRELATION, Intent.MessageCorrelation.CORRELATE,
         AuditRequests.correlateMessage(withTenant), reply(ctx -> {
+          StorableVariables.require(Intent.MessageCorrelation.CORRELATE, withTenant.variables());
           MessageCorrelationInfo info = messages.correlate(ctx, withTenant);
           ctx.auditProduced("messageKey", info.messageKey());
           ctx.auditProduced("processInstanceKey", info.processInstanceKey());
@@ -582,6 +602,7 @@ public final class Engine implements EngineApi, AutoCloseable {
       if (signalName == null || signalName.isBlank()) {
         throw Rejections.invalidArgument(Intent.Signal.BROADCAST, "Expected a signal name, but it was empty");
       }
+      StorableVariables.require(Intent.Signal.BROADCAST, variables);
       long key = elements.triggers().broadcastSignal(ctx, signalName, variables, tenant(tenantId));
       ctx.auditProduced("signalKey", key);
       return key;
@@ -630,6 +651,7 @@ public final class Engine implements EngineApi, AutoCloseable {
             .target("decisionKey", withTenant.decisionKey() > 0 ? withTenant.decisionKey() : null)
             .data("variables", withTenant.variables()).data("tenantId", withTenant.tenantId()).build(),
         reply(ctx -> {
+          StorableVariables.require(Intent.DecisionEvaluation.EVALUATE, withTenant.variables());
           var decision = withTenant.decisionKey() > 0 ? ctx.state().decisions().byKey(withTenant.decisionKey()) : null;
           String decisionId = decision != null ? decision.record().decisionId() : withTenant.decisionId();
           if (decisionId != null) {

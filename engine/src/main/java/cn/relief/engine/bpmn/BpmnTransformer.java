@@ -4,6 +4,7 @@ import cn.relief.engine.feel.Expression;
 import cn.relief.engine.feel.ExpressionLanguage;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
 import io.camunda.zeebe.model.bpmn.instance.Association;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
@@ -43,7 +44,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.camunda.bpm.model.xml.ModelException;
 
 /**
  * Turns a BPMN resource into executable processes, or explains precisely why it cannot: every
@@ -52,6 +55,12 @@ import java.util.regex.Pattern;
  */
 public final class BpmnTransformer {
   private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE|<!ENTITY", Pattern.CASE_INSENSITIVE);
+  /**
+   * How deep (embedded or event) sub-processes may nest. Reading, validating and running a scope
+   * recurses into its children; 5,000 nested sub-processes overflowed the writer thread's stack
+   * (found by DeployersPropertiesTest). Relief models nest two or three levels.
+   */
+  public static final int MAX_SCOPE_DEPTH = 100;
 
   private final ExpressionLanguage expressions;
 
@@ -93,7 +102,15 @@ public final class BpmnTransformer {
     List<ExecutableProcess> processes = new ArrayList<>();
     for (Process process : model.getModelElementsByType(Process.class)) {
       if (process.isExecutable()) {
-        processes.add(transformProcess(model, process, problems));
+        try {
+          processes.add(transformProcess(model, process, problems));
+        } catch (ClassCastException | ModelException e) {
+          // The model API resolves references by casting: e.g. an errorRef or a gateway's default
+          // naming an element of another kind throws there. That is bad input, not an engine bug;
+          // the common ones (sequence flows, boundary events) are reported with their element above.
+          problems.add(process, "expected every reference to name an element of the right kind, but one does not ("
+              + rootMessage(e) + ")");
+        }
       }
     }
     if (processes.isEmpty() && problems.isEmpty()) {
@@ -112,7 +129,7 @@ public final class BpmnTransformer {
     EventReader events = new EventReader(expressions, problems, elements);
     List<SequenceFlow> flows = new ArrayList<>();
     Map<FlowNode, ExecutableFlowNode> read = new HashMap<>();
-    readScope(process.getFlowElements(), executable.root(), executable, flows, read, elements, events, problems);
+    readScope(process.getFlowElements(), executable.root(), 0, executable, flows, read, elements, events, problems);
     connectFlows(flows, executable, problems);
     for (Map.Entry<FlowNode, ExecutableFlowNode> entry : read.entrySet()) {
       FlowNode element = entry.getKey();
@@ -135,7 +152,8 @@ public final class BpmnTransformer {
     return executable;
   }
 
-  private void readScope(Collection<FlowElement> children, ExecutableFlowNode scope, ExecutableProcess executable,
+  private void readScope(Collection<FlowElement> children, ExecutableFlowNode scope, int depth,
+      ExecutableProcess executable,
       List<SequenceFlow> flows, Map<FlowNode, ExecutableFlowNode> read, ElementReader elements, EventReader events,
       Problems problems) {
     for (FlowElement element : children) {
@@ -162,7 +180,12 @@ public final class BpmnTransformer {
       elements.read(flowNode, node);
       events.read(flowNode, node, scope);
       if (flowNode instanceof SubProcess subProcess) {
-        readScope(subProcess.getFlowElements(), node, executable, flows, read, elements, events, problems);
+        if (depth + 1 > MAX_SCOPE_DEPTH) {
+          problems.add(subProcess, "expected sub-processes to nest at most " + MAX_SCOPE_DEPTH
+              + " levels deep, but this one is nested deeper");
+          continue;
+        }
+        readScope(subProcess.getFlowElements(), node, depth + 1, executable, flows, read, elements, events, problems);
         validateContainer(subProcess, node, problems, false);
       }
     }
@@ -233,8 +256,13 @@ public final class BpmnTransformer {
         }
       }
       ExecutableSequenceFlow executableFlow = new ExecutableSequenceFlow(flow.getId(), condition);
-      ExecutableFlowNode source = executable.node(flow.getSource().getId());
-      ExecutableFlowNode target = executable.node(flow.getTarget().getId());
+      FlowNode sourceElement = reference(flow, "sourceRef", flow::getSource, problems);
+      FlowNode targetElement = reference(flow, "targetRef", flow::getTarget, problems);
+      if (sourceElement == null || targetElement == null) {
+        continue;
+      }
+      ExecutableFlowNode source = executable.node(sourceElement.getId());
+      ExecutableFlowNode target = executable.node(targetElement.getId());
       if (source == null || target == null) {
         continue; // the unsupported element is already reported
       }
@@ -251,11 +279,15 @@ public final class BpmnTransformer {
 
   private static void attach(BoundaryEvent boundary, ExecutableFlowNode node, ExecutableProcess executable,
       Problems problems) {
-    if (boundary.getAttachedTo() == null) {
-      problems.add(boundary, "a boundary event must be attached to an activity");
+    int before = problems.list().size();
+    Activity attachedTo = reference(boundary, "attachedToRef", boundary::getAttachedTo, problems);
+    if (attachedTo == null) {
+      if (problems.list().size() == before) {
+        problems.add(boundary, "a boundary event must be attached to an activity");
+      }
       return;
     }
-    ExecutableFlowNode activity = executable.node(boundary.getAttachedTo().getId());
+    ExecutableFlowNode activity = executable.node(attachedTo.getId());
     if (activity == null) {
       return;
     }
@@ -423,6 +455,22 @@ public final class BpmnTransformer {
         }
       }
       join.setReachableFrom(reachable);
+    }
+  }
+
+  /**
+   * The element a reference attribute names. The model API casts the referenced element to the
+   * kind it expects, so a reference to an element of another kind (a sequence flow targeting
+   * another flow, a boundary event attached to a start event) throws instead; that is a problem of
+   * the model, reported with the element. Null when it names nothing usable.
+   */
+  private static <T> T reference(BaseElement element, String attribute, Supplier<T> getter, Problems problems) {
+    try {
+      return getter.get();
+    } catch (ClassCastException e) {
+      problems.add(element, "expected '" + attribute + "' to name an element of the right kind, but '"
+          + element.getAttributeValue(attribute) + "' is of another kind");
+      return null;
     }
   }
 

@@ -128,7 +128,8 @@ final class HistoryBatch implements AutoCloseable {
       } else if (value instanceof Timestamp timestamp) {
         statement.setTimestamp(i + 1, timestamp);
       } else if (value instanceof String text) {
-        statement.setObject(i + 1, CopyText.storable(text)); // PostgreSQL refuses NUL in text
+        // as in the COPY rows: PostgreSQL text cannot hold NUL, and one would stop the projection
+        statement.setString(i + 1, CopyText.storable(text));
       } else {
         statement.setObject(i + 1, value);
       }

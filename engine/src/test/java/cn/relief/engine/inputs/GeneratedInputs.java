@@ -38,6 +38,15 @@ public final class GeneratedInputs {
     return min + random.nextInt(max - min + 1);
   }
 
+  public long anyLong() {
+    return random.nextLong();
+  }
+
+  public <E extends Enum<E>> E pick(Class<E> kind) {
+    E[] values = kind.getEnumConstants();
+    return values[random.nextInt(values.length)];
+  }
+
   public boolean chance(double probability) {
     return random.nextDouble() < probability;
   }

@@ -11,6 +11,15 @@ import java.util.Optional;
 public final class RebuiltState {
   private RebuiltState() {}
 
+  /** The state that replaying the whole log gives (as a restart without snapshot would). */
+  public static EngineState state(EventLog log, ObjectMapper json) throws Exception {
+    EngineState state = new EngineState(1);
+    EventAppliers appliers = new EventAppliers(
+        state, new BpmnTransformer(new ExpressionLanguage()), new DmnTransformer(), json);
+    log.replay(appliers::apply);
+    return state;
+  }
+
   public static byte[] document(EventLog log, Optional<EventLog.StoredSnapshot> snapshot, ObjectMapper json)
       throws Exception {
     EngineState state = new EngineState(1);

@@ -21,7 +21,46 @@ final class GrpcErrors {
 
   private GrpcErrors() {}
 
+  /**
+   * Longest description sent, measured as it travels: percent-encoded in the HTTP/2 trailers,
+   * where a Chinese character takes nine bytes. A client refuses trailers over its header-list
+   * limit (8 KiB in grpc-java) and turns the whole answer into INTERNAL "RST_STREAM ... PROTOCOL_ERROR":
+   * a rejection that echoed a 100,000-character name did so (found by RandomDeploymentsIT).
+   */
+  static final int MAX_DESCRIPTION_BYTES = 4 * 1024;
+
   static StatusRuntimeException toStatus(String rpc, Throwable error) {
+    StatusRuntimeException status = convert(rpc, error);
+    String description = status.getStatus().getDescription();
+    String fitted = fitTrailer(description);
+    return fitted == description ? status
+        : status.getStatus().withDescription(fitted).asRuntimeException(status.getTrailers());
+  }
+
+  /**
+   * The description, cut (with a note saying so) where its percent-encoded form would pass
+   * {@link #MAX_DESCRIPTION_BYTES}; the same instance when it fits.
+   */
+  static String fitTrailer(String description) {
+    if (description == null || description.length() * 9 <= MAX_DESCRIPTION_BYTES) {
+      return description;
+    }
+    int budget = MAX_DESCRIPTION_BYTES - 64;
+    int end = 0;
+    while (end < description.length()) {
+      int codePoint = description.codePointAt(end);
+      int bytes = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+      int cost = codePoint >= 0x20 && codePoint < 0x7f && codePoint != '%' ? 1 : 3 * bytes;
+      if ((budget -= cost) < 0) {
+        break;
+      }
+      end += Character.charCount(codePoint);
+    }
+    return end == description.length() ? description
+        : description.substring(0, end) + "... (" + (description.length() - end) + " more characters)";
+  }
+
+  private static StatusRuntimeException convert(String rpc, Throwable error) {
     Throwable cause = unwrap(error);
     if (cause instanceof StatusRuntimeException status) {
       return status;

@@ -55,8 +55,14 @@ public class AuthorizationController {
   }
 
   private static AuthorizationRecord authorization(AuthorizationRequest request) {
-    List<String> permissions = request.getPermissionTypes() == null ? List.of()
-        : request.getPermissionTypes().stream().map(PermissionTypeEnum::getValue).toList();
+    List<String> permissions = new java.util.ArrayList<>();
+    for (PermissionTypeEnum permission : request.getPermissionTypes() == null
+        ? List.<PermissionTypeEnum>of() : request.getPermissionTypes()) {
+      // a JSON null in the list was a NullPointerException and a 500
+      // (found by RequestShapesIT)
+      permissions.add(RestRequests.requirePresent("permissionTypes[" + permissions.size() + "]", permission)
+          .getValue());
+    }
     return new AuthorizationRecord(
         RestRequests.requirePresent("ownerType", request.getOwnerType()).getValue(),
         RestRequests.requireText("ownerId", request.getOwnerId()),

@@ -5,9 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MultipartException;
@@ -19,11 +22,14 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Problem details for failures under {@code /v2} that happen before one of this package's
  * controllers is chosen, which {@link RestProblemHandler} (limited to those controllers) never
  * sees: an endpoint this engine does not implement (404), a wrong method (405), a deployment over
- * the multipart size limit (413). Spring Boot would answer them with its {@code application/json}
- * error page, which the Camunda client reports as a malformed response instead of the reason.
+ * the multipart size limit (413), a body declared multipart that is not (400), and for the
+ * engine's controllers outside this package (audit, retention) an unreadable body or a parameter
+ * of the wrong type (400). Spring Boot would answer them with its {@code application/json} error
+ * page (a 500 for a broken multipart body), which the Camunda client reports as a malformed
+ * response instead of the reason.
  *
  * <p>Runs before Spring MVC's default resolvers; leaves every other path, and everything that is
- * not one of Spring's own {@link ErrorResponse} failures, to them.
+ * not one of Spring's own {@link ErrorResponse} failures or one of the three above, to them.
  */
 final class RestFallbackExceptionResolver implements HandlerExceptionResolver, Ordered {
   private static final Logger LOG = LoggerFactory.getLogger(RestFallbackExceptionResolver.class);
@@ -34,15 +40,25 @@ final class RestFallbackExceptionResolver implements HandlerExceptionResolver, O
     if (!isApiPath(request) || isOwnController(handler) || response.isCommitted()) {
       return null;
     }
+    String invalid = null;
     if (exception instanceof MultipartException unreadable && !(exception instanceof ErrorResponse)) {
-      // a multipart body Tomcat cannot take apart (e.g. a file name with a NUL, which a deployment
-      // sent as "x\0y.bpmn"): the caller's fault, not a 500 with a stack trace in the log
+      // A body declared multipart that is not (no boundary, cut off): the DispatcherServlet fails
+      // to parse it before any controller runs, which Spring Boot answered with a 500 page (found
+      // by RequestShapesIT). It is the caller's mistake.
+      invalid = "Expected a multipart/form-data request body, but it could not be read: " + rootMessage(unreadable);
+    } else if (exception instanceof HttpMessageNotReadableException unreadable) {
+      // controllers outside this package (audit, retention) got Spring Boot's JSON error page
+      invalid = RestProblemHandler.describeUnreadable(unreadable);
+    } else if (exception instanceof TypeMismatchException mismatch) {
+      invalid = RestProblemHandler.describeMismatch(mismatch);
+    }
+    if (invalid != null) {
       try {
-        String reason = String.valueOf(unreadable.getMostSpecificCause().getMessage()).replaceAll("\\p{Cntrl}", "?");
-        ProblemJson.write(response, 400, "INVALID_ARGUMENT", "Expected a readable multipart request, but " + reason,
+        ProblemJson.write(response, HttpStatus.BAD_REQUEST.value(), "INVALID_ARGUMENT", invalid,
             request.getRequestURI());
         return new ModelAndView();
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("Could not write problem detail for {} {}", request.getMethod(), request.getRequestURI(), e);
         return null;
       }
     }
@@ -70,6 +86,15 @@ final class RestFallbackExceptionResolver implements HandlerExceptionResolver, O
   public int getOrder() {
     // After Spring Boot's DefaultErrorAttributes (which only records the error), before the MVC defaults.
     return Ordered.HIGHEST_PRECEDENCE + 100;
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    // control characters (a file name with a NUL) are not echoed into the answer or the log
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().replaceAll("\\p{Cntrl}", "?");
   }
 
   private static boolean isApiPath(HttpServletRequest request) {

@@ -20,6 +20,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Answers every failure of the REST v2 controllers with an RFC 9457 problem detail. The Camunda
@@ -81,6 +83,10 @@ public class RestProblemHandler {
     }
     if (error instanceof HttpMessageNotReadableException unreadable) {
       return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", describeUnreadable(unreadable));
+    }
+    if (error instanceof TypeMismatchException mismatch) {
+      // e.g. ?truncateValues=x, which was answered 500 (found by RequestShapesIT)
+      return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", describeMismatch(mismatch));
     }
     if (error instanceof TimeoutException || error instanceof AsyncRequestTimeoutException) {
       return problem(HttpStatus.GATEWAY_TIMEOUT, "DEADLINE_EXCEEDED", error.getMessage() != null
@@ -154,6 +160,15 @@ public class RestProblemHandler {
       return "Expected a JSON request body, but none was given";
     }
     return "Expected a readable JSON request body, but it was not: " + unreadable.getMessage();
+  }
+
+  /** A request parameter or path variable that does not convert to its type. */
+  static String describeMismatch(TypeMismatchException mismatch) {
+    String name = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+        : mismatch.getPropertyName();
+    Class<?> type = mismatch.getRequiredType();
+    return "Expected the parameter '" + name + "' to be " + (type == null ? "of another type" : expected(type))
+        + ", but found '" + mismatch.getValue() + "'";
   }
 
   private static String path(JsonMappingException error) {
