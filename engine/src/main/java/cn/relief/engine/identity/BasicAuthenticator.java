@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -19,6 +20,12 @@ import java.util.function.Supplier;
  * (the password itself is never kept). An entry holds only while the user's stored hash is the
  * one it was verified against: changing the password or deleting the user ends it at once.
  * Wrong credentials are not cached, so guessing stays slow.
+ *
+ * <p>Callers presenting the same header while it is being verified wait for that one verification
+ * instead of each verifying it again: a busy client has many calls in flight, and when its entry
+ * expires they would otherwise all miss at once and hash the password concurrently (found by
+ * {@code SoakIT}: a hundred REST calls in flight stalled the engine's two cores for seconds every
+ * minute, and the calls that queued meanwhile made the next miss larger still).
  */
 public final class BasicAuthenticator {
   static final long CACHE_MILLIS = 60_000;
@@ -28,6 +35,7 @@ public final class BasicAuthenticator {
 
   private final Supplier<IdentityState> identity;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Optional<UserRecord>>> verifying = new ConcurrentHashMap<>();
 
   public BasicAuthenticator(Supplier<IdentityState> identity) {
     this.identity = identity;
@@ -48,13 +56,7 @@ public final class BasicAuthenticator {
       }
       verified.remove(cacheKey);
     }
-    return verify(header.substring(6).trim()).map(user -> {
-      if (verified.size() >= MAX_CACHED) {
-        verified.clear(); // crude, but bounded; the cache refills with the callers that are active
-      }
-      verified.put(cacheKey, new Verified(user.username(), user.passwordHash(), now + CACHE_MILLIS));
-      return user.username();
-    });
+    return verifyOnce(cacheKey, header.substring(6).trim(), now).map(UserRecord::username);
   }
 
   /** The user name a basic {@code Authorization} header claims, unchecked; null if it names none. */
@@ -68,6 +70,32 @@ public final class BasicAuthenticator {
       return colon < 0 ? null : decoded.substring(0, colon);
     } catch (IllegalArgumentException e) {
       return null;
+    }
+  }
+
+  /** Verifies the credentials, or waits for the verification of the same header already running. */
+  private Optional<UserRecord> verifyOnce(String cacheKey, String encoded, long now) {
+    CompletableFuture<Optional<UserRecord>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<UserRecord>> running = verifying.putIfAbsent(cacheKey, mine);
+    if (running != null) {
+      return running.join();
+    }
+    try {
+      Optional<UserRecord> user = verify(encoded);
+      // cached before the verification is given up, so that no caller in between verifies again
+      user.ifPresent(u -> {
+        if (verified.size() >= MAX_CACHED) {
+          verified.clear(); // crude, but bounded; the cache refills with the callers that are active
+        }
+        verified.put(cacheKey, new Verified(u.username(), u.passwordHash(), now + CACHE_MILLIS));
+      });
+      mine.complete(user);
+      return user;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      verifying.remove(cacheKey, mine);
     }
   }
 

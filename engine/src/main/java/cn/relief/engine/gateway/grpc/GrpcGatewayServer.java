@@ -7,9 +7,10 @@ import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -43,6 +44,14 @@ public final class GrpcGatewayServer implements AutoCloseable {
   /** Handlers only translate and hand over to the engine, so a few threads suffice. */
   private static final int HANDLER_THREADS = 4;
 
+  /**
+   * Call events waiting for a handler thread. Bounded: a flood of calls would otherwise pile up
+   * here without limit, before the engine's own queue could refuse them with RESOURCE_EXHAUSTED.
+   * Beyond it the Netty thread that received the event runs it itself, which stops it reading
+   * more from its connections until then (TCP flow control pushes back on the clients).
+   */
+  static final int HANDLER_QUEUE = 2_000;
+
   private final EngineApi api;
   private final ApiSecurity security;
   private final String host;
@@ -62,7 +71,8 @@ public final class GrpcGatewayServer implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("The gRPC gateway was already started");
     }
-    ExecutorService handlerExecutor = Executors.newFixedThreadPool(HANDLER_THREADS, new NamedDaemonThreads());
+    ExecutorService handlerExecutor = new ThreadPoolExecutor(HANDLER_THREADS, HANDLER_THREADS, 0, TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(HANDLER_QUEUE), new NamedDaemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
     Server built = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
         .addService(ServerInterceptors.intercept(new GrpcGateway(api), new BasicAuthServerInterceptor(security)))
         .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
