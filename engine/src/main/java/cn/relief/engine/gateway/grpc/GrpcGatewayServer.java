@@ -23,9 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class GrpcGatewayServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcGatewayServer.class);
 
-  /** Zeebe's gateway accepts messages up to 4 MiB by default; clients size their payloads to it. */
-  static final int MAX_INBOUND_MESSAGE_BYTES = 4 * 1024 * 1024;
-
   /**
    * The Camunda client pings every 45 s by default, also on idle connections; a server that
    * permits less would answer with GOAWAY (too_many_pings) and break the connection.
@@ -56,15 +53,22 @@ public final class GrpcGatewayServer implements AutoCloseable {
   private final ApiSecurity security;
   private final String host;
   private final int port;
+  private final int maxMessageBytes;
 
   private ExecutorService executor;
   private Server server;
 
-  public GrpcGatewayServer(EngineApi api, ApiSecurity security, String host, int port) {
+  /**
+   * @param maxMessageBytes largest message a call may send (Zeebe's gateway accepts 4 MiB by
+   *     default, and clients size their payloads to it); grpc-java refuses a larger one with
+   *     RESOURCE_EXHAUSTED before it is read into memory, as Zeebe's gateway does
+   */
+  public GrpcGatewayServer(EngineApi api, ApiSecurity security, String host, int port, int maxMessageBytes) {
     this.api = api;
     this.security = security;
     this.host = host;
     this.port = port;
+    this.maxMessageBytes = maxMessageBytes;
   }
 
   public synchronized void start() throws IOException {
@@ -75,7 +79,7 @@ public final class GrpcGatewayServer implements AutoCloseable {
         new ArrayBlockingQueue<>(HANDLER_QUEUE), new NamedDaemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
     Server built = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
         .addService(ServerInterceptors.intercept(new GrpcGateway(api), new BasicAuthServerInterceptor(security)))
-        .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+        .maxInboundMessageSize(maxMessageBytes)
         .permitKeepAliveTime(PERMIT_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
         .keepAliveTime(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)
