@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Soak: measures the engine's maximum throughput of one-task instances (or takes it as {@code
  * -Drelief.soak.rate}, instances/s at half load), then offers half of it for {@code
- * -Drelief.soak.minutes} (1.5 in CI, 60 for the full run) with real Camunda client workers, and
+ * -Drelief.soak.minutes} (1 in CI, 60 for the full run) with real Camunda client workers, and
  * checks that heap, threads, PostgreSQL connections, sockets and the history projection's lag do
  * not grow, and that every acknowledged instance completed once.
  *
@@ -42,9 +42,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class SoakIT extends ClientTestSupport {
   private static final String NAME = "SoakIT";
-  private static final double MINUTES = Double.parseDouble(System.getProperty("relief.soak.minutes", "1.5"));
+  private static final double MINUTES = Double.parseDouble(System.getProperty("relief.soak.minutes", "1"));
   private static final int SAMPLE_SECONDS = Integer.getInteger("relief.soak.sampleSeconds", 10);
-  private static final int PROBE_SECONDS = Integer.getInteger("relief.soak.probeSeconds", 12);
+  private static final int PROBE_SECONDS = Integer.getInteger("relief.soak.probeSeconds", 10);
   /** In-flight creations of the closed-loop probe: enough to keep the engine's batches full. */
   private static final int PROBE_IN_FLIGHT = 200;
   /** An open loop must not pile up requests in the client when the engine stalls for a moment. */
