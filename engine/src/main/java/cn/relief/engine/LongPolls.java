@@ -55,6 +55,11 @@ final class LongPolls {
     return waiting.get();
   }
 
+  /** How many job types have a waiting list. */
+  int types() {
+    return byType.size();
+  }
+
   /** Removes and returns the oldest waiter of a type that still waits, or null. */
   Waiter takeOne(String type) {
     Deque<Waiter> waiters = byType.get(type);
