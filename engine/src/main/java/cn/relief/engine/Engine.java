@@ -75,7 +75,7 @@ public final class Engine implements EngineApi, AutoCloseable {
   private final EngineConfiguration config;
   private final StreamProcessor processor;
   private final JobStreams jobStreams = new JobStreams();
-  private final LongPolls longPolls = new LongPolls();
+  private final LongPolls longPolls;
   private final Map<Long, ResultWaiter> resultWaiters = new ConcurrentHashMap<>();
   /** The callers of user-task changes that wait for task listeners, by user task key. */
   private final Map<Long, CompletableFuture<Void>> userTaskWaiters = new ConcurrentHashMap<>();
@@ -108,6 +108,8 @@ public final class Engine implements EngineApi, AutoCloseable {
 
   private Engine(EngineConfiguration config, EventLog log, ObjectMapper json) {
     this.config = config;
+    // as many long polls may wait as commands may queue: both are requests held in memory
+    this.longPolls = new LongPolls(config.maxQueuedCommands());
     // the processor is created below; FEEL asks it for the time only while it processes
     java.util.concurrent.atomic.AtomicReference<StreamProcessor> clock = new java.util.concurrent.atomic.AtomicReference<>();
     ExpressionLanguage expressions = new ExpressionLanguage(
@@ -410,7 +412,11 @@ public final class Engine implements EngineApi, AutoCloseable {
       List<ActivatedJob> jobs = jobActivator.activate(
           ctx, command.type(), command.worker(), timeout, command.maxJobsToActivate(), command.fetchVariables());
       if (jobs.isEmpty() && expiresAt > ctx.now()) {
-        longPolls.add(new LongPolls.Waiter(command, reply, expiresAt));
+        if (!longPolls.add(new LongPolls.Waiter(command, reply, expiresAt))) {
+          throw new CommandRejectedException(RejectionType.RESOURCE_EXHAUSTED, Intent.Job.ACTIVATE.name(),
+              "Expected to wait for jobs of type '" + command.type() + "', but " + longPolls.size()
+                  + " job activations already wait (the limit); retry later");
+        }
         return;
       }
       ctx.afterCommit(() -> {

@@ -101,8 +101,8 @@ public class EmbeddedEngineAutoConfiguration {
   @Bean(destroyMethod = "close")
   GrpcGatewayServer grpcGatewayServer(Engine engine, ApiSecurity security, EngineProperties properties)
       throws IOException {
-    GrpcGatewayServer server = new GrpcGatewayServer(
-        engine, security, properties.getGrpc().getHost(), properties.getGrpc().getPort());
+    GrpcGatewayServer server = new GrpcGatewayServer(engine, security, properties.getGrpc().getHost(),
+        properties.getGrpc().getPort(), Math.toIntExact(properties.getMaxMessageSize().toBytes()));
     server.start();
     return server;
   }

@@ -1,6 +1,7 @@
 package cn.relief.engine.spring;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /** Settings of the embedded engine, under {@code relief.engine}. */
 @ConfigurationProperties("relief.engine")
@@ -12,6 +13,11 @@ public class EngineProperties {
   private final Clock clock = new Clock();
   private int maxBatchSize = 1000;
   private int maxQueuedCommands = 20_000;
+  /**
+   * Largest gRPC message and REST request body the gateways accept (Zeebe's default maximum
+   * message size is 4 MB); it bounds variable documents and deployments too.
+   */
+  private DataSize maxMessageSize = DataSize.ofMegabytes(4);
   /** Records between two snapshots of the engine state (bounds the replay at start); 0 = none. */
   private long snapshotInterval = 1_000_000;
 
@@ -139,5 +145,13 @@ public class EngineProperties {
 
   public void setMaxQueuedCommands(int maxQueuedCommands) {
     this.maxQueuedCommands = maxQueuedCommands;
+  }
+
+  public DataSize getMaxMessageSize() {
+    return maxMessageSize;
+  }
+
+  public void setMaxMessageSize(DataSize maxMessageSize) {
+    this.maxMessageSize = maxMessageSize;
   }
 }

@@ -7,9 +7,10 @@ import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -21,9 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class GrpcGatewayServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcGatewayServer.class);
-
-  /** Zeebe's gateway accepts messages up to 4 MiB by default; clients size their payloads to it. */
-  static final int MAX_INBOUND_MESSAGE_BYTES = 4 * 1024 * 1024;
 
   /**
    * The Camunda client pings every 45 s by default, also on idle connections; a server that
@@ -43,29 +41,45 @@ public final class GrpcGatewayServer implements AutoCloseable {
   /** Handlers only translate and hand over to the engine, so a few threads suffice. */
   private static final int HANDLER_THREADS = 4;
 
+  /**
+   * Call events waiting for a handler thread. Bounded: a flood of calls would otherwise pile up
+   * here without limit, before the engine's own queue could refuse them with RESOURCE_EXHAUSTED.
+   * Beyond it the Netty thread that received the event runs it itself, which stops it reading
+   * more from its connections until then (TCP flow control pushes back on the clients).
+   */
+  static final int HANDLER_QUEUE = 2_000;
+
   private final EngineApi api;
   private final ApiSecurity security;
   private final String host;
   private final int port;
+  private final int maxMessageBytes;
 
   private ExecutorService executor;
   private Server server;
 
-  public GrpcGatewayServer(EngineApi api, ApiSecurity security, String host, int port) {
+  /**
+   * @param maxMessageBytes largest message a call may send (Zeebe's gateway accepts 4 MiB by
+   *     default, and clients size their payloads to it); grpc-java refuses a larger one with
+   *     RESOURCE_EXHAUSTED before it is read into memory, as Zeebe's gateway does
+   */
+  public GrpcGatewayServer(EngineApi api, ApiSecurity security, String host, int port, int maxMessageBytes) {
     this.api = api;
     this.security = security;
     this.host = host;
     this.port = port;
+    this.maxMessageBytes = maxMessageBytes;
   }
 
   public synchronized void start() throws IOException {
     if (server != null) {
       throw new IllegalStateException("The gRPC gateway was already started");
     }
-    ExecutorService handlerExecutor = Executors.newFixedThreadPool(HANDLER_THREADS, new NamedDaemonThreads());
+    ExecutorService handlerExecutor = new ThreadPoolExecutor(HANDLER_THREADS, HANDLER_THREADS, 0, TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(HANDLER_QUEUE), new NamedDaemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
     Server built = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
         .addService(ServerInterceptors.intercept(new GrpcGateway(api), new BasicAuthServerInterceptor(security)))
-        .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+        .maxInboundMessageSize(maxMessageBytes)
         .permitKeepAliveTime(PERMIT_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
         .keepAliveTime(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)

@@ -16,6 +16,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -70,11 +71,21 @@ final class RestFallbackExceptionResolver implements HandlerExceptionResolver, O
     try {
       // e.g. Allow for 405, Accept for 415
       error.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-      String detail = exception instanceof NoResourceFoundException
-          ? "Expected a REST v2 endpoint " + request.getMethod() + " " + request.getRequestURI()
-              + ", but this engine does not provide it"
-          : body.getDetail();
-      ProblemJson.write(response, status.value(), body.getTitle(), detail, request.getRequestURI());
+      String detail;
+      String title = body.getTitle();
+      if (exception instanceof NoResourceFoundException) {
+        detail = "Expected a REST v2 endpoint " + request.getMethod() + " " + request.getRequestURI()
+            + ", but this engine does not provide it";
+      } else if (exception instanceof MaxUploadSizeExceededException tooLarge) {
+        // Spring's own "Maximum upload size exceeded" names neither the limit nor the setting
+        title = "PAYLOAD_TOO_LARGE";
+        detail = "Expected each uploaded resource to be at most "
+            + (tooLarge.getMaxUploadSize() >= 0 ? tooLarge.getMaxUploadSize() + " bytes" : "the upload limit")
+            + " (spring.servlet.multipart.max-file-size and max-request-size), but the upload was larger";
+      } else {
+        detail = body.getDetail();
+      }
+      ProblemJson.write(response, status.value(), title, detail, request.getRequestURI());
       return new ModelAndView();
     } catch (IOException | RuntimeException e) {
       LOG.debug("Could not write problem detail for {} {}", request.getMethod(), request.getRequestURI(), e);

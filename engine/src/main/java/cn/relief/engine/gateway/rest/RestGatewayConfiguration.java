@@ -1,6 +1,7 @@
 package cn.relief.engine.gateway.rest;
 
 import cn.relief.engine.identity.ApiSecurity;
+import cn.relief.engine.spring.EngineProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,14 +15,16 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Wires the Zeebe-compatible REST v2 API: the controllers of this package, their problem-detail
  * error handling (also for unknown {@code /v2} paths) and basic authentication on {@code /v2/*}.
- * Expects beans of type {@code EngineApi} and {@link ApiSecurity} and {@code IdentityCommands}.
+ * Expects beans of type {@code EngineApi}, {@link ApiSecurity}, {@code IdentityCommands} and {@link
+ * EngineProperties}.
  *
  * <p>The controllers are imported explicitly rather than component-scanned so that importing this
  * configuration is all an application needs, whatever packages it scans itself.
  *
- * <p>Deployment size is limited by Spring Boot's multipart settings ({@code
- * spring.servlet.multipart.max-file-size}, default 1 MB, and {@code max-request-size}, default 10
- * MB); they are application-wide, so they are set in the application's properties, not here.
+ * <p>Request bodies are limited to {@code relief.engine.max-message-size} (4 MB, as the gRPC
+ * gateway's messages). Deployment resources are also limited by Spring Boot's multipart settings
+ * ({@code spring.servlet.multipart.max-file-size}, default 1 MB per resource); they are
+ * application-wide, so they are set in the application's properties, not here.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({
@@ -50,6 +53,17 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 })
 public class RestGatewayConfiguration {
   static final String API_PATTERN = "/v2/*";
+
+  /** Refuses bodies over the engine's message size before anything reads them (even before authentication). */
+  @Bean
+  public FilterRegistrationBean<RestBodyLimitFilter> restBodyLimitFilter(EngineProperties properties) {
+    FilterRegistrationBean<RestBodyLimitFilter> registration =
+        new FilterRegistrationBean<>(new RestBodyLimitFilter(properties.getMaxMessageSize().toBytes()));
+    registration.addUrlPatterns(API_PATTERN);
+    registration.setName("reliefRestBodyLimit");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
 
   @Bean
   public FilterRegistrationBean<RestAuthenticationFilter> restAuthenticationFilter(ApiSecurity security) {

@@ -81,6 +81,10 @@ public class RestProblemHandler {
     if (error instanceof ForbiddenInHistoryException forbidden) {
       return problem(HttpStatus.FORBIDDEN, "FORBIDDEN", forbidden.getMessage());
     }
+    if (error instanceof HttpMessageNotReadableException unreadable
+        && unreadable.getCause() instanceof RestBodyLimitFilter.BodyTooLargeException tooLarge) {
+      return problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", tooLarge.getMessage());
+    }
     if (error instanceof HttpMessageNotReadableException unreadable) {
       return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", describeUnreadable(unreadable));
     }
