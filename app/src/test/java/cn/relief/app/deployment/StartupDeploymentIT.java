@@ -47,7 +47,8 @@ class StartupDeploymentIT {
   }
 
   private void awaitLatest(String name) {
-    Awaitility.await(name).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+    // ignoring exceptions: until the history projection has the first version, latest() finds none
+    Awaitility.await(name).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
         .until(() -> name.equals(latest().getName()));
   }
 
