@@ -7,8 +7,8 @@ import java.util.Map;
  * Refuses variable documents whose values would not come back as they were sent. Found by
  * VariablePayloadsIT: a number beyond a double (1e400) was kept as the string "Infinity"; a lone
  * UTF-16 surrogate ("\ud800", valid JSON escape, not Unicode) came back as '?' from PostgreSQL; a
- * NUL in a variable name cannot be stored in PostgreSQL text at all and stopped the history
- * projection. Checked before a command writes anything, so the command is rejected whole.
+ * NUL, in a name or a value, cannot be stored in PostgreSQL text (it stopped the history
+ * projection) and is stored as U+FFFD elsewhere. Checked before a command writes anything, so the command is rejected whole.
  */
 public final class StorableVariables {
   private StorableVariables() {}
@@ -65,11 +65,17 @@ public final class StorableVariables {
     return null;
   }
 
-  /** A lone surrogate is not a Unicode character: UTF-8 (and so PostgreSQL) cannot hold it. */
+  /**
+   * A lone surrogate is not a Unicode character: UTF-8 (and so PostgreSQL) cannot hold it. Nor can
+   * PostgreSQL hold a NUL, in text or as the JSON escape in jsonb: the log would keep it only as
+   * U+FFFD ({@code CopyText.storable}), so the value would come back altered.
+   */
   private static String problem(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (c == '\u0000') {
+        return "the text '" + printable(text) + "' contains the NUL character, which cannot be stored";
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return "the text '" + printable(text) + "' contains an unpaired UTF-16 surrogate (\\u"

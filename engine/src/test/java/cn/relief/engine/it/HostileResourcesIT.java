@@ -106,7 +106,12 @@ class HostileResourcesIT extends ClientTestSupport {
     assertRejected(transport,
         () -> client.newCreateInstanceCommand().bpmnProcessId(processId + "\0x").latestVersion().send().join(),
         Status.Code.NOT_FOUND, 404, processId);
-    long instance = startInstance(client, processId, java.util.Map.of("note", "a\0b"));
+    // a variable holding a NUL is refused whole (it could only be stored altered), with the reason
+    assertRejected(transport,
+        () -> client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
+            .variables(java.util.Map.of("note", "a\0b")).send().join(),
+        Status.Code.INVALID_ARGUMENT, 400, "NUL");
+    long instance = startInstance(client, processId, java.util.Map.of("note", "ab"));
     var job = activateOne(client, jobType);
     client.newFailCommand(job.getKey()).retries(0).errorMessage("bad\0input").send().join();
     client.newPublishMessageCommand().messageName("nul\0message").correlationKey("key\0").send().join();
