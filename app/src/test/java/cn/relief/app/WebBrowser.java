@@ -46,6 +46,11 @@ public final class WebBrowser {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Any request, with this browser's cookies. */
+  public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Posts the login form with the CSRF token of the login page. */
   public HttpResponse<String> logIn(String username, String password) throws Exception {
     String token = csrf(get("/login").body());

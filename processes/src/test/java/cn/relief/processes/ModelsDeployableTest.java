@@ -57,7 +57,7 @@ class ModelsDeployableTest {
     assertThat(processes).extracting(ExecutableProcess::bpmnProcessId)
         .containsExactlyInAnyOrder("relief-case", "family-tracing", "temporary-assistance", "extremely-poor-support",
             "minor-protection", "domestic-violence-shelter", "regional-escalation", "joint-handling",
-            "downward-assistance", "cross-province-escort", "resettlement", "street-patrol");
+            "downward-assistance", "cross-province-escort", "resettlement", "street-patrol", "discovery-report");
   }
 
   @Test

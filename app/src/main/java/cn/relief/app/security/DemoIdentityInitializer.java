@@ -47,7 +47,9 @@ class DemoIdentityInitializer {
       "org-station-baiyun", "广州市白云区救助管理站",
       "org-city-guangzhou", "广州市救助管理站",
       "org-regional-huanan", "华南救助管理区域性中心",
-      "org-agency-guangzhou-police", "广州市公安局");
+      "org-agency-guangzhou-police", "广州市公安局",
+      "org-partner-110", "广州市公安局110报警服务台",
+      "org-partner-12345", "广州12345政务服务便民热线");
 
   /** The candidate groups the process models use. */
   static final Map<String, String> TASK_GROUPS = Map.of(
@@ -70,7 +72,10 @@ class DemoIdentityInitializer {
       new DemoUser("wang.head", "王站长", ReliefRole.STATION_HEAD, "org-station-tianhe", List.of("station-head")),
       new DemoUser("zhao.centre", "赵中心", ReliefRole.REGIONAL_CENTRE, "org-regional-huanan", List.of("regional-centre")),
       new DemoUser("sun.auditor", "孙审计", ReliefRole.AUDITOR, "org-city-guangzhou", List.of()),
-      new DemoUser("admin", "系统管理员", ReliefRole.ADMIN, "org-city-guangzhou", List.of()));
+      new DemoUser("admin", "系统管理员", ReliefRole.ADMIN, "org-city-guangzhou", List.of()),
+      // partner hotlines: discovery reports through the partner API only
+      new DemoUser("hotline.110", "110接警员", ReliefRole.PARTNER, "org-partner-110", List.of()),
+      new DemoUser("hotline.12345", "12345话务员", ReliefRole.PARTNER, "org-partner-12345", List.of()));
 
   record Grant(ResourceType resourceType, List<PermissionType> permissions) {}
 

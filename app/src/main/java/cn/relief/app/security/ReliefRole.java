@@ -15,6 +15,8 @@ public enum ReliefRole {
   STATION_HEAD("station-head", "站长", "Station head"),
   REGIONAL_CENTRE("regional-centre", "区域性中心人员", "Regional-centre staff"),
   AUDITOR("auditor", "审计人员", "Auditor"),
+  /** A partner hotline (110, 12345): may only send discovery reports through the partner API. */
+  PARTNER("partner-hotline", "合作热线", "Partner hotline"),
   ADMIN("admin", "系统管理员", "Administrator");
 
   private final String roleId;

@@ -4,15 +4,18 @@ import io.camunda.client.CamundaClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -24,7 +27,8 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 /**
  * The web application's security: form login against the engine's identity, CSRF tokens, secure
- * headers, every page authenticated but the login page and the health check. The engine's REST
+ * headers, every page authenticated but the login page, the health check and the public report
+ * page; the partner API by HTTP basic for partner accounts. The engine's REST
  * API under {@code /v2/} is left to the engine's own filter (HTTP basic, per request).
  */
 @Configuration
@@ -34,6 +38,25 @@ public class SecurityConfiguration implements WebMvcConfigurer {
   static final RequestMatcher UI_REQUESTS = request -> !request.getRequestURI()
       .startsWith(request.getContextPath() + "/v2/");
 
+  /**
+   * The partner API for hotlines (110, 12345): HTTP basic on each request with a partner account,
+   * no session and so no CSRF token; nothing else of the app is reachable with these accounts' role.
+   */
+  /** Every role but the partners'. */
+  private static final String[] STAFF_ROLES = Arrays.stream(ReliefRole.values())
+      .filter(role -> role != ReliefRole.PARTNER).map(ReliefRole::name).toArray(String[]::new);
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain partnerApiSecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher("/api/partner/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(ReliefRole.PARTNER.name()))
+        .httpBasic(basic -> basic.realmName("relief-partner"))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
   @Bean
   SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
     // the login goes to the one AuthenticationProvider bean (engineAuthenticationProvider) through the
@@ -41,6 +64,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     http.securityMatcher(UI_REQUESTS)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/login.css", "/app.css", "/actuator/health", "/actuator/health/**", "/error").permitAll()
+            // the public report page (write-only, rate-limited) and what it draws with
+            .requestMatchers("/report", "/report/received", "/css/report.css", "/js/report.js", "/js/region-map.js",
+                "/geo/guangdong.geojson").permitAll()
             // each page by role; within a page the engine's permissions and CaseAccess decide further
             .requestMatchers("/models", "/models/**").hasAnyRole("POLICY_STAFF", "ADMIN")
             .requestMatchers("/tasks", "/tasks/**").hasAnyRole("CASEWORKER", "STATION_HEAD", "REGIONAL_CENTRE", "ADMIN")
@@ -49,7 +75,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")
             .requestMatchers("/operations", "/operations/**").hasAnyRole("STATION_HEAD", "ADMIN")
             .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
-            .anyRequest().authenticated())
+            // partner hotline accounts send reports through their API and see nothing of the app
+            .anyRequest().hasAnyRole(STAFF_ROLES))
         .formLogin(form -> form.loginPage("/login")
             .defaultSuccessUrl("/", false)
             // a wrong password, a locked account and an engine that did not answer are told apart:

@@ -3,10 +3,9 @@ package cn.relief.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import cn.relief.app.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LoginAttemptsTest {
@@ -72,32 +71,5 @@ class LoginAttemptsTest {
   void refusesALimitBelowOne() {
     assertThatThrownBy(() -> new LoginAttempts(0, Duration.ofMinutes(1), Duration.ofMinutes(1), clock))
         .hasMessageContaining("at least 1");
-  }
-
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,12 +34,19 @@ class PageAccessIT {
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   private static final String PASSWORD = "demo-2026";
-  private static final List<String> USERS = List.of("zhang.policy", "li.caseworker", "chen.caseworker",
+  private static final List<String> STAFF = List.of("zhang.policy", "li.caseworker", "chen.caseworker",
       "wang.head", "zhao.centre", "sun.auditor", "admin");
+  /** A partner hotline's account: the partner API only (basic credentials), nothing of the pages. */
+  private static final String PARTNER = "hotline.110";
+  private static final List<String> USERS = Stream.concat(STAFF.stream(), Stream.of(PARTNER))
+      .toList();
   private static final Set<String> CASE_STAFF = Set.of("li.caseworker", "chen.caseworker", "wang.head",
       "zhao.centre", "admin");
-  private static final Set<String> EVERYONE = Set.copyOf(USERS);
-  /** Public: reachable without logging in (house rule: the login page and the health check). */
+  private static final Set<String> EVERYONE = Set.copyOf(STAFF);
+  /**
+   * Public: reachable without logging in (house rule: the login page, the health check and the
+   * public report page).
+   */
   private static final Set<String> PUBLIC = null;
 
   /**
@@ -51,6 +59,10 @@ class PageAccessIT {
     PAGES.put("GET /login", PUBLIC); // the login page itself
     PAGES.put("* /error", PUBLIC); // the error page a refused or failed request is rendered with
     PAGES.put("GET /", EVERYONE);
+    // the public report page: write-only, rate-limited (DiscoveryReportsIT)
+    PAGES.put("GET /report", PUBLIC);
+    PAGES.put("POST /report", PUBLIC);
+    PAGES.put("GET /report/received", PUBLIC);
     PAGES.put("GET /dashboard", EVERYONE);
     for (String page : List.of("GET /models", "GET /models/process/{processId}/edit",
         "GET /models/process/{processId}/xml", "GET /models/decision/{decisionId}/edit",
@@ -82,7 +94,8 @@ class PageAccessIT {
   }
 
   /** Static files open to anonymous callers: what the login page needs. The rest needs a login. */
-  private static final Set<String> PUBLIC_FILES = Set.of("/login.css", "/app.css");
+  private static final Set<String> PUBLIC_FILES = Set.of("/login.css", "/app.css", "/css/report.css", "/js/report.js",
+      "/js/region-map.js", "/geo/guangdong.geojson");
   /**
    * The actuator: only health is exposed (and public); the others must not answer anyone. Its
    * discovery page {@code /actuator} answers those logged in, listing only health.
@@ -128,7 +141,9 @@ class PageAccessIT {
       List<String> methods = info.getMethodsCondition().getMethods().stream().map(Enum::name).toList();
       for (String pattern : info.getPatternValues()) {
         for (String method : methods.isEmpty() ? List.of("*") : methods) {
-          (pattern.startsWith("/v2/") ? engineApi : endpoints).add(method + " " + pattern);
+          // the engine's API and the partner API take basic credentials per request, never a session
+          (pattern.startsWith("/v2/") || pattern.startsWith("/api/partner/") ? engineApi : endpoints)
+              .add(method + " " + pattern);
         }
       }
     }
@@ -172,18 +187,22 @@ class PageAccessIT {
         expect(failures, who, endpoint, response, allowed == null ? Answer.PUBLIC
             : user == null ? Answer.LOGIN : admitted ? Answer.ADMITTED : Answer.FORBIDDEN);
       }
+      boolean partner = PARTNER.equals(user);
       for (String file : files) {
         calls++;
         expect(failures, who, "GET " + file, browser.get(file),
-            PUBLIC_FILES.contains(file) ? Answer.PUBLIC : user == null ? Answer.LOGIN : Answer.ADMITTED);
+            PUBLIC_FILES.contains(file) ? Answer.PUBLIC : user == null ? Answer.LOGIN
+                : partner ? Answer.FORBIDDEN : Answer.ADMITTED);
       }
       for (String actuator : ACTUATOR_HIDDEN) {
         calls++;
-        expect(failures, who, "GET " + actuator, browser.get(actuator), user == null ? Answer.LOGIN : Answer.ABSENT);
+        expect(failures, who, "GET " + actuator, browser.get(actuator), user == null ? Answer.LOGIN
+            : partner ? Answer.FORBIDDEN : Answer.ABSENT);
       }
       calls += 2;
       expect(failures, who, "GET /actuator/health", browser.get("/actuator/health"), Answer.PUBLIC);
-      expect(failures, who, "GET /actuator", browser.get("/actuator"), user == null ? Answer.LOGIN : Answer.ADMITTED);
+      expect(failures, who, "GET /actuator", browser.get("/actuator"), user == null ? Answer.LOGIN
+          : partner ? Answer.FORBIDDEN : Answer.ADMITTED);
       // the engine's API takes HTTP basic credentials per request, never the page session
       for (String endpoint : engineApi) {
         String path = fill(endpoint.substring(endpoint.indexOf(' ') + 1));
@@ -194,7 +213,7 @@ class PageAccessIT {
         HttpResponse<String> response = method.equals("POST") ? browser.postJson(path, "{}", csrf) : browser.get(path);
         calls++;
         if (response.statusCode() != 401) {
-          failures.add(who + " -> " + endpoint + ": expected 401 (engine API, no basic credentials), got "
+          failures.add(who + " -> " + endpoint + ": expected 401 (basic credentials only), got "
               + response.statusCode());
         }
       }

@@ -11,9 +11,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * 街面巡查: a person found on the street who accepts help (or a minor, whom civil affairs must take
- * in) becomes a relief case, received through the street-patrol channel; the case knows the round
- * (the patrol's process instance) and where and how the person was found. The job carries the
+ * 街面巡查 and 发现报告: a person found on the street who accepts help (or a minor, whom civil affairs
+ * must take in) becomes a relief case, received through the street-patrol channel, or through the
+ * public-report channel when the job's {@code intakeChannel} says {@code PUBLIC_REPORT} (the
+ * discovery-report process); the case knows the round or the report (the finding process's
+ * instance) and where and how the person was found. The job carries the
  * multi-instance element {@code discovery} (location, description, needsMedicalCare, isMinor).
  * The case belongs to the patrol's station ({@code stationId} of the round, if the round has one),
  * else to {@code relief.organisations.home-station}: the web application shows a case only to the
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
 public class StartReliefCaseWorker {
 
   static final String STREET_PATROL = "STREET_PATROL";
+  static final String PUBLIC_REPORT = "PUBLIC_REPORT";
 
   private final ReliefCaseStarter cases;
   private final String homeStation;
@@ -43,8 +46,14 @@ public class StartReliefCaseWorker {
     @SuppressWarnings("unchecked")
     JobVariables discovery = new JobVariables(job.getType(), (Map<String, Object>) found);
     Map<String, Object> variables = new HashMap<>();
-    variables.put("intakeChannel", STREET_PATROL);
-    variables.put("patrolRoundKey", job.getProcessInstanceKey());
+    if (PUBLIC_REPORT.equals(in.string("intakeChannel"))) {
+      variables.put("intakeChannel", PUBLIC_REPORT);
+      variables.put("discoveryReportKey", job.getProcessInstanceKey());
+      variables.put("discoveryReportReference", in.requiredString("reportReference"));
+    } else {
+      variables.put("intakeChannel", STREET_PATROL);
+      variables.put("patrolRoundKey", job.getProcessInstanceKey());
+    }
     variables.put("discoveryLocation", discovery.requiredString("location"));
     variables.put("discoveryDescription", discovery.requiredString("description"));
     variables.put("discoveryNeedsMedicalCare", discovery.flag("needsMedicalCare"));

@@ -71,6 +71,17 @@ class StreetPatrolWorkersTest {
   }
 
   @Test
+  void aPublicReportStartsAPublicReportCaseThatKnowsTheReport() {
+    var cases = new InMemoryReliefCaseStarter();
+    new StartReliefCaseWorker(cases, "org-station-tianhe").start(new TestJob(51, "relief.start-relief-case",
+        "ServiceTask_startReliefCase", 50, Map.of("discovery", discovery("天河公园南门", true, false), "province", "广东省",
+            "intakeChannel", "PUBLIC_REPORT", "reportReference", "FX-20261130-0007")));
+    assertThat(cases.cases().get(0)).containsEntry("intakeChannel", "PUBLIC_REPORT")
+        .containsEntry("discoveryReportReference", "FX-20261130-0007").doesNotContainKey("patrolRoundKey")
+        .containsEntry("discoveryLocation", "天河公园南门");
+  }
+
+  @Test
   void aDiscoveryWithoutLocationNamesTheMissingField() {
     Map<String, Object> discovery = discovery("x", true, false);
     discovery.remove("location");
