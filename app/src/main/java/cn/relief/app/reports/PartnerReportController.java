@@ -1,6 +1,8 @@
 package cn.relief.app.reports;
 
 import cn.relief.app.geo.RegionMap;
+import cn.relief.app.security.EngineUser;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -10,7 +12,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,11 +40,14 @@ class PartnerReportController {
 
   @PostMapping(path = "/reports", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> report(@RequestBody PartnerReport body, Authentication caller, Locale locale) {
+  ResponseEntity<Map<String, Object>> report(@RequestBody PartnerReport body, @AuthenticationPrincipal EngineUser caller,
+      HttpServletRequest request) {
+    // machines call this: their Accept-Language decides (the pages' session locale does not exist here)
+    Locale locale = request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
     Map<String, String> errors = new LinkedHashMap<>();
     ReportSource source = source(body.getSource(), errors);
     ReportPhoto photo = photo(body.getPhotoBase64(), errors);
-    ReportForm.Checked checked = body.check(source, caller.getName(), photo, region, clock);
+    ReportForm.Checked checked = body.check(source, caller.username(), photo, region, clock);
     errors.putAll(checked.errors());
     if (!errors.isEmpty()) {
       Map<String, String> explained = new LinkedHashMap<>();

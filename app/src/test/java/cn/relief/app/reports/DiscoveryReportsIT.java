@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,8 +89,9 @@ class DiscoveryReportsIT {
     // Zhuhai, Gongbei port
     HttpResponse<String> first = partner("hotline.110", "demo-2026", """
         {"source": "HOTLINE_110", "latitude": 22.2155, "longitude": 113.5490, "locationText": "拱北口岸地下广场",
-         "description": "老年女性独自徘徊，说不清住址", "sex": "FEMALE", "ageGroup": "ELDERLY",
-         "photoBase64": "%s"}""".formatted(Base64.getEncoder().encodeToString(
+         "description": "老年女性独自徘徊，说不清住址", "sex": "FEMALE", "ageGroup": "ELDERLY", "seenAt": "%s",
+         "photoBase64": "%s"}""".formatted(OffsetDateTime.now().minusMinutes(30).withNano(0),
+        Base64.getEncoder().encodeToString(
         new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0})));
     assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
     String firstReference = reference(first.body());
@@ -99,11 +101,11 @@ class DiscoveryReportsIT {
     assertThat(stored.reportedBy()).isEqualTo("hotline.110");
     long instance = awaitProcess(firstReference);
 
-    // 60 m away, 20 minutes later, reported to 12345 by someone who did not see her age
+    // 60 m away, 20 minutes later (and reported later still), to 12345 by someone who did not see her age
     HttpResponse<String> again = partner("hotline.12345", "demo-2026", """
         {"source": "HOTLINE_12345", "latitude": 22.2160, "longitude": 113.5492, "locationText": "拱北口岸",
          "description": "一位阿姨在口岸附近转来转去", "sex": "FEMALE", "seenAt": "%s"}"""
-        .formatted(java.time.OffsetDateTime.now().plusMinutes(20).withNano(0)));
+        .formatted(OffsetDateTime.now().minusMinutes(10).withNano(0)));
     assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
     assertThat(again.body()).contains("\"linkedTo\":\"" + firstReference + "\"");
     DiscoveryReport sighting = store.byReference(reference(again.body())).orElseThrow();
