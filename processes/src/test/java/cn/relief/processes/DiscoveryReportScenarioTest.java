@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 /** 发现报告: dispatch, the overdue reminder, the outcome on the scene, later sightings joined. */
 @SuppressWarnings("unchecked")
 class DiscoveryReportScenarioTest extends CentreScenarioTest {
+  /** Whoever runs the dispatch board: a station's staff, its head, the regional centre. */
+  private static final String[] DISPATCHERS = {"caseworker", "station-head", "regional-centre"};
+  private static final Map<String, Object> DISPATCHED = Map.of("assignedTeamId", "team-tianhe-1",
+      "assignedTeamName", "天河一队");
 
   private static Map<String, Object> report(String reference) {
     Map<String, Object> report = new HashMap<>(Map.of("reportReference", reference, "reportSource", "PUBLIC_WEB",
@@ -25,7 +29,7 @@ class DiscoveryReportScenarioTest extends CentreScenarioTest {
   @Test
   void aReportDispatchedAndAcceptedBecomesAPublicReportCase() throws Exception {
     start("discovery-report", report("FX-20261130-0001"));
-    complete("UserTask_dispatch", Map.of("assignedTeamId", "team-tianhe-1", "assignedTeamName", "天河一队"));
+    complete("UserTask_dispatch", DISPATCHED, DISPATCHERS);
     complete("UserTask_onScene", Map.of("outcome", "ACCEPTS_HELP", "isMinor", false, "needsMedicalCare", true,
         "findings", "男，约70岁，自述迷路"));
 
@@ -42,7 +46,7 @@ class DiscoveryReportScenarioTest extends CentreScenarioTest {
   @Test
   void aMinorWhoRefusesIsStillTakenInAndAnAdultWhoRefusesIsNot() throws Exception {
     start("discovery-report", report("FX-20261130-0002"));
-    complete("UserTask_dispatch", Map.of("assignedTeamId", "team-tianhe-1", "assignedTeamName", "天河一队"));
+    complete("UserTask_dispatch", DISPATCHED, DISPATCHERS);
     complete("UserTask_onScene", Map.of("outcome", "REFUSES_HELP", "isMinor", true));
     ActivatedJob start = job("relief.start-relief-case", Map.of("reliefCaseInstanceKey", 2251799813688889L));
     assertThat((Map<String, Object>) start.variables().get("discovery")).containsEntry("isMinor", true)
@@ -50,7 +54,7 @@ class DiscoveryReportScenarioTest extends CentreScenarioTest {
     awaitCompleted("discovery-report");
 
     start("discovery-report", report("FX-20261130-0003"));
-    complete("UserTask_dispatch", Map.of("assignedTeamId", "team-tianhe-1", "assignedTeamName", "天河一队"));
+    complete("UserTask_dispatch", DISPATCHED, DISPATCHERS);
     complete("UserTask_onScene", Map.of("outcome", "REFUSES_HELP", "isMinor", false));
     awaitCompleted("discovery-report");
     assertThat(passed()).contains("EndEvent_refused");
@@ -68,7 +72,7 @@ class DiscoveryReportScenarioTest extends CentreScenarioTest {
         .containsEntry("subject", "发现报告 FX-20261130-0004 超时无人派遣，请督办");
 
     // the dispatch task stays open: the reminder does not take the report away from the station
-    complete("UserTask_dispatch", Map.of("assignedTeamId", "team-tianhe-2", "assignedTeamName", "天河二队"));
+    complete("UserTask_dispatch", Map.of("assignedTeamId", "team-tianhe-2", "assignedTeamName", "天河二队"), DISPATCHERS);
     complete("UserTask_onScene", Map.of("outcome", "NOT_FOUND"));
     awaitCompleted("discovery-report");
     assertThat(passed()).contains("EndEvent_overdueReported", "EndEvent_closed");
@@ -82,7 +86,7 @@ class DiscoveryReportScenarioTest extends CentreScenarioTest {
         && r.intent().equals("ELEMENT_COMPLETED")
         && ((ProcessInstanceRecord) r.value()).elementId().equals("EndEvent_sightingJoined")
         && ((ProcessInstanceRecord) r.value()).processInstanceKey() == report);
-    complete("UserTask_dispatch", Map.of("assignedTeamId", "team-tianhe-1", "assignedTeamName", "天河一队"));
+    complete("UserTask_dispatch", DISPATCHED, DISPATCHERS);
     complete("UserTask_onScene", Map.of("outcome", "NO_NEED"));
     awaitCompleted("discovery-report");
     assertThat(passed()).contains("SubProcess_sighting", "EndEvent_closed");

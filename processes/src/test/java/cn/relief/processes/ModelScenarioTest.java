@@ -113,12 +113,12 @@ abstract class ModelScenarioTest {
     complete(elementId, variables, "caseworker");
   }
 
-  /** Completes the open user task of the element, checking the candidate group the model gives it. */
-  protected void complete(String elementId, Map<String, Object> variables, String group) throws Exception {
+  /** Completes the open user task of the element, checking the candidate groups the model gives it. */
+  protected void complete(String elementId, Map<String, Object> variables, String... groups) throws Exception {
     Record created = awaitRecord(r -> r.valueType() == ValueType.USER_TASK && r.intent().equals("CREATED")
         && ((UserTaskRecord) r.value()).elementId().equals(elementId) && !completedTasks.contains(r.key()));
     completedTasks.add(created.key());
-    assertThat(((UserTaskRecord) created.value()).candidateGroups()).as(elementId).containsExactly(group);
+    assertThat(((UserTaskRecord) created.value()).candidateGroups()).as(elementId).containsExactly(groups);
     completeTask(created.key(), variables);
   }
 

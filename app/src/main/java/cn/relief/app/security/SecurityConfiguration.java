@@ -65,11 +65,13 @@ public class SecurityConfiguration implements WebMvcConfigurer {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/login.css", "/app.css", "/actuator/health", "/actuator/health/**", "/error").permitAll()
             // the public report page (write-only, rate-limited) and what it draws with
-            .requestMatchers("/report", "/report/received", "/css/report.css", "/js/report.js", "/js/region-map.js",
-                "/geo/guangdong.geojson").permitAll()
+            .requestMatchers("/report", "/report/received", "/css/report.css", "/css/region-map.css", "/js/report.js",
+                "/js/region-map.js", "/geo/guangdong.geojson").permitAll()
             // each page by role; within a page the engine's permissions and CaseAccess decide further
             .requestMatchers("/models", "/models/**").hasAnyRole("POLICY_STAFF", "ADMIN")
             .requestMatchers("/tasks", "/tasks/**").hasAnyRole("CASEWORKER", "STATION_HEAD", "REGIONAL_CENTRE", "ADMIN")
+            .requestMatchers("/dispatch", "/dispatch/**", "/patrol", "/patrol/**")
+            .hasAnyRole("CASEWORKER", "STATION_HEAD", "REGIONAL_CENTRE", "ADMIN")
             .requestMatchers("/cases", "/cases/**")
             .hasAnyRole("CASEWORKER", "STATION_HEAD", "REGIONAL_CENTRE", "AUDITOR", "ADMIN")
             .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")

@@ -1,5 +1,6 @@
 package cn.relief.app.web;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +22,9 @@ public class TimesInTemplates {
     }
     if (time instanceof OffsetDateTime offset) {
       return offset.atZoneSameInstant(Times.ZONE).format(MINUTES);
+    }
+    if (time instanceof Instant instant) {
+      return instant.atZone(Times.ZONE).format(MINUTES);
     }
     if (time instanceof ZonedDateTime zoned) {
       return zoned.withZoneSameInstant(Times.ZONE).format(MINUTES);

@@ -131,7 +131,7 @@ class DiscoveryReportsIT {
     long before = count();
 
     HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/partner/reports"))
-        .header("Authorization", basic("hotline.110", "demo-2026")).header("Content-Type", "application/json")
+        .header("Authorization", PartnerApi.basic("hotline.110", "demo-2026")).header("Content-Type", "application/json")
         .header("Accept-Language", "en")
         .POST(HttpRequest.BodyPublishers.ofString("""
             {"source": "PUBLIC_WEB", "latitude": 39.9, "longitude": 116.4, "locationText": "北京", "description": "x"}"""))
@@ -214,16 +214,7 @@ class DiscoveryReportsIT {
   }
 
   private HttpResponse<String> partner(String username, String password, String json) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/partner/reports"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-    if (username != null) {
-      request.header("Authorization", basic(username, password));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String basic(String username, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return PartnerApi.report(port, username, password, json);
   }
 
   private static String reference(String body) {

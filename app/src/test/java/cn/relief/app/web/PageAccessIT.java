@@ -75,6 +75,12 @@ class PageAccessIT {
         "POST /tasks/{key}/unassignment", "POST /tasks/{key}/completion")) {
       PAGES.put(page, CASE_STAFF);
     }
+    for (String page : List.of("GET /dispatch", "GET /dispatch/board.json", "POST /dispatch/reports/{reference}/assignment",
+        "GET /dispatch/reports/{reference}/photo", "GET /patrol", "POST /patrol/position",
+        "POST /patrol/reports/{reference}/arrival", "POST /patrol/reports/{reference}/outcome",
+        "GET /patrol/reports/{reference}/photo")) {
+      PAGES.put(page, CASE_STAFF);
+    }
     // the auditor reads cases; only caseworkers, station heads and administrators start them
     for (String page : List.of("GET /cases", "GET /cases/{reference}", "GET /cases/{reference}/document")) {
       PAGES.put(page, union(CASE_STAFF, Set.of("sun.auditor")));
@@ -94,7 +100,7 @@ class PageAccessIT {
   }
 
   /** Static files open to anonymous callers: what the login page needs. The rest needs a login. */
-  private static final Set<String> PUBLIC_FILES = Set.of("/login.css", "/app.css", "/css/report.css", "/js/report.js",
+  private static final Set<String> PUBLIC_FILES = Set.of("/login.css", "/app.css", "/css/report.css", "/css/region-map.css", "/js/report.js",
       "/js/region-map.js", "/geo/guangdong.geojson");
   /**
    * The actuator: only health is exposed (and public); the others must not answer anyone. Its

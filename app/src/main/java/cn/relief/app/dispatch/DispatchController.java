@@ -1,0 +1,99 @@
+package cn.relief.app.dispatch;
+
+import cn.relief.app.reports.ReportStore;
+import cn.relief.app.security.EngineUser;
+import cn.relief.app.security.UserEngineClients;
+import io.camunda.client.api.command.ClientException;
+import jakarta.servlet.http.HttpSession;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The dispatch board (指挥调度): open reports and patrol teams on the region's map, the nearest free
+ * team proposed for each report, overdue reports marked; a dispatcher sends a team with one click.
+ */
+@Controller
+@RequestMapping("/dispatch")
+class DispatchController {
+  private final DispatchBoard board;
+  private final Dispatcher dispatcher;
+  private final UserEngineClients clients;
+  private final ReportStore reports;
+
+  DispatchController(DispatchBoard board, Dispatcher dispatcher, UserEngineClients clients, ReportStore reports) {
+    this.board = board;
+    this.dispatcher = dispatcher;
+    this.clients = clients;
+    this.reports = reports;
+  }
+
+  @GetMapping
+  String board(@AuthenticationPrincipal EngineUser user, Model model) {
+    model.addAttribute("rows", board.rows(user));
+    model.addAttribute("teams", board.teams(user));
+    return "dispatch/board";
+  }
+
+  /** The map's markers: the board's reports and teams, nothing more. */
+  @GetMapping(path = "/board.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  ResponseEntity<Map<String, Object>> markers(@AuthenticationPrincipal EngineUser user) {
+    List<Map<String, Object>> reportMarkers = board.rows(user).stream().map(row -> {
+      Map<String, Object> marker = new LinkedHashMap<>();
+      marker.put("id", row.report().reference());
+      marker.put("lat", row.report().place().latitude());
+      marker.put("lon", row.report().place().longitude());
+      marker.put("kind", row.overdue() ? "report overdue" : row.report().dispatched() ? "report dispatched" : "report");
+      marker.put("label", row.report().reference() + " " + row.report().locationText());
+      return marker;
+    }).toList();
+    List<Map<String, Object>> teamMarkers = board.teams(user).stream().filter(team -> team.position() != null)
+        .map(team -> {
+          Map<String, Object> marker = new LinkedHashMap<>();
+          marker.put("id", team.id());
+          marker.put("lat", team.position().latitude());
+          marker.put("lon", team.position().longitude());
+          marker.put("kind", "team " + team.status().name().toLowerCase(Locale.ROOT));
+          marker.put("label", team.name());
+          return marker;
+        }).toList();
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+        .body(Map.of("reports", reportMarkers, "teams", teamMarkers));
+  }
+
+  @PostMapping("/reports/{reference}/assignment")
+  String send(@AuthenticationPrincipal EngineUser user, HttpSession session, @PathVariable String reference,
+      @RequestParam(name = "teamId", required = false) String teamId, RedirectAttributes redirect) {
+    try {
+      dispatcher.send(clients.require(session), user, reference, teamId == null ? "" : teamId);
+      redirect.addFlashAttribute("sent", reference);
+    } catch (Dispatcher.DispatchRefused e) {
+      redirect.addFlashAttribute("refused", e.messageKey());
+    } catch (ClientException | IllegalStateException e) {
+      redirect.addFlashAttribute("refused", "dispatch.error.engine");
+    }
+    return "redirect:/dispatch";
+  }
+
+  /** The report's photo: personal data, for those who may dispatch the report. */
+  @GetMapping("/reports/{reference}/photo")
+  ResponseEntity<byte[]> photo(@AuthenticationPrincipal EngineUser user, @PathVariable String reference) {
+    OpenReport report = board.report(user, reference);
+    return ReportPhotos.answer(reports, report);
+  }
+}

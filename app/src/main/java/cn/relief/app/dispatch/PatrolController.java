@@ -1,0 +1,94 @@
+package cn.relief.app.dispatch;
+
+import cn.relief.app.geo.GeoPoint;
+import cn.relief.app.reports.ReportStore;
+import cn.relief.app.security.EngineUser;
+import cn.relief.app.security.UserEngineClients;
+import io.camunda.client.api.command.ClientException;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The patrol team's phone page (巡查): share the team's position, see the report it was sent to
+ * (with the photo and the reporter's phone), say when it arrived and what it found.
+ */
+@Controller
+@RequestMapping("/patrol")
+class PatrolController {
+  /** A phone's position. */
+  record Position(Double latitude, Double longitude) {}
+
+  private final Dispatcher dispatcher;
+  private final PatrolTeams teams;
+  private final UserEngineClients clients;
+  private final ReportStore reports;
+
+  PatrolController(Dispatcher dispatcher, PatrolTeams teams, UserEngineClients clients, ReportStore reports) {
+    this.dispatcher = dispatcher;
+    this.teams = teams;
+    this.clients = clients;
+    this.reports = reports;
+  }
+
+  @GetMapping
+  String team(@AuthenticationPrincipal EngineUser user, Model model) {
+    model.addAttribute("team", teams.ofMember(user.username()).orElse(null));
+    model.addAttribute("assignment", dispatcher.assignmentOf(user).orElse(null));
+    return "patrol/team";
+  }
+
+  @PostMapping(path = "/position", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> position(@AuthenticationPrincipal EngineUser user, @RequestBody Position position) {
+    GeoPoint point;
+    try {
+      point = new GeoPoint(position.latitude(), position.longitude());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return ResponseEntity.badRequest().build();
+    }
+    dispatcher.moved(user, point);
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/reports/{reference}/arrival")
+  String arrived(@AuthenticationPrincipal EngineUser user, @PathVariable String reference) {
+    dispatcher.arrived(user, reference);
+    return "redirect:/patrol";
+  }
+
+  @PostMapping("/reports/{reference}/outcome")
+  String concluded(@AuthenticationPrincipal EngineUser user, HttpSession session, @PathVariable String reference,
+      @RequestParam(name = "outcome", required = false) String outcome,
+      @RequestParam(name = "isMinor", defaultValue = "false") boolean isMinor,
+      @RequestParam(name = "needsMedicalCare", defaultValue = "false") boolean needsMedicalCare,
+      @RequestParam(name = "findings", required = false) String findings, RedirectAttributes redirect) {
+    try {
+      dispatcher.concluded(clients.require(session), user, reference, outcome, isMinor, needsMedicalCare, findings);
+      redirect.addFlashAttribute("concluded", reference);
+    } catch (Dispatcher.DispatchRefused e) {
+      redirect.addFlashAttribute("refused", e.messageKey());
+    } catch (ClientException | IllegalStateException e) {
+      redirect.addFlashAttribute("refused", "dispatch.error.engine");
+    }
+    return "redirect:/patrol";
+  }
+
+  /** The photo of the report the user's team was sent to. */
+  @GetMapping("/reports/{reference}/photo")
+  ResponseEntity<byte[]> photo(@AuthenticationPrincipal EngineUser user, @PathVariable String reference) {
+    Optional<OpenReport> assignment = dispatcher.assignmentOf(user).filter(r -> r.reference().equals(reference));
+    return assignment.map(report -> ReportPhotos.answer(reports, report))
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+}

@@ -1,0 +1,4 @@
+package cn.relief.app.dispatch;
+
+/** The nearest free team for a report, how far it is and about how many minutes it needs to get there. */
+public record Proposal(PatrolTeam team, double metres, long minutes) {}

@@ -1,0 +1,38 @@
+// The patrol team's phone page: shares the phone's position with the dispatch board while the
+// page is open (every 30 s at most), after the member asked for it.
+(function () {
+  'use strict';
+  document.addEventListener('DOMContentLoaded', () => {
+    const button = document.getElementById('share-position');
+    if (!button) {
+      return;
+    }
+    const status = document.getElementById('share-status');
+    const token = document.querySelector('meta[name=_csrf]').content;
+    const header = document.querySelector('meta[name=_csrf_header]').content;
+    let last = 0;
+
+    async function send(position) {
+      const now = Date.now();
+      if (now - last < 30000 && last !== 0) {
+        return;
+      }
+      last = now;
+      const response = await fetch(button.dataset.url, {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', [header]: token },
+        body: JSON.stringify({ latitude: position.coords.latitude, longitude: position.coords.longitude })
+      });
+      status.textContent = response.ok ? status.dataset.sharing + ' ' + new Date().toLocaleTimeString() : 'HTTP ' + response.status;
+    }
+
+    button.addEventListener('click', () => {
+      if (!navigator.geolocation) {
+        status.textContent = status.dataset.unsupported;
+        return;
+      }
+      navigator.geolocation.watchPosition(send, () => { status.textContent = status.dataset.denied; },
+        { enableHighAccuracy: true, maximumAge: 30000, timeout: 20000 });
+    });
+  });
+})();
