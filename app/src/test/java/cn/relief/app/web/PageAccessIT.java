@@ -81,6 +81,10 @@ class PageAccessIT {
         "GET /patrol/reports/{reference}/photo")) {
       PAGES.put(page, CASE_STAFF);
     }
+    PAGES.put("GET /key-persons", union(CASE_STAFF, Set.of("sun.auditor")));
+    PAGES.put("POST /key-persons", CASE_STAFF);
+    PAGES.put("GET /cases/{reference}/key-persons", union(CASE_STAFF, Set.of("sun.auditor")));
+    PAGES.put("POST /cases/{reference}/key-persons/{id}", union(CASE_STAFF, Set.of("sun.auditor")));
     // the auditor reads cases; only caseworkers, station heads and administrators start them
     for (String page : List.of("GET /cases", "GET /cases/{reference}", "GET /cases/{reference}/document")) {
       PAGES.put(page, union(CASE_STAFF, Set.of("sun.auditor")));
