@@ -57,7 +57,8 @@ class ModelsDeployableTest {
     assertThat(processes).extracting(ExecutableProcess::bpmnProcessId)
         .containsExactlyInAnyOrder("relief-case", "family-tracing", "temporary-assistance", "extremely-poor-support",
             "minor-protection", "domestic-violence-shelter", "regional-escalation", "joint-handling",
-            "downward-assistance", "cross-province-escort", "resettlement", "street-patrol", "discovery-report");
+            "downward-assistance", "cross-province-escort", "resettlement", "street-patrol", "discovery-report",
+            "return-follow-up");
   }
 
   @Test

@@ -48,6 +48,9 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
     ActivatedJob ticket = job("relief.return-ticket", Map.of());
     assertThat(ticket.variables()).containsEntry("destination", "湖南省长沙市");
     assertThat(((Number) ticket.variables().get("returnFareCashCap")).intValue()).isEqualTo(20);
+    // the hometown's civil affairs help follow up after the return (return-follow-up)
+    ActivatedJob followUp = job("relief.linkage-referral", Map.of("linkageReferrals", Map.of("RETURN_FOLLOW_UP", "HF-1")));
+    assertThat(followUp.variables()).containsEntry("linkages", List.of("RETURN_FOLLOW_UP"));
     complete("UserTask_closure", Map.of("recordsComplete", true), "station-head");
     ActivatedJob archive = job("relief.case-archive", Map.of());
     assertThat(archive.variables()).containsEntry("departureKind", "RETURN_HOME")
@@ -55,7 +58,8 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
     awaitCompleted("relief-case");
     assertThat(passed()).contains("BusinessRuleTask_timeLimits", "BusinessRuleTask_admission",
         "BusinessRuleTask_linkages", "BusinessRuleTask_escalation", "CallActivity_familyTracing",
-        "EndEvent_identifiedAtOnce").doesNotContain("UserTask_refusalReview", "ServiceTask_linkageReferral",
+        "EndEvent_identifiedAtOnce", "ServiceTask_followUpReferral").doesNotContain("UserTask_refusalReview",
+        "ServiceTask_linkageReferral",
         "ServiceTask_escalationRequest");
   }
 

@@ -33,5 +33,8 @@ public final class Messages {
   /** Starts {@code resettlement} (message start event {@code StartEvent_resettlementRequested}). */
   public static final String RESETTLEMENT_REQUESTED = "relief-resettlement-requested";
 
+  /** Starts {@code return-follow-up}: a person went home, the hometown's civil affairs help follow up. */
+  public static final String RETURN_FOLLOW_UP = "relief-return-follow-up";
+
   private Messages() {}
 }

@@ -25,14 +25,16 @@ public class LinkageReferralService {
       "MINOR_PROTECTION", new String[] {"MINOR_PROTECTION_CENTRE", "未成年人保护：临时监护转介"},
       "DOMESTIC_VIOLENCE_SHELTER", new String[] {"DOMESTIC_VIOLENCE_SHELTER", "反家庭暴力临时庇护转介"},
       "EXTREMELY_POOR_SUPPORT", new String[] {"TOWNSHIP_OFFICE", "特困人员救助供养申请转介"},
-      "TEMPORARY_ASSISTANCE", new String[] {"COUNTY_RELIEF_AGENCY", "临时救助申请转介"});
+      "TEMPORARY_ASSISTANCE", new String[] {"COUNTY_RELIEF_AGENCY", "临时救助申请转介"},
+      "RETURN_FOLLOW_UP", new String[] {"HOMETOWN_CIVIL_AFFAIRS", "返乡人员回访协助"});
 
   /** The message that starts each linkage's process. */
   static final Map<String, String> START_MESSAGES = Map.of(
       "MINOR_PROTECTION", Messages.LINKAGE_MINOR_PROTECTION,
       "DOMESTIC_VIOLENCE_SHELTER", Messages.LINKAGE_DOMESTIC_VIOLENCE_SHELTER,
       "EXTREMELY_POOR_SUPPORT", Messages.LINKAGE_EXTREMELY_POOR_SUPPORT,
-      "TEMPORARY_ASSISTANCE", Messages.LINKAGE_TEMPORARY_ASSISTANCE);
+      "TEMPORARY_ASSISTANCE", Messages.LINKAGE_TEMPORARY_ASSISTANCE,
+      "RETURN_FOLLOW_UP", Messages.RETURN_FOLLOW_UP);
 
   /** A start message waits this long for its process to be deployed (e.g. during an upgrade). */
   static final Duration START_MESSAGE_TIME_TO_LIVE = Duration.ofDays(1);

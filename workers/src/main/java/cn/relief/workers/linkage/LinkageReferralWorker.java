@@ -17,7 +17,9 @@ public class LinkageReferralWorker {
   static final List<String> START_VARIABLES = List.of("caseNumber", "province", "fullName", "idNumber", "age",
       "gender", "cause", "hasDisability", "identityFound", "hasSupport",
       // after resettlement: the collective hukou that makes extremely-poor support possible
-      "hukouRegistered", "hukouNumber", "institution");
+      "hukouRegistered", "hukouNumber", "institution",
+      // the hometown a follow-up after return visits
+      "destination");
 
   private final LinkageReferralService referrals;
 
