@@ -67,6 +67,24 @@ class DecisionTablesTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void repeatVagrancyIsSeenByTheAdmissionAndStillAdmitted() {
+    Map<String, Object> again = person();
+    again.put("keyPersonRisk", "REPEATED_VAGRANCY");
+    Map<String, Object> output = (Map<String, Object>) evaluate("admission", again);
+    assertThat(output).containsEntry("admission", "ELIGIBLE");
+    assertThat((String) output.get("reason")).contains("反复流浪", "加密回访");
+    Map<String, Object> flagged = person();
+    flagged.put("repeatVagrancy", true);
+    assertThat((String) ((Map<String, Object>) evaluate("admission", flagged)).get("reason")).contains("反复流浪");
+    // who can pay is still refused, repeat or not
+    again.put("canPayFoodAndLodging", true);
+    assertThat(admission(again)).isEqualTo("REFUSED");
+    assertThat((String) ((Map<String, Object>) evaluate("admission", person())).get("reason"))
+        .doesNotContain("反复流浪");
+  }
+
+  @Test
   void admissionTreatsUnansweredQuestionsAsNo() {
     assertThat(admission(Map.of("livingByVagrancyOrBegging", true))).isEqualTo("ELIGIBLE");
     assertThat(admission(Map.of())).isEqualTo("REFUSED");

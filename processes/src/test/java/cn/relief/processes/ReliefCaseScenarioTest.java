@@ -50,7 +50,8 @@ class ReliefCaseScenarioTest extends ModelScenarioTest {
     assertThat(((Number) ticket.variables().get("returnFareCashCap")).intValue()).isEqualTo(20);
     // the hometown's civil affairs help follow up after the return (return-follow-up)
     ActivatedJob followUp = job("relief.linkage-referral", Map.of("linkageReferrals", Map.of("RETURN_FOLLOW_UP", "HF-1")));
-    assertThat(followUp.variables()).containsEntry("linkages", List.of("RETURN_FOLLOW_UP"));
+    assertThat(followUp.variables()).containsEntry("linkages", List.of("RETURN_FOLLOW_UP"))
+        .as("no repeat vagrancy: the follow-up's own intervals").containsEntry("followUpIntervals", null);
     complete("UserTask_closure", Map.of("recordsComplete", true), "station-head");
     ActivatedJob archive = job("relief.case-archive", Map.of());
     assertThat(archive.variables()).containsEntry("departureKind", "RETURN_HOME")

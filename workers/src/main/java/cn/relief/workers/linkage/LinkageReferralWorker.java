@@ -18,8 +18,8 @@ public class LinkageReferralWorker {
       "gender", "cause", "hasDisability", "identityFound", "hasSupport",
       // after resettlement: the collective hukou that makes extremely-poor support possible
       "hukouRegistered", "hukouNumber", "institution",
-      // the hometown a follow-up after return visits
-      "destination");
+      // the hometown a follow-up after return visits, and how often (denser for repeat vagrancy)
+      "destination", "followUpIntervals");
 
   private final LinkageReferralService referrals;
 
