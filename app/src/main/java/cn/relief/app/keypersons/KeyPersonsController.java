@@ -43,23 +43,41 @@ class KeyPersonsController {
   private final CaseFiles cases;
   private final CaseAccess access;
   private final UserEngineClients clients;
+  private final RepeatVagrancySignals signals;
   private final Clock clock = Clock.systemUTC();
 
   KeyPersonsController(KeyPersons keyPersons, CaseMatching matching, CaseFiles cases, CaseAccess access,
-      UserEngineClients clients) {
+      UserEngineClients clients, RepeatVagrancySignals signals) {
     this.keyPersons = keyPersons;
     this.matching = matching;
     this.cases = cases;
     this.access = access;
     this.clients = clients;
+    this.signals = signals;
   }
 
+  /**
+   * The list, the registration form (filled from a repeat-vagrancy signal when {@code fromFollowUp}
+   * names one) and the signals of the user's station.
+   */
   @GetMapping("/key-persons")
-  String list(@AuthenticationPrincipal EngineUser user, Model model) {
+  String list(@AuthenticationPrincipal EngineUser user, HttpSession session, Model model,
+      @RequestParam(name = "fromFollowUp", required = false) Long fromFollowUp) {
     model.addAttribute("people", visible(user));
-    model.addAttribute("canRegister", mayRegister(user));
+    boolean canRegister = mayRegister(user);
+    model.addAttribute("canRegister", canRegister);
+    List<RepeatVagrancySignals.Signal> repeat = canRegister ? signals.of(clients.require(session), user) : List.of();
+    model.addAttribute("signals", repeat);
     if (!model.containsAttribute("form")) {
-      model.addAttribute("form", new KeyPersonForm());
+      KeyPersonForm form = new KeyPersonForm();
+      repeat.stream().filter(signal -> fromFollowUp != null && signal.followUpKey() == fromFollowUp).findFirst()
+          .ifPresent(signal -> {
+            form.setName(signal.fullName());
+            form.setIdNumber(signal.idNumber());
+            form.setHomeArea(signal.destination());
+            form.setRisk(Risk.REPEATED_VAGRANCY.name());
+          });
+      model.addAttribute("form", form);
     }
     return "keypersons/list";
   }
@@ -76,6 +94,7 @@ class KeyPersonsController {
       model.addAttribute("errors", checked.errors());
       model.addAttribute("people", visible(user));
       model.addAttribute("canRegister", true);
+      model.addAttribute("signals", List.of());
       return "keypersons/list";
     }
     keyPersons.register(checked.person(), user.organisationId(), user.username(), clock.instant());

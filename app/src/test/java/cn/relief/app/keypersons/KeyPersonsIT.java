@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.relief.app.AppIT;
 import cn.relief.app.WebBrowser;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,6 +96,31 @@ class KeyPersonsIT {
         + " AND key_person_id = ?", String.class, instance, id)).isEqualTo("li.caseworker");
   }
 
+  @Test
+  void aPersonGoneAgainAfterReturningHomeIsSuggestedForRegistrationToTheirStation() throws Exception {
+    // a valid, unregistered ID number (440106195205170010: check character computed by GB 11643)
+    Map<String, Object> referral = new HashMap<>(Map.of("caseNumber", "GD-2026-0777", "fullName", "上官建国",
+        "idNumber", "440106195205170010", "stationId", "org-station-tianhe", "destination", "湖南省长沙市",
+        "province", "广东省", "followUpIntervals", List.of("PT1S")));
+    client.newPublishMessageCommand().messageName("relief-return-follow-up").correlationKey("")
+        .messageId("follow-up-" + System.nanoTime()).variables(referral).send().join();
+    var task = awaitVisit();
+    client.newCompleteUserTaskCommand(task.getUserTaskKey())
+        .variables(Map.of("status", "LEFT_AGAIN", "notes", "家人称其再次外出打工未归，去向不明")).send().join();
+    long followUp = task.getProcessInstanceKey();
+
+    WebBrowser caseworker = logIn("li.caseworker");
+    String page = awaitPage(caseworker, "/key-persons", "signal-" + followUp);
+    assertThat(page).contains("上官建国", "GD-2026-0777", "返乡后再次外出的人员");
+    assertThat(logIn("chen.caseworker").get("/key-persons").body()).as("another station's")
+        .doesNotContain("上官建国");
+    String prefilled = caseworker.get("/key-persons?fromFollowUp=" + followUp).body();
+    assertThat(prefilled).contains("value=\"上官建国\"", "value=\"440106195205170010\"")
+        .containsPattern("<option value=\"REPEATED_VAGRANCY\" selected");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM relief_app.key_person WHERE name = '上官建国'", Long.class))
+        .as("nothing registered by itself").isZero();
+  }
+
   // ---- helpers -----------------------------------------------------------------------------------
 
   private WebBrowser logIn(String username) throws Exception {
@@ -114,6 +142,20 @@ class KeyPersonsIT {
         + "&features=" + WebBrowser.enc("蓝色外套")
         + "&guardianName=" + WebBrowser.enc("李强") + "&guardianRelation=" + WebBrowser.enc("侄子")
         + "&guardianPhone=13800001111&consentDate=2026-10-01&consent=true&_csrf=" + WebBrowser.enc(WebBrowser.csrf(page));
+  }
+
+  private UserTask awaitVisit() throws InterruptedException {
+    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < until) {
+      var tasks = client.newUserTaskSearchRequest().filter(f -> f.elementId("UserTask_visit")
+          .state(UserTaskState.CREATED)).send().join().items();
+      var mine = tasks.stream().filter(t -> "return-follow-up".equals(t.getBpmnProcessId())).findFirst();
+      if (mine.isPresent()) {
+        return mine.get();
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no follow-up visit appeared");
   }
 
   private long count() {

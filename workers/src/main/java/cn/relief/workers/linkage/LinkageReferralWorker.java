@@ -19,7 +19,9 @@ public class LinkageReferralWorker {
       // after resettlement: the collective hukou that makes extremely-poor support possible
       "hukouRegistered", "hukouNumber", "institution",
       // the hometown a follow-up after return visits, and how often (denser for repeat vagrancy)
-      "destination", "followUpIntervals");
+      "destination", "followUpIntervals",
+      // the case's station: who follows up, and whose key-persons list sees a repeat vagrancy
+      "stationId");
 
   private final LinkageReferralService referrals;
 
