@@ -23,7 +23,7 @@ public enum CaseStage {
   TRACING("CallActivity_familyTracing"),
   ESCALATION("BusinessRuleTask_jointHandling", "ServiceTask_escalationRequest", "ReceiveTask_escalationOutcome",
       "BusinessRuleTask_escalationStranded", "ServiceTask_escalationRequestStranded", "ReceiveTask_strandedOutcome"),
-  DEPARTURE("UserTask_departure", "ServiceTask_returnTicket", "ServiceTask_escort", "ServiceTask_transfer",
+  DEPARTURE("UserTask_departure", "ServiceTask_returnTicket", "ServiceTask_followUpReferral", "ServiceTask_escort", "ServiceTask_transfer",
       "ServiceTask_departureNotice", "ServiceTask_death", "BusinessRuleTask_escalationEscort",
       "ServiceTask_escalationRequestEscort", "ReceiveTask_escortOutcome", "ServiceTask_escortByStation",
       "TimerEvent_deathNotice", "ServiceTask_resettlementRequest", "ServiceTask_escortReportReminder"),

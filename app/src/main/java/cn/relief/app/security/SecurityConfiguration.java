@@ -70,6 +70,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             // each page by role; within a page the engine's permissions and CaseAccess decide further
             .requestMatchers("/models", "/models/**").hasAnyRole("POLICY_STAFF", "ADMIN")
             .requestMatchers("/tasks", "/tasks/**").hasAnyRole("CASEWORKER", "STATION_HEAD", "REGIONAL_CENTRE", "ADMIN")
+            .requestMatchers("/analysis", "/analysis/**")
+            .hasAnyRole("STATION_HEAD", "REGIONAL_CENTRE", "AUDITOR", "POLICY_STAFF", "ADMIN")
             .requestMatchers("/key-persons", "/key-persons/**")
             .hasAnyRole("CASEWORKER", "STATION_HEAD", "REGIONAL_CENTRE", "AUDITOR", "ADMIN")
             .requestMatchers("/dispatch", "/dispatch/**", "/patrol", "/patrol/**")

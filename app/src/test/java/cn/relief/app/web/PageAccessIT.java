@@ -81,6 +81,9 @@ class PageAccessIT {
         "GET /patrol/reports/{reference}/photo")) {
       PAGES.put(page, CASE_STAFF);
     }
+    for (String page : List.of("GET /analysis", "GET /analysis/export.csv")) {
+      PAGES.put(page, Set.of("wang.head", "zhao.centre", "sun.auditor", "zhang.policy", "admin"));
+    }
     PAGES.put("GET /key-persons", union(CASE_STAFF, Set.of("sun.auditor")));
     PAGES.put("POST /key-persons", CASE_STAFF);
     PAGES.put("GET /cases/{reference}/key-persons", union(CASE_STAFF, Set.of("sun.auditor")));
