@@ -15,6 +15,7 @@ import io.camunda.client.api.search.response.UserTask;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -115,7 +116,9 @@ class LinkageScenarioIT extends ScenarioSupport {
     Map<String, Object> variables = variables(shelter);
     assertThat(variables).containsEntry("protectionOrderGranted", true).containsKey("protectionOrderNo");
     LocalDate validUntil = LocalDate.parse((String) variables.get("protectionOrderValidUntil"));
-    assertThat(validUntil).isBefore(LocalDate.now().plusMonths(6).plusDays(1)).isAfter(LocalDate.now());
+    // the court dates its order in China time: from 16:00 UTC that is already tomorrow here
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    assertThat(validUntil).isBefore(today.plusMonths(6).plusDays(1)).isAfter(today);
     String application = pdfText((String) variables.get("protectionOrderDocumentId"));
     assertThat(application).contains("人身安全保护令申请书").contains("王某").doesNotContain("庇护点甲");
     assertThat(passed(shelter)).contains("ServiceTask_policeReport", "ServiceTask_protectionOrderApplication",
