@@ -84,6 +84,28 @@ class DecisionTablesTest {
         .doesNotContain("反复流浪");
   }
 
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> placement(Map<String, Object> inputs) {
+    Map<String, Object> all = new HashMap<>(Map.of("needsMedicalCare", false, "isMinor", false, "needsShelter", false,
+        "ownFreeBeds", 5, "ownMedicalCare", false, "ownMinorsQuarters", false, "ownShelter", false));
+    all.putAll(inputs);
+    return (Map<String, Object>) evaluate("placement", all);
+  }
+
+  @Test
+  void placementGoesElsewhereWhenTheStationIsFullOrLacksWhatIsNeeded() {
+    assertThat(placement(Map.of())).containsEntry("placement", "OWN_STATION").containsEntry("requiredCapability", "NONE");
+    assertThat(placement(Map.of("ownFreeBeds", 0))).containsEntry("placement", "OTHER_STATION")
+        .containsEntry("requiredCapability", "BED");
+    assertThat(placement(Map.of("isMinor", true))).containsEntry("requiredCapability", "MINORS_QUARTERS");
+    assertThat(placement(Map.of("isMinor", true, "ownMinorsQuarters", true))).containsEntry("placement", "OWN_STATION");
+    assertThat(placement(Map.of("needsMedicalCare", true))).containsEntry("requiredCapability", "MEDICAL_CARE");
+    assertThat(placement(Map.of("needsShelter", true, "ownShelter", true, "ownFreeBeds", 0)))
+        .as("a shelter but no bed").containsEntry("requiredCapability", "BED");
+    assertThat(placement(Map.of("needsShelter", true))).containsEntry("requiredCapability", "SHELTER");
+    assertThat((String) placement(Map.of()).get("reason")).isNotBlank();
+  }
+
   @Test
   void admissionTreatsUnansweredQuestionsAsNo() {
     assertThat(admission(Map.of("livingByVagrancyOrBegging", true))).isEqualTo("ELIGIBLE");

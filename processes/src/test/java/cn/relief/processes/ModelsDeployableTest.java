@@ -64,7 +64,7 @@ class ModelsDeployableTest {
   @Test
   void everyDecisionIsValidForTheEngine() {
     assertThat(decisionIds()).containsExactlyInAnyOrder("admission", "time-limits", "linkages", "escalation",
-        "joint-handling");
+        "joint-handling", "placement");
   }
 
   @Test

@@ -74,7 +74,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             .hasAnyRole("STATION_HEAD", "REGIONAL_CENTRE", "AUDITOR", "POLICY_STAFF", "ADMIN")
             .requestMatchers("/key-persons", "/key-persons/**")
             .hasAnyRole("CASEWORKER", "STATION_HEAD", "REGIONAL_CENTRE", "AUDITOR", "ADMIN")
-            .requestMatchers("/dispatch", "/dispatch/**", "/patrol", "/patrol/**")
+            .requestMatchers("/dispatch", "/dispatch/**", "/patrol", "/patrol/**", "/resources", "/resources/**")
             .hasAnyRole("CASEWORKER", "STATION_HEAD", "REGIONAL_CENTRE", "ADMIN")
             .requestMatchers("/cases", "/cases/**")
             .hasAnyRole("CASEWORKER", "STATION_HEAD", "REGIONAL_CENTRE", "AUDITOR", "ADMIN")

@@ -84,6 +84,10 @@ class PageAccessIT {
     for (String page : List.of("GET /analysis", "GET /analysis/export.csv")) {
       PAGES.put(page, Set.of("wang.head", "zhao.centre", "sun.auditor", "zhang.policy", "admin"));
     }
+    PAGES.put("GET /resources", CASE_STAFF);
+    // only the centre and administrators report any station; a head their own (ResourcesIT)
+    PAGES.put("POST /resources/{stationId}", Set.of("zhao.centre", "admin"));
+    PAGES.put("GET /cases/{reference}/placement", union(CASE_STAFF, Set.of("sun.auditor")));
     PAGES.put("GET /key-persons", union(CASE_STAFF, Set.of("sun.auditor")));
     PAGES.put("POST /key-persons", CASE_STAFF);
     PAGES.put("GET /cases/{reference}/key-persons", union(CASE_STAFF, Set.of("sun.auditor")));
