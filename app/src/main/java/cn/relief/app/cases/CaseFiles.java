@@ -59,6 +59,14 @@ public class CaseFiles {
     return byKey.isPresent() ? byKey : byCaseNumber(client, caseNumberOrKey);
   }
 
+  /** The case for a page that works on it: 404 if there is none, 403 unless the user may work on it. */
+  public CaseFile workable(CamundaClient client, EngineUser user, String reference) {
+    CaseFile caseFile = find(client, reference)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + reference));
+    access.checkWork(user, caseFile.scope());
+    return caseFile;
+  }
+
   private static Optional<Long> instanceKey(String reference) {
     if (!reference.matches("\\d{1,19}")) {
       return Optional.empty();

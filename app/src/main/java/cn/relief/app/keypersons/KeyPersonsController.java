@@ -1,6 +1,5 @@
 package cn.relief.app.keypersons;
 
-import cn.relief.app.cases.CaseAccess;
 import cn.relief.app.cases.CaseFile;
 import cn.relief.app.cases.CaseFiles;
 import cn.relief.app.security.EngineUser;
@@ -41,17 +40,15 @@ class KeyPersonsController {
   private final KeyPersons keyPersons;
   private final CaseMatching matching;
   private final CaseFiles cases;
-  private final CaseAccess access;
   private final UserEngineClients clients;
   private final RepeatVagrancySignals signals;
   private final Clock clock = Clock.systemUTC();
 
-  KeyPersonsController(KeyPersons keyPersons, CaseMatching matching, CaseFiles cases, CaseAccess access,
-      UserEngineClients clients, RepeatVagrancySignals signals) {
+  KeyPersonsController(KeyPersons keyPersons, CaseMatching matching, CaseFiles cases, UserEngineClients clients,
+      RepeatVagrancySignals signals) {
     this.keyPersons = keyPersons;
     this.matching = matching;
     this.cases = cases;
-    this.access = access;
     this.clients = clients;
     this.signals = signals;
   }
@@ -106,7 +103,7 @@ class KeyPersonsController {
   String caseMatches(@AuthenticationPrincipal EngineUser user, HttpSession session, @PathVariable String reference,
       Model model) {
     CamundaClient client = clients.require(session);
-    CaseFile caseFile = workable(client, user, reference);
+    CaseFile caseFile = cases.workable(client, user, reference);
     model.addAttribute("caseFile", caseFile);
     model.addAttribute("proposals", matching.proposals(user, caseFile.instanceKey(), caseFile.variables()));
     model.addAttribute("confirmed", matching.confirmed(user, caseFile.instanceKey()));
@@ -118,7 +115,7 @@ class KeyPersonsController {
       @PathVariable long id, @RequestParam(name = "decision", required = false) String decision,
       RedirectAttributes redirect) {
     CamundaClient client = clients.require(session);
-    CaseFile caseFile = workable(client, user, reference);
+    CaseFile caseFile = cases.workable(client, user, reference);
     KeyPerson person = keyPersons.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
         "no key person " + id));
     KeyPersons.Decision chosen;
@@ -139,13 +136,6 @@ class KeyPersonsController {
       redirect.addFlashAttribute("failed", true);
     }
     return "redirect:/cases/" + reference + "/key-persons";
-  }
-
-  private CaseFile workable(CamundaClient client, EngineUser user, String reference) {
-    CaseFile caseFile = cases.find(client, reference)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + reference));
-    access.checkWork(user, caseFile.scope());
-    return caseFile;
   }
 
   private List<KeyPersonView> visible(EngineUser user) {

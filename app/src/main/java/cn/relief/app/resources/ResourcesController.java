@@ -1,6 +1,5 @@
 package cn.relief.app.resources;
 
-import cn.relief.app.cases.CaseAccess;
 import cn.relief.app.cases.CaseFile;
 import cn.relief.app.cases.CaseFiles;
 import cn.relief.app.security.EngineUser;
@@ -32,16 +31,14 @@ class ResourcesController {
   private final StationResources resources;
   private final PlacementAdvisor advisor;
   private final CaseFiles cases;
-  private final CaseAccess access;
   private final UserEngineClients clients;
   private final Clock clock = Clock.systemUTC();
 
-  ResourcesController(StationResources resources, PlacementAdvisor advisor, CaseFiles cases, CaseAccess access,
+  ResourcesController(StationResources resources, PlacementAdvisor advisor, CaseFiles cases,
       UserEngineClients clients) {
     this.resources = resources;
     this.advisor = advisor;
     this.cases = cases;
-    this.access = access;
     this.clients = clients;
   }
 
@@ -81,9 +78,7 @@ class ResourcesController {
   String placement(@AuthenticationPrincipal EngineUser user, HttpSession session, @PathVariable String reference,
       Model model) {
     CamundaClient client = clients.require(session);
-    CaseFile caseFile = cases.find(client, reference)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + reference));
-    access.checkWork(user, caseFile.scope());
+    CaseFile caseFile = cases.workable(client, user, reference);
     model.addAttribute("caseFile", caseFile);
     model.addAttribute("advice", advisor.advise(client, caseFile.stationId(), caseFile.variables()));
     return "resources/placement";
