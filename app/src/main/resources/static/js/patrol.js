@@ -26,6 +26,27 @@
       status.textContent = response.ok ? status.dataset.sharing + ' ' + new Date().toLocaleTimeString() : 'HTTP ' + response.status;
     }
 
+    const checkIn = document.getElementById('check-in');
+    checkIn.addEventListener('click', () => {
+      const checkInStatus = document.getElementById('checkin-status');
+      if (!navigator.geolocation) {
+        checkInStatus.textContent = status.dataset.unsupported;
+        return;
+      }
+      navigator.geolocation.getCurrentPosition(async position => {
+        const response = await fetch(checkIn.dataset.url, {
+          method: 'POST', credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json', [header]: token },
+          body: JSON.stringify({ latitude: position.coords.latitude, longitude: position.coords.longitude,
+            note: document.getElementById('checkin-note').value })
+        });
+        checkInStatus.textContent = response.ok ? checkInStatus.dataset.done : 'HTTP ' + response.status;
+        if (response.ok) {
+          window.location.reload();
+        }
+      }, () => { checkInStatus.textContent = status.dataset.denied; }, { enableHighAccuracy: true, timeout: 20000 });
+    });
+
     button.addEventListener('click', () => {
       if (!navigator.geolocation) {
         status.textContent = status.dataset.unsupported;

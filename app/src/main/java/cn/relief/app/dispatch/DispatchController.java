@@ -1,7 +1,9 @@
 package cn.relief.app.dispatch;
 
 import cn.relief.app.reports.ReportStore;
+import cn.relief.app.reports.ReportsProperties;
 import cn.relief.app.security.EngineUser;
+import cn.relief.app.security.ReliefRole;
 import cn.relief.app.security.UserEngineClients;
 import io.camunda.client.api.command.ClientException;
 import jakarta.servlet.http.HttpSession;
@@ -12,6 +14,7 @@ import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,18 +37,27 @@ class DispatchController {
   private final Dispatcher dispatcher;
   private final UserEngineClients clients;
   private final ReportStore reports;
+  private final ReportsProperties reportsProperties;
+  private final CheckIns checkIns;
 
-  DispatchController(DispatchBoard board, Dispatcher dispatcher, UserEngineClients clients, ReportStore reports) {
+  DispatchController(DispatchBoard board, Dispatcher dispatcher, UserEngineClients clients, ReportStore reports,
+      ReportsProperties reportsProperties, CheckIns checkIns) {
     this.board = board;
     this.dispatcher = dispatcher;
     this.clients = clients;
     this.reports = reports;
+    this.reportsProperties = reportsProperties;
+    this.checkIns = checkIns;
   }
 
   @GetMapping
   String board(@AuthenticationPrincipal EngineUser user, Model model) {
     model.addAttribute("rows", board.rows(user));
-    model.addAttribute("teams", board.teams(user));
+    List<PatrolTeam> teams = board.teams(user);
+    model.addAttribute("teams", teams);
+    Map<String, CheckIn> lastCheckIns = new LinkedHashMap<>();
+    teams.forEach(team -> checkIns.latest(team.id(), 1).forEach(checkIn -> lastCheckIns.put(team.id(), checkIn)));
+    model.addAttribute("lastCheckIns", lastCheckIns);
     return "dispatch/board";
   }
 
@@ -85,6 +97,37 @@ class DispatchController {
     } catch (Dispatcher.DispatchRefused e) {
       redirect.addFlashAttribute("refused", e.messageKey());
     } catch (ClientException | IllegalStateException e) {
+      redirect.addFlashAttribute("refused", "dispatch.error.engine");
+    }
+    return "redirect:/dispatch";
+  }
+
+  /** The weather alerts that start special street-patrol rounds (E6's {@code street-patrol} signals). */
+  static final Map<String, String> ALERTS = Map.of("COLD_WAVE", "relief-cold-wave-alert", "HEAT", "relief-heat-alert");
+
+  /**
+   * 寒冬送温暖 / 夏季送清凉: a station head or the centre raises a weather alert for an area; the
+   * signal, broadcast as that person, starts a special patrol round whose record task the
+   * caseworkers get.
+   */
+  @PostMapping("/alerts")
+  String alert(@AuthenticationPrincipal EngineUser user, HttpSession session,
+      @RequestParam(name = "kind", required = false) String kind,
+      @RequestParam(name = "patrolArea", required = false) String patrolArea, RedirectAttributes redirect) {
+    if (!user.hasAnyRole(ReliefRole.STATION_HEAD, ReliefRole.REGIONAL_CENTRE, ReliefRole.ADMIN)) {
+      throw new AccessDeniedException(user.username() + " may not raise weather alerts");
+    }
+    String signal = ALERTS.get(String.valueOf(kind));
+    String area = patrolArea == null ? "" : patrolArea.strip();
+    if (signal == null || area.length() < 2 || area.length() > 100 || area.chars().anyMatch(c -> c < 0x20)) {
+      redirect.addFlashAttribute("refused", "dispatch.error.alert");
+      return "redirect:/dispatch";
+    }
+    try {
+      clients.require(session).newBroadcastSignalCommand().signalName(signal).variables(Map.of("patrolArea", area,
+          "province", reportsProperties.province(), "stationId", user.organisationId())).send().join();
+      redirect.addFlashAttribute("alerted", area);
+    } catch (ClientException e) {
       redirect.addFlashAttribute("refused", "dispatch.error.engine");
     }
     return "redirect:/dispatch";

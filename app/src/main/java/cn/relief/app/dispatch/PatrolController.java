@@ -6,9 +6,13 @@ import cn.relief.app.security.EngineUser;
 import cn.relief.app.security.UserEngineClients;
 import io.camunda.client.api.command.ClientException;
 import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,21 +34,29 @@ class PatrolController {
   /** A phone's position. */
   record Position(Double latitude, Double longitude) {}
 
+  /** A check-in from the phone: where, and what the member noted. */
+  record CheckInRequest(Double latitude, Double longitude, String note) {}
+
   private final Dispatcher dispatcher;
   private final PatrolTeams teams;
+  private final CheckIns checkIns;
   private final UserEngineClients clients;
   private final ReportStore reports;
 
-  PatrolController(Dispatcher dispatcher, PatrolTeams teams, UserEngineClients clients, ReportStore reports) {
+  PatrolController(Dispatcher dispatcher, PatrolTeams teams, CheckIns checkIns, UserEngineClients clients,
+      ReportStore reports) {
     this.dispatcher = dispatcher;
     this.teams = teams;
+    this.checkIns = checkIns;
     this.clients = clients;
     this.reports = reports;
   }
 
   @GetMapping
   String team(@AuthenticationPrincipal EngineUser user, Model model) {
-    model.addAttribute("team", teams.ofMember(user.username()).orElse(null));
+    PatrolTeam team = teams.ofMember(user.username()).orElse(null);
+    model.addAttribute("team", team);
+    model.addAttribute("checkIns", team == null ? List.of() : checkIns.latest(team.id(), 10));
     model.addAttribute("assignment", dispatcher.assignmentOf(user).orElse(null));
     return "patrol/team";
   }
@@ -59,6 +71,26 @@ class PatrolController {
     }
     dispatcher.moved(user, point);
     return ResponseEntity.noContent().build();
+  }
+
+  /** 巡查打卡: the member's team checks in where the phone is (and the board sees the team there). */
+  @PostMapping(path = "/checkins", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> checkIn(@AuthenticationPrincipal EngineUser user, @RequestBody CheckInRequest request) {
+    GeoPoint point;
+    try {
+      point = new GeoPoint(request.latitude(), request.longitude());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return ResponseEntity.badRequest().build();
+    }
+    String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+    if (note != null && (note.length() > 200 || note.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t'))) {
+      return ResponseEntity.badRequest().build();
+    }
+    PatrolTeam team = teams.ofMember(user.username()).orElseThrow(() -> new AccessDeniedException(user.username()
+        + " is in no patrol team"));
+    dispatcher.moved(user, point);
+    checkIns.add(new CheckIn(team.id(), user.username(), point, note, Instant.now()));
+    return ResponseEntity.status(HttpStatus.CREATED).build();
   }
 
   @PostMapping("/reports/{reference}/arrival")

@@ -121,6 +121,42 @@ class DispatchBoardIT {
     assertThat(card(head.get("/dispatch").body(), reference)).contains("超时未派遣");
   }
 
+  @Test
+  void aTeamChecksInOnItsRoundAndAStationHeadRaisesAColdWaveAlert() throws Exception {
+    WebBrowser member = new WebBrowser(port);
+    member.logIn("li.caseworker", "demo-2026");
+    String csrf = WebBrowser.csrf(member.get("/patrol").body());
+    assertThat(member.postJson("/patrol/checkins", "{\"latitude\": 23.1372, \"longitude\": 113.3215,"
+        + " \"note\": \"体育西路一带已巡查\"}", csrf).statusCode()).isEqualTo(201);
+    assertThat(member.postJson("/patrol/checkins", "{\"latitude\": 999, \"longitude\": 0}", csrf).statusCode())
+        .isEqualTo(400);
+    assertThat(member.get("/patrol").body()).contains("体育西路一带已巡查");
+    assertThat(teams.byId("team-tianhe-1").orElseThrow().position().longitude()).isEqualTo(113.3215);
+    WebBrowser admin = new WebBrowser(port);
+    admin.logIn("admin", "demo-2026");
+    assertThat(admin.postJson("/patrol/checkins", "{\"latitude\": 23.1, \"longitude\": 113.3}",
+        WebBrowser.csrf(admin.get("/patrol").body())).statusCode()).as("in no team").isEqualTo(403);
+
+    WebBrowser head = new WebBrowser(port);
+    head.logIn("wang.head", "demo-2026");
+    String board = head.get("/dispatch").body();
+    assertThat(board).contains("最近打卡", "体育西路一带已巡查", "weather-alert");
+    assertThat(member.post("/dispatch/alerts", "kind=COLD_WAVE&patrolArea=" + WebBrowser.enc("天河区")
+        + "&_csrf=" + WebBrowser.enc(csrf)).statusCode()).as("a caseworker raises no alert").isEqualTo(403);
+    String area = "天河区体育西路" + System.nanoTime() % 1000;
+    assertThat(head.post("/dispatch/alerts", "kind=COLD_WAVE&patrolArea=" + WebBrowser.enc(area) + "&_csrf="
+        + WebBrowser.enc(WebBrowser.csrf(board))).statusCode()).isEqualTo(302);
+    assertThat(head.get("/dispatch").body()).contains("已发布预警，" + area);
+    long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    boolean started = false;
+    while (!started && System.nanoTime() < until) {
+      started = client.newVariableSearchRequest().filter(f -> f.name("patrolArea").value("\"" + area + "\""))
+          .send().join().items().stream().anyMatch(v -> true);
+      Thread.sleep(200);
+    }
+    assertThat(started).as("a street-patrol round for " + area).isTrue();
+  }
+
   // ---- helpers -----------------------------------------------------------------------------------
 
   private String report(String json) throws Exception {

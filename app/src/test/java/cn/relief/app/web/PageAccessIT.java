@@ -75,6 +75,9 @@ class PageAccessIT {
         "POST /tasks/{key}/unassignment", "POST /tasks/{key}/completion")) {
       PAGES.put(page, CASE_STAFF);
     }
+    PAGES.put("POST /patrol/checkins", CASE_STAFF);
+    // only station heads, the centre and administrators raise weather alerts (DispatchBoardIT)
+    PAGES.put("POST /dispatch/alerts", Set.of("wang.head", "zhao.centre", "admin"));
     for (String page : List.of("GET /dispatch", "GET /dispatch/board.json", "POST /dispatch/reports/{reference}/assignment",
         "GET /dispatch/reports/{reference}/photo", "GET /patrol", "POST /patrol/position",
         "POST /patrol/reports/{reference}/arrival", "POST /patrol/reports/{reference}/outcome",

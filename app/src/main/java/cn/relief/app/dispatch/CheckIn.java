@@ -1,0 +1,7 @@
+package cn.relief.app.dispatch;
+
+import cn.relief.app.geo.GeoPoint;
+import java.time.Instant;
+
+/** A patrol team member's check-in on a round: where and when, with an optional note. */
+public record CheckIn(String teamId, String username, GeoPoint place, String note, Instant at) {}
