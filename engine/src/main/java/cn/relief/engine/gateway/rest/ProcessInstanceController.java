@@ -70,9 +70,9 @@ public class ProcessInstanceController {
     long key = RestRequests.key("processInstanceKey", processInstanceKey);
     long target = RestRequests.key("targetProcessDefinitionKey",
         RestRequests.requireText("targetProcessDefinitionKey", request.getTargetProcessDefinitionKey()));
-    List<EngineApi.MappingInstruction> mappings = request.getMappingInstructions() == null ? List.of()
-        : request.getMappingInstructions().stream()
-            .map(m -> new EngineApi.MappingInstruction(m.getSourceElementId(), m.getTargetElementId())).toList();
+    List<EngineApi.MappingInstruction> mappings = RestRequests.items("mappingInstructions",
+            request.getMappingInstructions()).stream()
+        .map(m -> new EngineApi.MappingInstruction(m.getSourceElementId(), m.getTargetElementId())).toList();
     return AsyncResponses.noContent(api.migrateProcessInstance(key, new EngineApi.MigrationPlan(target, mappings)));
   }
 
@@ -81,18 +81,17 @@ public class ProcessInstanceController {
       @PathVariable("processInstanceKey") String processInstanceKey,
       @RequestBody ProcessInstanceModificationInstruction request) {
     long key = RestRequests.key("processInstanceKey", processInstanceKey);
-    List<EngineApi.ActivateElement> activations = request.getActivateInstructions() == null ? List.of()
-        : request.getActivateInstructions().stream()
-            .map(a -> new EngineApi.ActivateElement(RestRequests.requireText("elementId", a.getElementId()),
-                ancestorKey(a.getAncestorElementInstanceKey()),
-                a.getVariableInstructions() == null ? List.of() : a.getVariableInstructions().stream()
-                    .map(v -> new EngineApi.ScopedVariables(v.getVariables() == null ? Map.of() : v.getVariables(),
-                        v.getScopeId() == null ? "" : v.getScopeId()))
-                    .toList()))
-            .toList();
-    List<Long> terminations = request.getTerminateInstructions() == null ? List.of()
-        : request.getTerminateInstructions().stream()
-            .map(t -> RestRequests.key("elementInstanceKey", t.getElementInstanceKey())).toList();
+    List<EngineApi.ActivateElement> activations = RestRequests.items("activateInstructions",
+            request.getActivateInstructions()).stream()
+        .map(a -> new EngineApi.ActivateElement(RestRequests.requireText("elementId", a.getElementId()),
+            ancestorKey(a.getAncestorElementInstanceKey()),
+            RestRequests.items("variableInstructions", a.getVariableInstructions()).stream()
+                .map(v -> new EngineApi.ScopedVariables(v.getVariables() == null ? Map.of() : v.getVariables(),
+                    v.getScopeId() == null ? "" : v.getScopeId()))
+                .toList()))
+        .toList();
+    List<Long> terminations = RestRequests.items("terminateInstructions", request.getTerminateInstructions()).stream()
+        .map(t -> RestRequests.key("elementInstanceKey", t.getElementInstanceKey())).toList();
     return AsyncResponses.noContent(api.modifyProcessInstance(key, new EngineApi.Modification(activations, terminations)));
   }
 

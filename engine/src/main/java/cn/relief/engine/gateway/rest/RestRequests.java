@@ -39,6 +39,23 @@ final class RestRequests {
     return value;
   }
 
+  /**
+   * The list's items, none of them null (absent list: empty): a JSON array with a null where an
+   * instruction belongs is a bad request, not a NullPointerException.
+   */
+  static <T> List<T> items(String name, List<T> list) {
+    if (list == null) {
+      return List.of();
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == null) {
+        throw RestRequestException.invalid("Expected each of " + name + " to be an object, but item " + (i + 1)
+            + " was null");
+      }
+    }
+    return list;
+  }
+
   static <T> T requirePresent(String name, T value) {
     if (value == null) {
       throw RestRequestException.invalid("Expected " + name + " to be given, but it was missing or null");
