@@ -74,7 +74,7 @@ public final class CaseIndex {
   }
 
   /** A variable's JSON value as text: a string without its quotes, anything else as written; null as empty. */
-  static Optional<String> text(String json) {
+  public static Optional<String> text(String json) {
     if (json == null || json.equals("null")) {
       return Optional.empty();
     }

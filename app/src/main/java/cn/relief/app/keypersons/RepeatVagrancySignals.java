@@ -1,5 +1,6 @@
 package cn.relief.app.keypersons;
 
+import cn.relief.app.dashboard.CaseIndex;
 import cn.relief.app.security.EngineUser;
 import cn.relief.app.security.ReliefRole;
 import io.camunda.client.CamundaClient;
@@ -42,7 +43,7 @@ class RepeatVagrancySignals {
       Map<String, String> variables = new HashMap<>();
       for (Variable variable : client.newVariableSearchRequest()
           .filter(f -> f.processInstanceKey(end.getProcessInstanceKey())).send().join().items()) {
-        variables.put(variable.getName(), unquoted(variable.getValue()));
+        CaseIndex.text(variable.getValue()).ifPresent(value -> variables.put(variable.getName(), value));
       }
       String station = variables.get("stationId");
       if (!allStations && (station == null || !station.equals(user.organisationId()))) {
@@ -56,14 +57,5 @@ class RepeatVagrancySignals {
           idNumber, variables.get("destination")));
     }
     return signals;
-  }
-
-  /** The search answers string values as JSON: "\"张三\"". */
-  private static String unquoted(String json) {
-    if (json == null || json.equals("null")) {
-      return null;
-    }
-    return json.length() >= 2 && json.startsWith("\"") && json.endsWith("\"") ? json.substring(1, json.length() - 1)
-        : json;
   }
 }
