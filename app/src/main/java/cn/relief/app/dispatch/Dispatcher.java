@@ -1,5 +1,9 @@
 package cn.relief.app.dispatch;
 
+import cn.relief.app.tasks.InstanceTasks;
+import cn.relief.app.patrol.TeamStatus;
+import cn.relief.app.patrol.PatrolTeams;
+import cn.relief.app.patrol.PatrolTeam;
 import cn.relief.app.geo.GeoPoint;
 import cn.relief.app.security.EngineUser;
 import io.camunda.client.CamundaClient;
@@ -37,13 +41,17 @@ public class Dispatcher {
     }
   }
 
+  /** The report process's tasks, completed from the board and the phone page. */
+  static final String DISPATCH_TASK = "UserTask_dispatch";
+  static final String ON_SCENE_TASK = "UserTask_onScene";
+
   private final DispatchBoard board;
   private final DispatchRecords records;
   private final PatrolTeams teams;
-  private final ReportTasks tasks;
+  private final InstanceTasks tasks;
   private final Clock clock = Clock.systemUTC();
 
-  Dispatcher(DispatchBoard board, DispatchRecords records, PatrolTeams teams, ReportTasks tasks) {
+  Dispatcher(DispatchBoard board, DispatchRecords records, PatrolTeams teams, InstanceTasks tasks) {
     this.board = board;
     this.records = records;
     this.teams = teams;
@@ -69,7 +77,7 @@ public class Dispatcher {
     }
     try {
       // the engine decides between two dispatchers: the second completion of the task is refused
-      tasks.complete(client, user, report.processInstanceKey(), ReportTasks.DISPATCH,
+      tasks.complete(client, user, report.processInstanceKey(), DISPATCH_TASK,
           Map.of("assignedTeamId", team.id(), "assignedTeamName", team.name()));
     } catch (RuntimeException e) {
       teams.changeStatus(team.id(), TeamStatus.BUSY, TeamStatus.FREE);
@@ -116,7 +124,7 @@ public class Dispatcher {
     if (findings != null && !findings.isBlank()) {
       variables.put("findings", findings.strip());
     }
-    tasks.complete(client, user, report.processInstanceKey(), ReportTasks.ON_SCENE, variables);
+    tasks.complete(client, user, report.processInstanceKey(), ON_SCENE_TASK, variables);
     records.closed(report.id(), chosen, clock.instant());
     teams.changeStatus(report.teamId(), TeamStatus.BUSY, TeamStatus.FREE);
   }

@@ -1,5 +1,9 @@
 package cn.relief.app.dispatch;
 
+import cn.relief.app.patrol.CheckIns;
+import cn.relief.app.patrol.CheckIn;
+import cn.relief.app.patrol.PatrolTeams;
+import cn.relief.app.patrol.PatrolTeam;
 import cn.relief.app.geo.GeoPoint;
 import cn.relief.app.reports.ReportStore;
 import cn.relief.app.security.EngineUser;

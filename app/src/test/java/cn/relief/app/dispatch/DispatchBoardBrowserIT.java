@@ -1,5 +1,7 @@
 package cn.relief.app.dispatch;
 
+import cn.relief.app.patrol.TeamStatus;
+import cn.relief.app.patrol.PatrolTeams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.relief.app.AppIT;

@@ -1,4 +1,4 @@
-package cn.relief.app.dispatch;
+package cn.relief.app.tasks;
 
 import cn.relief.app.security.EngineUser;
 import io.camunda.client.CamundaClient;
@@ -10,23 +10,29 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Completes the report process's user tasks as the person at the board or on the scene, through
- * their own engine client, so the audit trail names them: the task is claimed for them if nobody
- * has it, then completed. The task may appear a moment after the previous one completed (the
- * engine's search reads its history), so it is awaited.
+ * Claims and completes a process instance's user task as the person on a page (the dispatcher,
+ * the team on the scene, the patrol member), through their own engine client, so the audit trail
+ * names them: the task is claimed for them if nobody has it, then completed. The task may appear a
+ * moment after the previous one completed (the engine's search reads its history), so it is
+ * awaited.
  */
 @Component
-class ReportTasks {
-  static final String DISPATCH = "UserTask_dispatch";
-  static final String ON_SCENE = "UserTask_onScene";
+public class InstanceTasks {
   private static final Duration WAIT = Duration.ofSeconds(15);
 
-  void complete(CamundaClient client, EngineUser user, long processInstanceKey, String elementId,
-      Map<String, Object> variables) {
+  /** Claims the instance's open task of the element for the user, unless somebody has it already. */
+  public UserTask claim(CamundaClient client, EngineUser user, long processInstanceKey, String elementId) {
     UserTask task = await(client, processInstanceKey, elementId);
     if (task.getAssignee() == null || task.getAssignee().isBlank()) {
-      client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(user.username()).allowOverride(false).send().join();
+      client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(user.username()).allowOverride(false).send()
+          .join();
     }
+    return task;
+  }
+
+  public void complete(CamundaClient client, EngineUser user, long processInstanceKey, String elementId,
+      Map<String, Object> variables) {
+    UserTask task = claim(client, user, processInstanceKey, elementId);
     client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(variables).send().join();
   }
 
@@ -40,7 +46,7 @@ class ReportTasks {
         return tasks.get(0);
       }
       if (System.nanoTime() > until) {
-        throw new IllegalStateException("No open task " + elementId + " in report process " + processInstanceKey
+        throw new IllegalStateException("No open task " + elementId + " in process instance " + processInstanceKey
             + " after " + WAIT.toSeconds() + " s");
       }
       try {

@@ -1,4 +1,4 @@
-package cn.relief.app.dispatch;
+package cn.relief.app.patrol;
 
 import cn.relief.app.geo.GeoPoint;
 import cn.relief.app.storage.AppSchema;

@@ -1,4 +1,4 @@
-package cn.relief.app.dispatch;
+package cn.relief.app.patrol;
 
 /** Whether a patrol team can take a report now. */
 public enum TeamStatus {
