@@ -3,17 +3,14 @@ package cn.relief.processes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.relief.engine.api.EngineApi.ActivatedJob;
-import cn.relief.engine.record.TimerRecord;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import cn.relief.engine.record.ValueType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** 街面巡查: extra rounds on a cold-wave signal, the evening round by the timer; discoveries become cases. */
+/** 街面巡查: extra rounds on a cold-wave signal, planned rounds started by the application; discoveries become cases. */
 @SuppressWarnings("unchecked")
 class StreetPatrolScenarioTest extends CentreScenarioTest {
 
@@ -56,7 +53,7 @@ class StreetPatrolScenarioTest extends CentreScenarioTest {
         .containsExactly(2251799813699999L);
     assertThat(variable(round, "adviceRecordDocumentId")).isEqualTo("XC-" + round + "/ServiceTask_adviceRecord_1-patrol_advice.pdf");
     assertThat(passed()).contains("StartEvent_coldWave", "ServiceTask_startReliefCase", "EndEvent_adviceRecorded")
-        .doesNotContain("StartEvent_evening", "EndEvent_roundDone");
+        .doesNotContain("StartEvent_planned", "EndEvent_roundDone");
   }
 
   @Test
@@ -74,21 +71,18 @@ class StreetPatrolScenarioTest extends CentreScenarioTest {
   }
 
   @Test
-  void theEveningRoundStartsByTheTimer() throws Exception {
-    // the cycle of the model: every evening at 19:00 Beijing time (11:00 UTC)
-    TimerRecord evening = awaitTimer("StartEvent_evening");
-    var due = Instant.ofEpochMilli(evening.dueDate()).atZone(ZoneOffset.ofHours(8));
-    assertThat(due.getHour()).isEqualTo(19);
-    assertThat(due.getMinute()).isZero();
-    assertThat(evening.dueDate()).isBetween(System.currentTimeMillis(),
-        System.currentTimeMillis() + Duration.ofDays(1).toMillis());
-
-    advanceClock(Duration.ofDays(1));
-    awaitInstance("street-patrol");
-    complete("UserTask_patrolRecord", Map.of("patrolArea", "全市重点区域", "province", "广东省", "patrolTeam", "夜间巡查一组",
-        "discoveries", List.of()));
+  void aPlannedRoundIsStartedWithItsAreaAndTeamAndHasNoTimerOfItsOwn() throws Exception {
+    // the plans (area, team, time) live in the application: a timer start event carries no variables
+    long round = start("street-patrol", Map.of("patrolRoundId", 41, "patrolAreaId", "area-tianhe-sports",
+        "patrolArea", "天河体育中心周边", "patrolTeam", "天河一队", "stationId", "org-station-tianhe", "province", "广东省"));
+    complete("UserTask_patrolRecord", Map.of("patrolArea", "天河体育中心周边", "province", "广东省", "patrolTeam",
+        "天河一队（li.caseworker）", "discoveries", List.of(
+            discovery("体育中心南门", "女，约30岁，带一名约5岁的男孩，自述被丈夫赶出家门", true, false, null))));
+    ActivatedJob start = job("relief.start-relief-case", Map.of("reliefCaseInstanceKey", 2251799813699997L));
+    assertThat(start.variables()).containsEntry("stationId", "org-station-tianhe").containsEntry("province", "广东省");
     awaitCompleted("street-patrol");
-    assertThat(passed()).contains("StartEvent_evening", "EndEvent_roundDone");
-    assertThat(jobsCreated("relief.start-relief-case")).isZero();
+    assertThat(variable(round, "patrolRoundId")).isEqualTo(41);
+    assertThat(passed()).contains("StartEvent_planned", "ServiceTask_startReliefCase", "EndEvent_roundDone");
+    assertThat(records.stream().filter(r -> r.valueType() == ValueType.TIMER)).isEmpty();
   }
 }
