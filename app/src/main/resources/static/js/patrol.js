@@ -3,6 +3,23 @@
 (function () {
   'use strict';
   document.addEventListener('DOMContentLoaded', () => {
+    // a person found is placed where the phone is when the member records them (if the phone says)
+    document.querySelectorAll('form.finding').forEach(form => {
+      form.addEventListener('submit', event => {
+        const latitude = form.querySelector('.finding-latitude');
+        if (latitude.value || !navigator.geolocation || form.dataset.located) {
+          return;
+        }
+        event.preventDefault();
+        const submit = () => { form.dataset.located = 'yes'; form.requestSubmit(); };
+        navigator.geolocation.getCurrentPosition(position => {
+          latitude.value = position.coords.latitude;
+          form.querySelector('.finding-longitude').value = position.coords.longitude;
+          submit();
+        }, submit, { enableHighAccuracy: true, timeout: 5000, maximumAge: 60000 });
+      });
+    });
+
     const button = document.getElementById('share-position');
     if (!button) {
       return;

@@ -1,8 +1,8 @@
 package cn.relief.app.dispatch;
 
-import cn.relief.app.patrol.TeamStatus;
-import cn.relief.app.patrol.PatrolTeams;
 import cn.relief.app.patrol.PatrolTeam;
+import cn.relief.app.patrol.PatrolTeams;
+import cn.relief.app.patrol.TeamStatus;
 import cn.relief.app.reports.ReportsProperties;
 import cn.relief.app.security.EngineUser;
 import cn.relief.app.security.ReliefRole;

@@ -1,10 +1,14 @@
 package cn.relief.app.dispatch;
 
-import cn.relief.app.patrol.CheckIns;
 import cn.relief.app.patrol.CheckIn;
+import cn.relief.app.patrol.CheckIns;
+import cn.relief.app.patrol.PatrolAccess;
+import cn.relief.app.patrol.PatrolArea;
+import cn.relief.app.patrol.PatrolAreas;
 import cn.relief.app.patrol.PatrolTeam;
+import cn.relief.app.patrol.RoundKind;
+import cn.relief.app.patrol.RoundPlanner;
 import cn.relief.app.reports.ReportStore;
-import cn.relief.app.reports.ReportsProperties;
 import cn.relief.app.security.EngineUser;
 import cn.relief.app.security.ReliefRole;
 import cn.relief.app.security.UserEngineClients;
@@ -40,16 +44,18 @@ class DispatchController {
   private final Dispatcher dispatcher;
   private final UserEngineClients clients;
   private final ReportStore reports;
-  private final ReportsProperties reportsProperties;
   private final CheckIns checkIns;
+  private final PatrolAreas areas;
+  private final RoundPlanner planner;
 
   DispatchController(DispatchBoard board, Dispatcher dispatcher, UserEngineClients clients, ReportStore reports,
-      ReportsProperties reportsProperties, CheckIns checkIns) {
+      CheckIns checkIns, PatrolAreas areas, RoundPlanner planner) {
+    this.areas = areas;
+    this.planner = planner;
     this.board = board;
     this.dispatcher = dispatcher;
     this.clients = clients;
     this.reports = reports;
-    this.reportsProperties = reportsProperties;
     this.checkIns = checkIns;
   }
 
@@ -61,6 +67,8 @@ class DispatchController {
     Map<String, CheckIn> lastCheckIns = new LinkedHashMap<>();
     teams.forEach(team -> checkIns.latest(team.id(), 1).forEach(checkIn -> lastCheckIns.put(team.id(), checkIn)));
     model.addAttribute("lastCheckIns", lastCheckIns);
+    model.addAttribute("alertAreas", areas.list(PatrolAccess.allStations(user) ? null : user.organisationId()).stream()
+        .filter(area -> PatrolAccess.canPlan(user, area.stationId())).toList());
     return "dispatch/board";
   }
 
@@ -105,31 +113,27 @@ class DispatchController {
     return "redirect:/dispatch";
   }
 
-  /** The weather alerts that start special street-patrol rounds (E6's {@code street-patrol} signals). */
-  static final Map<String, String> ALERTS = Map.of("COLD_WAVE", "relief-cold-wave-alert", "HEAT", "relief-heat-alert");
-
   /**
-   * 寒冬送温暖 / 夏季送清凉: a station head or the centre raises a weather alert for an area; the
-   * signal, broadcast as that person, starts a special patrol round whose record task the
-   * caseworkers get.
+   * 寒冬送温暖 / 夏季送清凉: a station head or the centre raises a weather alert for a patrol area; the
+   * signal, broadcast as that person, starts a special round of E6's {@code street-patrol} model,
+   * offered to every team of the area's station on their phone page.
    */
   @PostMapping("/alerts")
   String alert(@AuthenticationPrincipal EngineUser user, HttpSession session,
       @RequestParam(name = "kind", required = false) String kind,
-      @RequestParam(name = "patrolArea", required = false) String patrolArea, RedirectAttributes redirect) {
+      @RequestParam(name = "areaId", required = false) String areaId, RedirectAttributes redirect) {
     if (!user.hasAnyRole(ReliefRole.STATION_HEAD, ReliefRole.REGIONAL_CENTRE, ReliefRole.ADMIN)) {
       throw new AccessDeniedException(user.username() + " may not raise weather alerts");
     }
-    String signal = ALERTS.get(String.valueOf(kind));
-    String area = patrolArea == null ? "" : patrolArea.strip();
-    if (signal == null || area.length() < 2 || area.length() > 100 || area.chars().anyMatch(c -> c < 0x20)) {
+    RoundKind alert = "COLD_WAVE".equals(kind) ? RoundKind.COLD_WAVE : "HEAT".equals(kind) ? RoundKind.HEAT : null;
+    PatrolArea area = areaId == null ? null : areas.byId(areaId).orElse(null);
+    if (alert == null || area == null) {
       redirect.addFlashAttribute("refused", "dispatch.error.alert");
       return "redirect:/dispatch";
     }
     try {
-      clients.require(session).newBroadcastSignalCommand().signalName(signal).variables(Map.of("patrolArea", area,
-          "province", reportsProperties.province(), "stationId", user.organisationId())).send().join();
-      redirect.addFlashAttribute("alerted", area);
+      planner.alert(clients.require(session), user, alert, area);
+      redirect.addFlashAttribute("alerted", area.name());
     } catch (ClientException e) {
       redirect.addFlashAttribute("refused", "dispatch.error.engine");
     }

@@ -1,11 +1,11 @@
 package cn.relief.app.dispatch;
 
-import cn.relief.app.tasks.InstanceTasks;
-import cn.relief.app.patrol.TeamStatus;
-import cn.relief.app.patrol.PatrolTeams;
-import cn.relief.app.patrol.PatrolTeam;
 import cn.relief.app.geo.GeoPoint;
+import cn.relief.app.patrol.PatrolTeam;
+import cn.relief.app.patrol.PatrolTeams;
+import cn.relief.app.patrol.TeamStatus;
 import cn.relief.app.security.EngineUser;
+import cn.relief.app.tasks.InstanceTasks;
 import io.camunda.client.CamundaClient;
 import java.time.Clock;
 import java.util.HashMap;

@@ -1,10 +1,11 @@
 package cn.relief.app.dispatch;
 
-import cn.relief.app.patrol.CheckIns;
-import cn.relief.app.patrol.CheckIn;
-import cn.relief.app.patrol.PatrolTeams;
-import cn.relief.app.patrol.PatrolTeam;
 import cn.relief.app.geo.GeoPoint;
+import cn.relief.app.patrol.CheckIn;
+import cn.relief.app.patrol.CheckIns;
+import cn.relief.app.patrol.PatrolTeam;
+import cn.relief.app.patrol.PatrolTeams;
+import cn.relief.app.patrol.Rounds;
 import cn.relief.app.reports.ReportStore;
 import cn.relief.app.security.EngineUser;
 import cn.relief.app.security.UserEngineClients;
@@ -30,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The patrol team's phone page (巡查): share the team's position, see the report it was sent to
- * (with the photo and the reporter's phone), say when it arrived and what it found.
+ * (with the photo and the reporter's phone), say when it arrived and what it found; and the team's
+ * patrol rounds (package {@code patrol}): check-ins count for the round the team has running.
  */
 @Controller
 @RequestMapping("/patrol")
@@ -46,9 +48,11 @@ class PatrolController {
   private final CheckIns checkIns;
   private final UserEngineClients clients;
   private final ReportStore reports;
+  private final Rounds rounds;
 
   PatrolController(Dispatcher dispatcher, PatrolTeams teams, CheckIns checkIns, UserEngineClients clients,
-      ReportStore reports) {
+      ReportStore reports, Rounds rounds) {
+    this.rounds = rounds;
     this.dispatcher = dispatcher;
     this.teams = teams;
     this.checkIns = checkIns;
@@ -62,6 +66,7 @@ class PatrolController {
     model.addAttribute("team", team);
     model.addAttribute("checkIns", team == null ? List.of() : checkIns.latest(team.id(), 10));
     model.addAttribute("assignment", dispatcher.assignmentOf(user).orElse(null));
+    model.addAttribute("rounds", team == null ? List.of() : rounds.forTeam(team));
     return "patrol/team";
   }
 
@@ -93,7 +98,8 @@ class PatrolController {
     PatrolTeam team = teams.ofMember(user.username()).orElseThrow(() -> new AccessDeniedException(user.username()
         + " is in no patrol team"));
     dispatcher.moved(user, point);
-    checkIns.add(new CheckIn(team.id(), user.username(), point, note, Instant.now()));
+    checkIns.add(new CheckIn(team.id(), user.username(), point, note, Instant.now(),
+        rounds.runningOf(team).orElse(null)));
     return ResponseEntity.status(HttpStatus.CREATED).build();
   }
 

@@ -2,6 +2,8 @@ package cn.relief.app.patrol;
 
 import cn.relief.app.geo.GeoPoint;
 import cn.relief.app.storage.AppSchema;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CheckIns {
   private static final String TABLE = AppSchema.SCHEMA + ".patrol_checkin";
+  private static final String COLUMNS = "team_id, username, latitude, longitude, note, at, round_id";
 
   private final JdbcTemplate jdbc;
 
@@ -19,17 +22,28 @@ public class CheckIns {
   }
 
   public void add(CheckIn checkIn) {
-    jdbc.update("INSERT INTO " + TABLE + " (team_id, username, latitude, longitude, note, at) VALUES (?, ?, ?, ?, ?, ?)",
-        checkIn.teamId(), checkIn.username(), checkIn.place().latitude(), checkIn.place().longitude(), checkIn.note(),
-        Timestamp.from(checkIn.at()));
+    jdbc.update("INSERT INTO " + TABLE + " (team_id, username, latitude, longitude, note, at, round_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)", checkIn.teamId(), checkIn.username(), checkIn.place().latitude(),
+        checkIn.place().longitude(), checkIn.note(), Timestamp.from(checkIn.at()), checkIn.roundId());
   }
 
   /** A team's latest check-ins, newest first. */
   public List<CheckIn> latest(String teamId, int limit) {
-    return jdbc.query("SELECT team_id, username, latitude, longitude, note, at FROM " + TABLE
-            + " WHERE team_id = ? ORDER BY at DESC, id DESC LIMIT ?",
-        (row, n) -> new CheckIn(row.getString("team_id"), row.getString("username"),
-            new GeoPoint(row.getDouble("latitude"), row.getDouble("longitude")), row.getString("note"),
-            row.getTimestamp("at").toInstant()), teamId, limit);
+    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE team_id = ? ORDER BY at DESC, id DESC LIMIT ?",
+        CheckIns::checkIn, teamId, limit);
+  }
+
+  /** The check-ins made while the round was running, oldest first. */
+  public List<CheckIn> ofRound(long roundId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE round_id = ? ORDER BY at, id", CheckIns::checkIn,
+        roundId);
+  }
+
+  private static CheckIn checkIn(ResultSet row, int n) throws SQLException {
+    long round = row.getLong("round_id");
+    Long roundId = row.wasNull() ? null : round;
+    return new CheckIn(row.getString("team_id"), row.getString("username"),
+        new GeoPoint(row.getDouble("latitude"), row.getDouble("longitude")), row.getString("note"),
+        row.getTimestamp("at").toInstant(), roundId);
   }
 }

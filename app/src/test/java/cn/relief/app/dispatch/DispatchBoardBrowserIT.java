@@ -1,10 +1,10 @@
 package cn.relief.app.dispatch;
 
-import cn.relief.app.patrol.TeamStatus;
-import cn.relief.app.patrol.PatrolTeams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.relief.app.AppIT;
+import cn.relief.app.patrol.PatrolTeams;
+import cn.relief.app.patrol.TeamStatus;
 import cn.relief.app.reports.PartnerApi;
 import cn.relief.app.web.HeadlessChromium;
 import java.net.http.HttpResponse;

@@ -1,11 +1,11 @@
 package cn.relief.app.dispatch;
 
-import cn.relief.app.patrol.TeamStatus;
-import cn.relief.app.patrol.PatrolTeams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.relief.app.AppIT;
 import cn.relief.app.WebBrowser;
+import cn.relief.app.patrol.PatrolTeams;
+import cn.relief.app.patrol.TeamStatus;
 import cn.relief.app.reports.PartnerApi;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
@@ -143,20 +143,23 @@ class DispatchBoardIT {
     head.logIn("wang.head", "demo-2026");
     String board = head.get("/dispatch").body();
     assertThat(board).contains("最近打卡", "体育西路一带已巡查", "weather-alert");
-    assertThat(member.post("/dispatch/alerts", "kind=COLD_WAVE&patrolArea=" + WebBrowser.enc("天河区")
+    assertThat(member.post("/dispatch/alerts", "kind=COLD_WAVE&areaId=area-tianhe-sports"
         + "&_csrf=" + WebBrowser.enc(csrf)).statusCode()).as("a caseworker raises no alert").isEqualTo(403);
-    String area = "天河区体育西路" + System.nanoTime() % 1000;
-    assertThat(head.post("/dispatch/alerts", "kind=COLD_WAVE&patrolArea=" + WebBrowser.enc(area) + "&_csrf="
+    assertThat(head.post("/dispatch/alerts", "kind=HEAT&areaId=area-tianhe-east-station&_csrf="
         + WebBrowser.enc(WebBrowser.csrf(board))).statusCode()).isEqualTo(302);
-    assertThat(head.get("/dispatch").body()).contains("已发布预警，" + area);
+    assertThat(head.get("/dispatch").body()).contains("已发布预警，广州东站广场");
+    long round = jdbc.queryForObject("SELECT max(id) FROM relief_app.patrol_round WHERE kind = 'HEAT'", Long.class);
     long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     boolean started = false;
     while (!started && System.nanoTime() < until) {
-      started = client.newVariableSearchRequest().filter(f -> f.name("patrolArea").value("\"" + area + "\""))
+      started = client.newVariableSearchRequest().filter(f -> f.name("patrolRoundId").value(Long.toString(round)))
           .send().join().items().stream().anyMatch(v -> true);
       Thread.sleep(200);
     }
-    assertThat(started).as("a street-patrol round for " + area).isTrue();
+    assertThat(started).as("a street-patrol round for round " + round).isTrue();
+    assertThat(head.post("/dispatch/alerts", "kind=FLOOD&areaId=area-tianhe-sports&_csrf="
+        + WebBrowser.enc(WebBrowser.csrf(board))).statusCode()).isEqualTo(302);
+    assertThat(head.get("/dispatch").body()).contains("请选择预警类型和巡查区域");
   }
 
   // ---- helpers -----------------------------------------------------------------------------------
