@@ -80,18 +80,25 @@ class AreasController {
         PatrolTeam::name)));
     model.addAttribute("canAddArea", PatrolAccess.allStations(user) || PatrolAccess.canPlan(user, user.organisationId()));
     model.addAttribute("allStations", PatrolAccess.allStations(user));
+    model.addAttribute("stations", allTeams.stream().map(PatrolTeam::stationId).distinct().sorted().toList());
     return "patrol/areas";
   }
 
   @PostMapping
   String add(@AuthenticationPrincipal EngineUser user, @ModelAttribute AreaForm form,
       @RequestParam(name = "stationId", required = false) String stationId, RedirectAttributes redirect) {
-    String station = PatrolAccess.allStations(user) && stationId != null && !stationId.isBlank() ? stationId.strip()
-        : user.organisationId();
-    if (station == null || !PatrolAccess.canPlan(user, station)) {
+    boolean allStations = PatrolAccess.allStations(user);
+    String station = allStations ? (stationId == null ? "" : stationId.strip()) : user.organisationId();
+    if (station == null || !allStations && !PatrolAccess.canPlan(user, station)) {
       throw new AccessDeniedException(user.username() + " may not add patrol areas");
     }
     AreaForm.Checked checked = form.check(station, region);
+    if (allStations && !knownStation(station)) {
+      // the centre names the station; an area of no station's would be offered to no team
+      Map<String, String> errors = new LinkedHashMap<>(checked.errors());
+      errors.put("stationId", "patrol.area.error.station");
+      checked = new AreaForm.Checked(null, errors);
+    }
     if (checked.ok() && !areas.add(checked.area(), user.username())) {
       checked = new AreaForm.Checked(null, Map.of("name", "patrol.area.error.name.taken"));
     }
@@ -146,6 +153,11 @@ class AreasController {
       redirect.addFlashAttribute("areaRefused", e.messageKey());
     }
     return "redirect:/patrol/areas#area-" + area.id();
+  }
+
+  /** A station some patrol team belongs to. */
+  private boolean knownStation(String stationId) {
+    return teams.all().stream().anyMatch(team -> team.stationId().equals(stationId));
   }
 
   private PatrolArea plannable(EngineUser user, String id) {

@@ -41,6 +41,7 @@ class RoundsController {
   @PostMapping("/{id}/findings")
   String finding(@AuthenticationPrincipal EngineUser user, @PathVariable long id,
       @ModelAttribute FindingForm form, RedirectAttributes redirect) {
+    rounds.teamOf(user); // who patrols with no team has no rounds: 403 before anything is checked
     FindingForm.Checked checked = form.check(id, user.username(), Instant.now());
     if (!checked.ok()) {
       redirect.addFlashAttribute("findingRound", id);

@@ -178,6 +178,14 @@ class PatrolRoundsIT {
     assertThat(browser("li.caseworker").get("/patrol").body()).doesNotContain("id=\"round-" + id + "\"");
     assertThat(browser("wang.head").post("/patrol/areas/area-baiyun-sanyuanli/rounds", form(page, Map.of()))
         .statusCode()).as("another station's head").isEqualTo(403);
+    // the centre names the station of a new area
+    String name = "白云山南门" + System.nanoTime() % 100000;
+    String refused = centre.post("/patrol/areas", form(page, Map.of("name", name, "checkpoints",
+        "南门广场，23.1600，113.2950"))).headers().firstValue("Location").map(PatrolRoundsIT::path).orElseThrow();
+    assertThat(centre.get(refused).body()).contains("请选择有巡查队的站点", name);
+    assertThat(centre.post("/patrol/areas", form(page, Map.of("name", name, "stationId", "org-station-baiyun",
+        "checkpoints", "南门广场，23.1600，113.2950"))).statusCode()).isEqualTo(302);
+    assertThat(areas.list("org-station-baiyun")).extracting(PatrolArea::name).contains(name);
     client.newCancelInstanceCommand(round.processInstanceKey()).send().join();
   }
 

@@ -76,6 +76,19 @@ class PageAccessIT {
       PAGES.put(page, CASE_STAFF);
     }
     PAGES.put("POST /patrol/checkins", CASE_STAFF);
+    // patrol areas: everyone of the case staff reads them; a station head plans their station's, the
+    // centre and administrators every station's (PatrolRoundsIT); an unknown area is a 404 to all
+    PAGES.put("GET /patrol/areas", CASE_STAFF);
+    PAGES.put("POST /patrol/areas", Set.of("wang.head", "zhao.centre", "admin"));
+    for (String page : List.of("POST /patrol/areas/{id}/plans", "POST /patrol/areas/{id}/plans/{planId}/end",
+        "POST /patrol/areas/{id}/rounds")) {
+      PAGES.put(page, CASE_STAFF);
+    }
+    // rounds are worked by the members of patrol teams (the demo's: li.caseworker, chen.caseworker)
+    for (String page : List.of("POST /patrol/rounds/{id}/start", "POST /patrol/rounds/{id}/findings",
+        "POST /patrol/rounds/{id}/finish")) {
+      PAGES.put(page, Set.of("li.caseworker", "chen.caseworker"));
+    }
     // only station heads, the centre and administrators raise weather alerts (DispatchBoardIT)
     PAGES.put("POST /dispatch/alerts", Set.of("wang.head", "zhao.centre", "admin"));
     for (String page : List.of("GET /dispatch", "GET /dispatch/board.json", "POST /dispatch/reports/{reference}/assignment",
