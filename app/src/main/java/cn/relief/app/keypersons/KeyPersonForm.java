@@ -1,5 +1,6 @@
 package cn.relief.app.keypersons;
 
+import cn.relief.app.web.FormText;
 import cn.relief.forms.ResidentIdNumber;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public class KeyPersonForm {
   private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
-  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
   private String name;
   private String idNumber;
@@ -35,7 +35,7 @@ public class KeyPersonForm {
   public Checked check(LocalDate today) {
     Map<String, String> errors = new LinkedHashMap<>();
     String checkedName = text(errors, "name", name, 2, 50, true);
-    String id = blank(idNumber) ? null : idNumber.strip().toUpperCase(Locale.ROOT);
+    String id = FormText.blank(idNumber) ? null : idNumber.strip().toUpperCase(Locale.ROOT);
     if (id != null && !ResidentIdNumber.isValid(id)) {
       errors.put("idNumber", "keypersons.error.idNumber");
     }
@@ -44,7 +44,7 @@ public class KeyPersonForm {
       errors.put("sex", "keypersons.error.choice");
     }
     Integer year = null;
-    if (!blank(birthYear)) {
+    if (!FormText.blank(birthYear)) {
       try {
         year = Integer.parseInt(birthYear.strip());
         if (year < 1900 || year > today.getYear()) {
@@ -64,7 +64,7 @@ public class KeyPersonForm {
     String area = text(errors, "homeArea", homeArea, 0, 100, false);
     String guardian = text(errors, "guardianName", guardianName, 2, 50, true);
     String relation = text(errors, "guardianRelation", guardianRelation, 1, 20, true);
-    String phone = blank(guardianPhone) ? "" : guardianPhone.strip();
+    String phone = FormText.blank(guardianPhone) ? "" : guardianPhone.strip();
     if (!PHONE.matcher(phone).matches()) {
       errors.put("guardianPhone", "keypersons.error.phone");
     }
@@ -92,7 +92,7 @@ public class KeyPersonForm {
     String text = value == null ? "" : value.strip();
     if (required && text.length() < min || text.length() > max) {
       errors.put(field, "keypersons.error.length");
-    } else if (CONTROL.matcher(text).find()) {
+    } else if (FormText.CONTROL.matcher(text).find()) {
       errors.put(field, "keypersons.error.control");
     }
     return text;
@@ -102,9 +102,6 @@ public class KeyPersonForm {
     return text == null || text.isEmpty() ? null : text;
   }
 
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
-  }
 
   public String getName() {
     return name;

@@ -2,6 +2,7 @@ package cn.relief.app.reports;
 
 import cn.relief.app.geo.GeoPoint;
 import cn.relief.app.geo.RegionMap;
+import cn.relief.app.web.FormText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -27,7 +27,7 @@ public class ReportForm {
   static final Duration CLOCK_SLACK = Duration.ofMinutes(10);
   private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
   /** Control characters other than line breaks and tabs: PostgreSQL refuses NUL, none is typed on purpose. */
-  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+  private static final String PREFIX = "report.error";
 
   private String latitude;
   private String longitude;
@@ -49,12 +49,12 @@ public class ReportForm {
   public Checked check(ReportSource source, String reportedBy, ReportPhoto photo, RegionMap region, Clock clock) {
     Map<String, String> errors = new LinkedHashMap<>();
     GeoPoint place = place(errors, region);
-    String where = text(errors, "locationText", locationText, 2, 200);
-    String what = text(errors, "description", description, 4, 1000);
+    String where = FormText.text(errors, PREFIX, "locationText", locationText, 2, 200);
+    String what = FormText.text(errors, PREFIX, "description", description, 4, 1000);
     Instant seen = seen(errors, clock);
-    ReportedSex reportedSex = choice(errors, "sex", sex, ReportedSex.class, ReportedSex.UNKNOWN);
-    AgeGroup age = choice(errors, "ageGroup", ageGroup, AgeGroup.class, AgeGroup.UNKNOWN);
-    String phone = blank(reporterPhone) ? null : reporterPhone.strip();
+    ReportedSex reportedSex = FormText.choice(errors, PREFIX, "sex", sex, ReportedSex.class, ReportedSex.UNKNOWN);
+    AgeGroup age = FormText.choice(errors, PREFIX, "ageGroup", ageGroup, AgeGroup.class, AgeGroup.UNKNOWN);
+    String phone = FormText.blank(reporterPhone) ? null : reporterPhone.strip();
     if (phone != null && !PHONE.matcher(phone).matches()) {
       errors.put("reporterPhone", "report.error.phone");
     }
@@ -66,7 +66,7 @@ public class ReportForm {
   }
 
   private GeoPoint place(Map<String, String> errors, RegionMap region) {
-    if (blank(latitude) || blank(longitude)) {
+    if (FormText.blank(latitude) || FormText.blank(longitude)) {
       errors.put("place", "report.error.place.missing");
       return null;
     }
@@ -85,7 +85,7 @@ public class ReportForm {
 
   private Instant seen(Map<String, String> errors, Clock clock) {
     Instant now = clock.instant();
-    if (blank(seenAt)) {
+    if (FormText.blank(seenAt)) {
       return now;
     }
     Instant seen;
@@ -105,34 +105,8 @@ public class ReportForm {
     return seen;
   }
 
-  private static String text(Map<String, String> errors, String field, String value, int min, int max) {
-    String text = value == null ? "" : value.strip();
-    if (text.length() < min) {
-      errors.put(field, "report.error." + field + ".short");
-    } else if (text.length() > max) {
-      errors.put(field, "report.error." + field + ".long");
-    } else if (CONTROL.matcher(text).find()) {
-      errors.put(field, "report.error.control");
-    }
-    return text;
-  }
 
-  private static <E extends Enum<E>> E choice(Map<String, String> errors, String field, String value, Class<E> type,
-      E unknown) {
-    if (blank(value)) {
-      return unknown;
-    }
-    try {
-      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      errors.put(field, "report.error.choice");
-      return unknown;
-    }
-  }
 
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
-  }
 
   public String getLatitude() {
     return latitude;
