@@ -448,7 +448,53 @@ public final class Engine implements EngineApi, AutoCloseable {
   @Override
   public JobStream openJobStream(JobStreamRequest request, JobConsumer consumer) {
     JobStreams.Stream stream = jobStreams.add(request, consumer);
-    return () -> jobStreams.remove(stream);
+    return new JobStream() {
+      @Override
+      public void close() {
+        jobStreams.remove(stream);
+      }
+
+      @Override
+      public void ready() {
+        refill(stream);
+      }
+    };
+  }
+
+  /**
+   * Pushes a stream that is ready again the jobs of its type waiting for a worker, at most {@link
+   * #STREAM_REFILL} per command and again while batches come back full. A job the stream refuses
+   * (not ready once more) goes back to the pollers, and the stream says when it is ready again.
+   */
+  private void refill(JobStreams.Stream stream) {
+    processor.submitInternal(ValueType.JOB, Intent.Job.ACTIVATE, (ctx, ignored) -> {
+      if (!jobStreams.isOpen(stream)) {
+        return;
+      }
+      JobStreamRequest request = stream.request();
+      long timeout = request.timeout() == null ? 300_000 : request.timeout().toMillis();
+      List<ActivatedJob> jobs = jobActivator.activate(
+          ctx, request.type(), request.worker(), timeout, STREAM_REFILL, request.fetchVariables());
+      if (jobs.isEmpty()) {
+        return;
+      }
+      ctx.afterCommit(() -> {
+        int delivered = 0;
+        try {
+          while (delivered < jobs.size() && stream.consumer().push(jobs.get(delivered))) {
+            delivered++;
+          }
+        } catch (RuntimeException e) {
+          jobStreams.remove(stream); // a consumer that throws is broken: it gets no more jobs
+        }
+        if (delivered < jobs.size()) {
+          CompletableFuture.allOf(jobs.subList(delivered, jobs.size()).stream().map(job -> yieldJob(job.key()))
+              .toArray(CompletableFuture[]::new)).whenComplete((done, failed) -> stream.consumer().yielded());
+        } else if (jobs.size() == STREAM_REFILL) {
+          refill(stream);
+        }
+      });
+    });
   }
 
   @Override
@@ -765,8 +811,9 @@ public final class Engine implements EngineApi, AutoCloseable {
       }
       if (!delivered) {
         // Refused, e.g. because the worker does not keep up: the stream stays open (a consumer whose
-        // stream is gone closes it itself) and the job goes back to the pollers, not to a stream.
-        yieldJob(job.key());
+        // stream is gone closes it itself) and the job goes back to the pollers, not to a stream,
+        // until the stream says it is ready again.
+        yieldJob(job.key()).whenComplete((done, failed) -> stream.consumer().yielded());
       }
     });
     return true;
@@ -839,6 +886,8 @@ public final class Engine implements EngineApi, AutoCloseable {
     };
   }
 
+  /** Jobs pushed to a stream that is ready again per command (gRPC's window holds about as many small jobs). */
+  private static final int STREAM_REFILL = 32;
   private static final Permission CREATE_PROCESS_INSTANCE = new Permission("PROCESS_DEFINITION", "CREATE_PROCESS_INSTANCE");
   private static final Permission UPDATE_PROCESS_INSTANCE = new Permission("PROCESS_DEFINITION", "UPDATE_PROCESS_INSTANCE");
 

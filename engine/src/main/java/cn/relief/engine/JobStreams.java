@@ -31,6 +31,11 @@ final class JobStreams {
     }
   }
 
+  boolean isOpen(Stream stream) {
+    List<Stream> streams = byType.get(stream.request().type());
+    return streams != null && streams.contains(stream);
+  }
+
   /** A stream for the type, or null when none is open. */
   Stream pick(String type) {
     List<Stream> streams = byType.get(type);

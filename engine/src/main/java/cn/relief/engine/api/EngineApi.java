@@ -271,11 +271,24 @@ public interface EngineApi {
   interface JobConsumer {
     /** Delivers one job; returns false if it could not be delivered. */
     boolean push(ActivatedJob job);
+
+    /**
+     * Jobs it refused are activatable again (handed to the pollers): a consumer that can take jobs
+     * by now asks its {@link JobStream#ready()}, since it may have become ready before they were.
+     */
+    default void yielded() {}
   }
 
   interface JobStream extends AutoCloseable {
     @Override
     void close();
+
+    /**
+     * The consumer can take jobs again after refusing some because it was not keeping up: the
+     * engine pushes it the jobs of its type that still wait for a worker (refused jobs went to the
+     * pollers, and a worker that only streams polls rarely).
+     */
+    default void ready() {}
   }
 
   record PublishMessage(

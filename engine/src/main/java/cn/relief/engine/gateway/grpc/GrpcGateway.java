@@ -231,6 +231,7 @@ public final class GrpcGateway extends GatewayGrpc.GatewayImplBase {
     JobStreamPusher pusher = new JobStreamPusher(call);
     // Must be registered before this method returns; it is the only signal that the worker left.
     call.setOnCancelHandler(pusher::end);
+    call.setOnReadyHandler(pusher::onReady);
     try {
       requireJobType(request.getType());
       requireJobTimeout(request.getTimeout());

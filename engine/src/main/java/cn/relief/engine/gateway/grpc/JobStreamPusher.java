@@ -5,6 +5,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * <p>Pushes arrive on engine threads, possibly several at once, while gRPC requires that messages
  * of one call are sent one at a time; sending is therefore serialized on {@link #sendLock}. A push
  * that cannot be delivered returns false so that the engine makes the job activatable again instead
- * of leaving it locked until its timeout.
+ * of leaving it locked until its timeout; once the call is ready again the engine pushes the jobs
+ * still waiting ({@link #onReady()}).
  */
 final class JobStreamPusher implements EngineApi.JobConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(JobStreamPusher.class);
@@ -27,6 +29,8 @@ final class JobStreamPusher implements EngineApi.JobConsumer {
   // the cancel handler may run before openJobStream returns.
   private EngineApi.JobStream engineStream;
   private boolean ended;
+  /** A push was refused because the call was not ready: the engine is asked for jobs once it is. */
+  private final AtomicBoolean starved = new AtomicBoolean();
 
   JobStreamPusher(ServerCallStreamObserver<ActivatedJob> call) {
     this.call = call;
@@ -63,6 +67,36 @@ final class JobStreamPusher implements EngineApi.JobConsumer {
     }
   }
 
+  /**
+   * gRPC's on-ready handler: the call can send again. If it refused jobs meanwhile, those went to
+   * the pollers, which a worker that only streams hardly runs: the engine pushes the waiting ones.
+   */
+  void onReady() {
+    if (!starved.compareAndSet(true, false)) {
+      return;
+    }
+    EngineApi.JobStream stream;
+    synchronized (this) {
+      stream = ended ? null : engineStream;
+    }
+    if (stream != null) {
+      stream.ready();
+    }
+  }
+
+  /**
+   * Jobs this call refused are activatable again. If the call became ready before they were (its
+   * on-ready came too early to pick them up), the engine is asked for them now; otherwise the next
+   * on-ready asks.
+   */
+  @Override
+  public void yielded() {
+    starved.set(true);
+    if (call.isReady()) {
+      onReady();
+    }
+  }
+
   @Override
   public boolean push(EngineApi.ActivatedJob job) {
     final ActivatedJob message;
@@ -80,6 +114,7 @@ final class JobStreamPusher implements EngineApi.JobConsumer {
       // the job in memory. Refusing it lets the engine give it to another worker or to a poll; the
       // Camunda client keeps polling alongside streaming, so the job is not stranded.
       if (!call.isReady()) {
+        starved.set(true);
         return false;
       }
       try {
