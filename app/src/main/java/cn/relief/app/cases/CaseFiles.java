@@ -38,7 +38,8 @@ public class CaseFiles {
   public static final String ESCALATION_PROCESS = "regional-escalation";
   /** The processes a case's linkages start (by message, keyed by the case number). */
   public static final List<String> LINKAGE_PROCESSES =
-      List.of("temporary-assistance", "extremely-poor-support", "minor-protection", "domestic-violence-shelter");
+      List.of("temporary-assistance", "extremely-poor-support", "minor-protection", "domestic-violence-shelter",
+          "return-follow-up");
   static final String CASE_NUMBER = "caseNumber";
   static final String STATION_ID = "stationId";
   static final String STATION_NAME = "stationName";

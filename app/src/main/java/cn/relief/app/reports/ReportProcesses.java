@@ -1,6 +1,9 @@
 package cn.relief.app.reports;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.command.ProblemException;
+import io.grpc.Status;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -53,10 +56,22 @@ public class ReportProcesses {
    * started yet; its id is the sighting's reference, so a repeated publication is not a second one.
    */
   private void join(DiscoveryReport sighting, DiscoveryReport first) {
-    client.newPublishMessageCommand().messageName(SIGHTING_MESSAGE).correlationKey(first.reference())
-        .messageId(sighting.reference()).timeToLive(properties.linkWindow())
-        .variables(Map.of("sightingReference", sighting.reference(), "sightingSource", sighting.source().name()))
-        .send().join();
+    try {
+      client.newPublishMessageCommand().messageName(SIGHTING_MESSAGE).correlationKey(first.reference())
+          .messageId(sighting.reference()).timeToLive(properties.linkWindow())
+          .variables(Map.of("sightingReference", sighting.reference(), "sightingSource", sighting.source().name()))
+          .send().join();
+    } catch (ClientStatusException e) {
+      // published before, but its answer was lost: the engine keeps the message id while it lives
+      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+        throw e;
+      }
+    } catch (ProblemException e) {
+      if (e.code() != 409) {
+        throw e;
+      }
+    }
+    store.recordJoined(sighting.id());
   }
 
   Map<String, Object> variables(DiscoveryReport report) {
@@ -80,7 +95,11 @@ public class ReportProcesses {
     return variables;
   }
 
-  /** Starts the processes of first reports stored while the engine could not be reached. */
+  /**
+   * Starts the processes of first reports stored while the engine could not be reached, and
+   * publishes the sightings stored meanwhile (a sighting older than the linking window is not: its
+   * message would have outlived its time to live, and the first report may long be dealt with).
+   */
   @Scheduled(fixedDelayString = "${relief.reports.retry-every:30s}", initialDelayString = "${relief.reports.retry-every:30s}")
   void startMissed() {
     // a report received just now is being started by its request: leave it a minute
@@ -92,6 +111,17 @@ public class ReportProcesses {
             report.reference());
       } catch (RuntimeException e) {
         LOG.warn("Discovery report {} still waits for its process: {}", report.reference(), e.toString());
+        return;
+      }
+    }
+    Instant now = Instant.now();
+    for (DiscoveryReport sighting : store.sightingsNotJoined(now.minus(properties.linkWindow()), now.minusSeconds(60),
+        100)) {
+      try {
+        join(sighting, store.byId(sighting.linkedTo()).orElseThrow());
+        LOG.info("Published sighting {} (stored while the engine was unreachable)", sighting.reference());
+      } catch (RuntimeException e) {
+        LOG.warn("Sighting {} still waits to join its first report: {}", sighting.reference(), e.toString());
         return;
       }
     }

@@ -104,6 +104,17 @@ public class ReportStore {
         + " AND received_at < ? ORDER BY id LIMIT ?", ReportStore::report, Timestamp.from(receivedBefore), limit);
   }
 
+  /** Linked sightings whose message has not reached the engine, received in {@code [since, before)}. */
+  public List<DiscoveryReport> sightingsNotJoined(Instant since, Instant receivedBefore, int limit) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE linked_to IS NOT NULL AND joined_at IS NULL"
+            + " AND received_at >= ? AND received_at < ? ORDER BY id LIMIT ?", ReportStore::report,
+        Timestamp.from(since), Timestamp.from(receivedBefore), limit);
+  }
+
+  public void recordJoined(long id) {
+    jdbc.update("UPDATE " + TABLE + " SET joined_at = now() WHERE id = ? AND joined_at IS NULL", id);
+  }
+
   public void recordProcess(long id, long processInstanceKey) {
     jdbc.update("UPDATE " + TABLE + " SET process_instance_key = ? WHERE id = ? AND process_instance_key IS NULL",
         processInstanceKey, id);

@@ -40,6 +40,7 @@ class DiscoveryReportsIT {
   @Autowired ReportStore store;
   @Autowired JdbcTemplate jdbc;
   @Autowired ReportsProperties properties;
+  @Autowired ReportProcesses processes;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -113,6 +114,17 @@ class DiscoveryReportsIT {
     assertThat(sighting.processInstanceKey()).as("no process of its own").isNull();
     assertThat(store.linkedTo(stored.id())).extracting(DiscoveryReport::reference).containsExactly(sighting.reference());
     awaitElement(instance, "EndEvent_sightingJoined");
+    assertThat(jdbc.queryForObject("SELECT joined_at IS NOT NULL FROM relief_app.discovery_report WHERE id = ?",
+        Boolean.class, sighting.id())).isTrue();
+    // a sighting whose publication was not confirmed (engine unreachable, answer lost) is published
+    // again by the retry; the engine knows its message id, so it does not join a second time
+    jdbc.update("UPDATE relief_app.discovery_report SET joined_at = NULL, received_at = now() - interval '2 minutes'"
+        + " WHERE id = ?", sighting.id());
+    processes.startMissed();
+    assertThat(jdbc.queryForObject("SELECT joined_at IS NOT NULL FROM relief_app.discovery_report WHERE id = ?",
+        Boolean.class, sighting.id())).isTrue();
+    assertThat(client.newElementInstanceSearchRequest().filter(f -> f.processInstanceKey(instance)
+        .elementId("EndEvent_sightingJoined")).send().join().items()).hasSize(1);
 
     // a man at the same place is someone else
     HttpResponse<String> other = partner("hotline.110", "demo-2026", """
