@@ -1,6 +1,5 @@
 package cn.relief.app.dispatch;
 
-import cn.relief.app.patrol.CheckIn;
 import cn.relief.app.patrol.CheckIns;
 import cn.relief.app.patrol.PatrolAccess;
 import cn.relief.app.patrol.PatrolArea;
@@ -64,9 +63,7 @@ class DispatchController {
     model.addAttribute("rows", board.rows(user));
     List<PatrolTeam> teams = board.teams(user);
     model.addAttribute("teams", teams);
-    Map<String, CheckIn> lastCheckIns = new LinkedHashMap<>();
-    teams.forEach(team -> checkIns.latest(team.id(), 1).forEach(checkIn -> lastCheckIns.put(team.id(), checkIn)));
-    model.addAttribute("lastCheckIns", lastCheckIns);
+    model.addAttribute("lastCheckIns", checkIns.latestOfEach(teams.stream().map(PatrolTeam::id).toList()));
     model.addAttribute("alertAreas", areas.list(PatrolAccess.allStations(user) ? null : user.organisationId()).stream()
         .filter(area -> PatrolAccess.canPlan(user, area.stationId())).toList());
     return "dispatch/board";

@@ -5,7 +5,10 @@ import cn.relief.app.storage.AppSchema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +34,18 @@ public class CheckIns {
   public List<CheckIn> latest(String teamId, int limit) {
     return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE team_id = ? ORDER BY at DESC, id DESC LIMIT ?",
         CheckIns::checkIn, teamId, limit);
+  }
+
+  /** Each team's latest check-in, by team id (teams without any are absent): one query for the board. */
+  public Map<String, CheckIn> latestOfEach(Collection<String> teamIds) {
+    Map<String, CheckIn> latest = new LinkedHashMap<>();
+    if (teamIds.isEmpty()) {
+      return latest;
+    }
+    jdbc.query("SELECT DISTINCT ON (team_id) " + COLUMNS + " FROM " + TABLE + " WHERE team_id = ANY (?)"
+            + " ORDER BY team_id, at DESC, id DESC", CheckIns::checkIn, (Object) teamIds.toArray(String[]::new))
+        .forEach(checkIn -> latest.put(checkIn.teamId(), checkIn));
+    return latest;
   }
 
   /** The check-ins made while the round was running, oldest first. */
