@@ -10,6 +10,16 @@
     const status = document.getElementById('report-locate-status');
     let map;
 
+    // a photo over the limit is refused before it is sent: the phone need not upload it in vain
+    const photo = document.querySelector('input[name=photo]');
+    if (photo) {
+      photo.addEventListener('change', () => {
+        const file = photo.files && photo.files[0];
+        photo.setCustomValidity(file && file.size > Number(photo.dataset.maxBytes) ? photo.dataset.tooLarge : '');
+        photo.reportValidity();
+      });
+    }
+
     function show(lat, lon) {
       latitude.value = lat.toFixed(6);
       longitude.value = lon.toFixed(6);

@@ -20,6 +20,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,6 +52,10 @@ class AnalysisController {
   private Map<String, Tally> figures(CamundaClient client, EngineUser user, LocalDate from, LocalDate to) {
     String station = user.hasAnyRole(ReliefRole.REGIONAL_CENTRE, ReliefRole.AUDITOR, ReliefRole.POLICY_STAFF,
         ReliefRole.ADMIN) ? null : user.organisationId();
+    if (station == null && !user.hasAnyRole(ReliefRole.REGIONAL_CENTRE, ReliefRole.AUDITOR, ReliefRole.POLICY_STAFF,
+        ReliefRole.ADMIN)) {
+      throw new AccessDeniedException(user.username() + " belongs to no station"); // null means every station's
+    }
     Map<String, Tally> figures = new LinkedHashMap<>();
     figures.put("reports-by-area", reports.byArea(from, to, station));
     figures.put("reports-by-source", reports.bySource(from, to, station));
@@ -135,9 +140,11 @@ class AnalysisController {
     return new LocalDate[] {start, end};
   }
 
+  /** A date of the form, or {@code otherwise}: also for one outside 2000-2100 (no figures there, and the database's range ends). */
   private static LocalDate date(String text, LocalDate otherwise) {
     try {
-      return text == null || text.isBlank() ? otherwise : LocalDate.parse(text.strip());
+      LocalDate date = text == null || text.isBlank() ? otherwise : LocalDate.parse(text.strip());
+      return date.getYear() < 2000 || date.getYear() > 2100 ? otherwise : date;
     } catch (DateTimeParseException e) {
       return otherwise;
     }

@@ -96,13 +96,7 @@ public class CaseFiles {
    * involved (a patrol round); refused when a case is involved that the client cannot see.
    */
   public Optional<CaseFile> caseOf(CamundaClient client, long processInstanceKey) {
-    ProcessInstance root = instance(client, processInstanceKey)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no instance " + processInstanceKey));
-    while (root.getParentProcessInstanceKey() != null && root.getParentProcessInstanceKey() > 0) {
-      long parent = root.getParentProcessInstanceKey();
-      root = instance(client, parent)
-          .orElseThrow(() -> new AccessDeniedException("parent instance " + parent + " not visible"));
-    }
+    ProcessInstance root = root(client, processInstanceKey);
     if (CASE_PROCESS.equals(root.getProcessDefinitionId())) {
       return Optional.of(toCase(client, root));
     }
@@ -112,6 +106,28 @@ public class CaseFiles {
     }
     return Optional.of(byCaseNumber(client, caseNumber.toString()).orElseThrow(() ->
         new AccessDeniedException("case " + caseNumber + " of instance " + processInstanceKey + " not visible")));
+  }
+
+  /**
+   * The scope of an instance that belongs to no case but to a station (a discovery report, a patrol
+   * round: {@code stationId} on its root instance), with the regional centre, which pools every
+   * station's reports and rounds; empty for an instance of no station.
+   */
+  public Optional<CaseScope> stationScopeOf(CamundaClient client, long processInstanceKey) {
+    ProcessInstance root = root(client, processInstanceKey);
+    Object station = variables(client, root.getProcessInstanceKey()).get(STATION_ID);
+    return station == null ? Optional.empty() : Optional.of(access.scope(station.toString(), true));
+  }
+
+  private ProcessInstance root(CamundaClient client, long processInstanceKey) {
+    ProcessInstance root = instance(client, processInstanceKey)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no instance " + processInstanceKey));
+    while (root.getParentProcessInstanceKey() != null && root.getParentProcessInstanceKey() > 0) {
+      long parent = root.getParentProcessInstanceKey();
+      root = instance(client, parent)
+          .orElseThrow(() -> new AccessDeniedException("parent instance " + parent + " not visible"));
+    }
+    return root;
   }
 
   /** The cases the user may read, newest first (at most {@value #MAX_CASES}). */

@@ -46,6 +46,9 @@ public class DispatchBoard {
     List<PatrolTeam> all = teams.all();
     Map<String, PatrolTeam> byId = all.stream().collect(Collectors.toMap(PatrolTeam::id, Function.identity()));
     Instant now = clock.instant();
+    if (!seesAllStations(user) && user.organisationId() == null) {
+      return List.of(); // of no station: no station's reports (null would mean every station's)
+    }
     return records.open(seesAllStations(user) ? null : user.organisationId()).stream()
         .map(report -> new BoardRow(report, report.dispatched() ? null : propose(report, all, user).orElse(null),
             !report.dispatched() && report.receivedAt().plus(reports.dispatchTimeLimit()).isBefore(now),

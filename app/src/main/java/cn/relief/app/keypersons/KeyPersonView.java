@@ -8,8 +8,9 @@ import cn.relief.app.security.ReliefRole;
  * A key person as one user may see them. Who may see what: the station's caseworkers see who the
  * person is and how to recognise them, with the ID number masked and the guardian's phone hidden,
  * until they confirm the person as their case (then the case page shows the phone: they must call);
- * station heads see their station's entries in full, the regional centre and administrators every
- * station's; auditors see entries with both masked; policy staff and partners see none.
+ * station heads see their station's entries in full, the regional centre every station's;
+ * administrators and auditors see every entry with both masked (an administrator manages accounts
+ * and needs no one's identity, as on the case pages); policy staff and partners see none.
  */
 public record KeyPersonView(KeyPerson person, String idNumber, String guardianPhone) {
   static final String HIDDEN = "••••";
@@ -24,7 +25,7 @@ public record KeyPersonView(KeyPerson person, String idNumber, String guardianPh
 
   /** Whether the user sees ID numbers and guardians' phones in full. */
   static boolean seesInFull(EngineUser user, String stationId) {
-    return user.hasAnyRole(ReliefRole.REGIONAL_CENTRE, ReliefRole.ADMIN)
+    return user.hasAnyRole(ReliefRole.REGIONAL_CENTRE)
         || user.hasAnyRole(ReliefRole.STATION_HEAD) && stationId.equals(user.organisationId());
   }
 

@@ -55,7 +55,9 @@ public class KeyPersons {
   public List<KeyPerson> candidates(String idNumber, String name) {
     String surname = name == null || name.isBlank() ? null : name.strip().substring(0, 1);
     return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE (id_number IS NOT NULL AND id_number = ?)"
-        + " OR (? IS NOT NULL AND left(name, 1) = ?) LIMIT 200", KeyPersons::person, idNumber, surname, surname);
+        // typed: PostgreSQL cannot tell the type of a parameter that is only compared with NULL
+        + " OR (CAST(? AS text) IS NOT NULL AND left(name, 1) = ?) LIMIT 200", KeyPersons::person, idNumber, surname,
+        surname);
   }
 
   /** Records the decision once; false if this case already has a decision on this person. */
@@ -63,6 +65,12 @@ public class KeyPersons {
     return jdbc.update("INSERT INTO " + MATCHES + " (case_instance_key, key_person_id, decision, decided_by, decided_at)"
         + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", caseInstanceKey, keyPersonId, decision.name(), by,
         Timestamp.from(at)) == 1;
+  }
+
+  /** Takes back a decision whose effect on the case could not be made (the engine refused it). */
+  public void undecide(long caseInstanceKey, long keyPersonId) {
+    jdbc.update("DELETE FROM " + MATCHES + " WHERE case_instance_key = ? AND key_person_id = ?", caseInstanceKey,
+        keyPersonId);
   }
 
   /** The key persons this case has a decision on, by decision. */

@@ -82,8 +82,8 @@ class KeyPersonsController {
   @PostMapping("/key-persons")
   String register(@AuthenticationPrincipal EngineUser user, @ModelAttribute("form") KeyPersonForm form, Model model,
       HttpServletResponse response, RedirectAttributes redirect) {
-    if (!mayRegister(user)) {
-      throw new AccessDeniedException(user.username() + " may not register key persons");
+    if (!mayRegister(user) || user.organisationId() == null) {
+      throw new AccessDeniedException(user.username() + " may not register key persons (or belongs to no station)");
     }
     KeyPersonForm.Checked checked = form.check(LocalDate.now(CHINA));
     if (!checked.errors().isEmpty()) {
@@ -116,13 +116,21 @@ class KeyPersonsController {
       RedirectAttributes redirect) {
     CamundaClient client = clients.require(session);
     CaseFile caseFile = cases.workable(client, user, reference);
-    KeyPerson person = keyPersons.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-        "no key person " + id));
+    // only an entry proposed for this case (and not yet decided) may be decided on: any other id
+    // would show its guardian's phone and set its risk on the case without a match
+    boolean proposed = matching.proposals(user, caseFile.instanceKey(), caseFile.variables()).stream()
+        .anyMatch(proposal -> proposal.view().person().id() == id);
+    KeyPerson person = keyPersons.byId(id).filter(found -> proposed).orElseThrow(
+        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "key person " + id + " is not proposed for this case"));
     KeyPersons.Decision chosen;
     try {
       chosen = KeyPersons.Decision.valueOf(String.valueOf(decision));
     } catch (IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "decision must be CONFIRMED or REJECTED");
+    }
+    // the decision is recorded first, once: a second click (or a second tab) sets nothing twice
+    if (!keyPersons.decide(caseFile.instanceKey(), person.id(), chosen, user.username(), clock.instant())) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "key person " + id + " is decided for this case");
     }
     try {
       if (chosen == KeyPersons.Decision.CONFIRMED) {
@@ -130,9 +138,9 @@ class KeyPersonsController {
         client.newSetVariablesCommand(caseFile.instanceKey())
             .variables(Map.of("keyPersonId", person.id(), "keyPersonRisk", person.risk().name())).send().join();
       }
-      keyPersons.decide(caseFile.instanceKey(), person.id(), chosen, user.username(), clock.instant());
       redirect.addFlashAttribute("decided", chosen.name());
     } catch (ClientException e) {
+      keyPersons.undecide(caseFile.instanceKey(), person.id());
       redirect.addFlashAttribute("failed", true);
     }
     return "redirect:/cases/" + reference + "/key-persons";

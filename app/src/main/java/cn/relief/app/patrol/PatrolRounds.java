@@ -98,9 +98,16 @@ public class PatrolRounds {
     jdbc.update("DELETE FROM " + TABLE + " WHERE id = ? AND process_instance_key IS NULL AND started_at IS NULL", id);
   }
 
-  public void finished(long id, String username, Instant at) {
-    jdbc.update("UPDATE " + TABLE + " SET finished_by = ?, finished_at = ? WHERE id = ? AND finished_at IS NULL",
-        username, Timestamp.from(at), id);
+  /** Marks the round finished; false if it was already (another member finished it meanwhile). */
+  public boolean finish(long id, String username, Instant at) {
+    return jdbc.update("UPDATE " + TABLE + " SET finished_by = ?, finished_at = ? WHERE id = ? AND finished_at IS NULL",
+        username, Timestamp.from(at), id) == 1;
+  }
+
+  /** Undoes {@link #finish} when the engine refused the round's record (the member may try again). */
+  public void unfinish(long id, String username) {
+    jdbc.update("UPDATE " + TABLE + " SET finished_by = NULL, finished_at = NULL WHERE id = ? AND finished_by = ?", id,
+        username);
   }
 
   private static PatrolRound round(ResultSet row, int n) throws SQLException {

@@ -97,21 +97,31 @@ public class Rounds {
   public void addFinding(EngineUser user, long roundId, Finding finding) {
     PatrolTeam team = teamOf(user);
     running(team, visible(team, roundId));
-    findings.add(finding);
+    if (!findings.add(finding)) {
+      throw new RoundRefused("patrol.round.error.finished");
+    }
   }
 
   public void finish(CamundaClient client, EngineUser user, long roundId) {
     PatrolTeam team = teamOf(user);
     PatrolRound round = running(team, visible(team, roundId));
     PatrolArea area = areas.byId(round.areaId()).orElseThrow();
-    List<Map<String, Object>> discoveries = findings.ofRound(roundId).stream().map(Finding::discovery).toList();
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("patrolArea", area.name());
-    variables.put("province", processes.province());
-    variables.put("patrolTeam", team.name() + "（" + String.join("、", team.members()) + "）");
-    variables.put("discoveries", discoveries);
-    tasks.complete(client, user, processOf(client, round), RoundProcesses.RECORD_TASK, variables);
-    rounds.finished(roundId, user.username(), clock.instant());
+    // marked finished first: from then on no finding is added, so the record holds them all
+    if (!rounds.finish(roundId, user.username(), clock.instant())) {
+      throw new RoundRefused("patrol.round.error.finished");
+    }
+    try {
+      List<Map<String, Object>> discoveries = findings.ofRound(roundId).stream().map(Finding::discovery).toList();
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("patrolArea", area.name());
+      variables.put("province", processes.province());
+      variables.put("patrolTeam", team.name() + "（" + String.join("、", team.members()) + "）");
+      variables.put("discoveries", discoveries);
+      tasks.complete(client, user, processOf(client, round), RoundProcesses.RECORD_TASK, variables);
+    } catch (RuntimeException e) {
+      rounds.unfinish(roundId, user.username());
+      throw e;
+    }
   }
 
   /** The team the user patrols with; a user in no team has no rounds (403). */

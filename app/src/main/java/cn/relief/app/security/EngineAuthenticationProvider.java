@@ -3,6 +3,7 @@ package cn.relief.app.security;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientHttpException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -34,6 +35,9 @@ public class EngineAuthenticationProvider implements AuthenticationProvider {
     this.attempts = attempts;
   }
 
+  /** The path of the partner API (its own stateless filter chain with basic authentication). */
+  static final String PARTNER_API = "/api/partner/";
+
   @Override
   public Authentication authenticate(Authentication authentication) {
     String username = authentication.getName();
@@ -41,8 +45,15 @@ public class EngineAuthenticationProvider implements AuthenticationProvider {
     if (username == null || username.isBlank()) {
       throw new BadCredentialsException("Expected a username, but none was given");
     }
-    if (attempts.isLocked(username)) {
-      throw new LockedException("Expected fewer failed logins for '" + username + "', but it is locked out");
+    HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes r
+        ? r.getRequest() : null;
+    // The partner API is called with basic credentials on every request, without a session: its
+    // failures lock out the calling address, not the account (else anyone could silence the 110
+    // hotline with five wrong passwords), and no client is kept for a session that does not exist.
+    boolean stateless = request != null && request.getRequestURI().startsWith(request.getContextPath() + PARTNER_API);
+    String lockKey = stateless ? "address " + request.getRemoteAddr() : username;
+    if (attempts.isLocked(lockKey)) {
+      throw new LockedException("Expected fewer failed logins for '" + lockKey + "', but it is locked out");
     }
     CamundaClient client = clients.open(username, password);
     try {
@@ -50,8 +61,8 @@ public class EngineAuthenticationProvider implements AuthenticationProvider {
     } catch (ClientException e) {
       client.close();
       if (e instanceof ClientHttpException http && http.code() == 401) {
-        if (attempts.recordFailure(username)) {
-          LOG.warn("Locked out user '{}' after repeated failed logins", username);
+        if (attempts.recordFailure(lockKey)) {
+          LOG.warn("Locked out '{}' after repeated failed logins", lockKey);
         }
         throw new BadCredentialsException("The engine refused the credentials of '" + username + "'");
       }
@@ -67,9 +78,9 @@ public class EngineAuthenticationProvider implements AuthenticationProvider {
       client.close();
       throw new AuthenticationServiceException("Expected to read the roles of '" + username + "' from the engine", e);
     }
-    attempts.recordSuccess(username);
-    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
-      clients.bind(request.getRequest().getSession(true), username, client);
+    attempts.recordSuccess(lockKey);
+    if (request != null && !stateless) {
+      clients.bind(request.getSession(true), username, client);
     } else {
       client.close();
     }

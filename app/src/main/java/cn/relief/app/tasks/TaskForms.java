@@ -63,6 +63,9 @@ class TaskForms {
     UserTask task = task(client, key);
     Optional<CaseFile> caseFile = cases.caseOf(client, task.getProcessInstanceKey());
     caseFile.ifPresent(c -> access.checkWork(user, c.scope()));
+    if (caseFile.isEmpty()) {
+      cases.stationScopeOf(client, task.getProcessInstanceKey()).ifPresent(scope -> access.checkWork(user, scope));
+    }
     JsonNode schema = schema(client, task);
     Map<String, Object> data = new LinkedHashMap<>();
     if (task.getState() == UserTaskState.CREATED) {

@@ -108,8 +108,12 @@ class TaskInbox {
   private Membership membership(CamundaClient client, EngineUser user, long instanceKey) {
     try {
       Optional<CaseFile> caseFile = cases.caseOf(client, instanceKey);
-      return new Membership(caseFile.orElse(null),
-          caseFile.isEmpty() || access.canWork(user, caseFile.get().scope()));
+      if (caseFile.isPresent()) {
+        return new Membership(caseFile.get(), access.canWork(user, caseFile.get().scope()));
+      }
+      // a station's report or round: its staff's (and the centre's), not every caseworker's
+      return new Membership(null, cases.stationScopeOf(client, instanceKey)
+          .map(scope -> access.canWork(user, scope)).orElse(true));
     } catch (AccessDeniedException | ResponseStatusException e) {
       // a case the engine does not show the user, or an instance the history does not have yet
       return new Membership(null, false);

@@ -32,6 +32,10 @@ class AnalysisTest {
     assertThat(AnalysisController.period("2026-12-31", "2026-11-30")[0]).as("from after to").isEqualTo(
         LocalDate.of(2026, 11, 30));
     assertThat(AnalysisController.period("yesterday", "2026-11-30")[0]).isEqualTo(LocalDate.of(2026, 11, 1));
+    // dates no figures can have (and beyond what the database stores) fall back on the default
+    assertThat(AnalysisController.period("2026-11-01", "+999999999-12-31")[1]).isEqualTo(LocalDate.now(
+        java.time.ZoneId.of("Asia/Shanghai")));
+    assertThat(AnalysisController.period("0001-01-01", "2026-11-30")[0]).isEqualTo(LocalDate.of(2026, 11, 1));
   }
 
   @Test

@@ -62,6 +62,13 @@ class DispatchBoardIT {
     assertThat(baiyun.getBytes("/dispatch/reports/" + reference + "/photo").statusCode()).isEqualTo(403);
     assertThat(baiyun.post("/dispatch/reports/" + reference + "/assignment",
         "teamId=team-baiyun-1&_csrf=" + WebBrowser.enc(WebBrowser.csrf(baiyunBoard))).statusCode()).isEqualTo(403);
+    // nor through the task list: the report's tasks are its station's (and the centre's)
+    long dispatchTask = client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(records
+        .byReference(reference).orElseThrow().processInstanceKey()).elementId("UserTask_dispatch")).send().join()
+        .items().get(0).getUserTaskKey();
+    assertThat(baiyun.get("/tasks/" + dispatchTask).statusCode()).isEqualTo(403);
+    assertThat(baiyun.get("/tasks").body()).doesNotContain("/tasks/" + dispatchTask + "\"");
+    assertThat(dispatcher.get("/tasks/" + dispatchTask).statusCode()).isEqualTo(200);
     // the regional centre sees every station's reports
     WebBrowser centre = new WebBrowser(port);
     centre.logIn("zhao.centre", "demo-2026");

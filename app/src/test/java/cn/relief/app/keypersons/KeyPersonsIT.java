@@ -54,6 +54,8 @@ class KeyPersonsIT {
     assertThat(logIn("chen.caseworker").get("/key-persons").body()).doesNotContain("欧阳秀英");
     assertThat(row(logIn("zhao.centre").get("/key-persons").body(), id)).contains(ID_NUMBER, GUARDIAN_PHONE);
     assertThat(row(logIn("sun.auditor").get("/key-persons").body(), id)).doesNotContain(ID_NUMBER, GUARDIAN_PHONE);
+    assertThat(row(logIn("admin").get("/key-persons").body(), id)).as("administrators manage accounts, not people")
+        .contains("欧阳秀英").doesNotContain(ID_NUMBER, GUARDIAN_PHONE);
     WebBrowser auditor = logIn("sun.auditor");
     assertThat(auditor.post("/key-persons", form(auditor.get("/key-persons").body(), "某某", true)).statusCode())
         .as("auditors read only").isEqualTo(403);
@@ -83,6 +85,11 @@ class KeyPersonsIT {
     assertThat(variable(instance, "keyPersonId")).as("nothing applied by itself").isNull();
 
     String csrf = WebBrowser.csrf(matches);
+    // an entry not proposed for this case cannot be confirmed into it (its guardian's phone would show)
+    head.post("/key-persons", form(head.get("/key-persons").body(), "诸葛明", true));
+    long unrelated = jdbc.queryForObject("SELECT max(id) FROM relief_app.key_person WHERE name = '诸葛明'", Long.class);
+    assertThat(caseworker.post("/cases/" + instance + "/key-persons/" + unrelated,
+        "decision=CONFIRMED&_csrf=" + WebBrowser.enc(csrf)).statusCode()).isEqualTo(404);
     assertThat(caseworker.post("/cases/" + instance + "/key-persons/" + namesake,
         "decision=REJECTED&_csrf=" + WebBrowser.enc(csrf)).statusCode()).isEqualTo(302);
     assertThat(caseworker.post("/cases/" + instance + "/key-persons/" + id,
@@ -91,6 +98,15 @@ class KeyPersonsIT {
     assertThat(after).contains("已确认", "confirmed-" + id, GUARDIAN_PHONE).doesNotContain("proposal-" + namesake,
         "proposal-" + id);
     assertThat(variable(instance, "keyPersonId")).isEqualTo(String.valueOf(id));
+    assertThat(caseworker.post("/cases/" + instance + "/key-persons/" + namesake,
+        "decision=CONFIRMED&_csrf=" + WebBrowser.enc(csrf)).statusCode()).as("rejected once, decided").isEqualTo(404);
+
+    // a case with no name yet (found on a patrol, say) is matched on what it has
+    long nameless = client.newCreateInstanceCommand().bpmnProcessId("relief-case").latestVersion()
+        .variables(Map.of("stationId", "org-station-tianhe", "discoveryDescription", "老人左脸有痣")).send().join()
+        .getProcessInstanceKey();
+    awaitPage(caseworker, "/cases/" + nameless + "/key-persons", "csrf");
+    client.newCancelInstanceCommand(nameless).send().join();
     assertThat(variable(instance, "keyPersonRisk")).isEqualTo("\"DEMENTIA\"");
     assertThat(jdbc.queryForObject("SELECT decided_by FROM relief_app.key_person_match WHERE case_instance_key = ?"
         + " AND key_person_id = ?", String.class, instance, id)).isEqualTo("li.caseworker");

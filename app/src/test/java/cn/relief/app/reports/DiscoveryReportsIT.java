@@ -193,7 +193,45 @@ class DiscoveryReportsIT {
     assertThat(count()).isEqualTo(before + limit);
   }
 
+  /**
+   * Wrong partner passwords lock out the address they come from, not the hotline's account (else
+   * anyone could silence 110 with five guesses); the API keeps no session.
+   */
+  @Test
+  void wrongPartnerPasswordsLockTheAddressNotTheAccount() throws Exception {
+    InetAddress alias = InetAddress.getByName("127.0.0." + (10 + (int) (Math.random() * 200)));
+    String json = """
+        {"source": "HOTLINE_12345", "latitude": 21.2707, "longitude": 110.3594, "locationText": "湛江火车站",
+         "description": "男孩独自在候车室过夜", "sex": "MALE", "ageGroup": "MINOR"}""";
+    for (int i = 0; i < 6; i++) {
+      assertThat(rawJson(alias, PartnerApi.basic("hotline.12345", "guess-" + i), json)).isEqualTo(401);
+    }
+    assertThat(rawJson(alias, PartnerApi.basic("hotline.12345", "demo-2026"), json)).as("the address is locked")
+        .isEqualTo(401);
+    HttpResponse<String> fromElsewhere = partner("hotline.12345", "demo-2026", json);
+    assertThat(fromElsewhere.statusCode()).as("the account is not").isEqualTo(201);
+    assertThat(fromElsewhere.headers().allValues("Set-Cookie")).as("no session").isEmpty();
+  }
+
   // ---- helpers -----------------------------------------------------------------------------------
+
+  /** A partner API call over a socket bound to {@code from}; its status. */
+  private int rawJson(InetAddress from, String authorization, String json) throws Exception {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(from, 0));
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /api/partner/reports HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: "
+          + authorization + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+      return Integer.parseInt(statusLine.substring(9, 12));
+    }
+  }
 
   private static MultipartForm report(String csrf, String latitude, String longitude, String where, String what) {
     return new MultipartForm().field("_csrf", csrf).field("latitude", latitude).field("longitude", longitude)
