@@ -111,6 +111,8 @@ public class Dispatcher {
     if (!OUTCOMES.contains(chosen)) {
       throw new DispatchRefused("dispatch.error.outcome", String.valueOf(outcome));
     }
+    // a browser sends each line break of a textarea as CRLF but counts it as one for its maxlength
+    findings = findings == null ? null : findings.replace("\r\n", "\n");
     if (findings != null && findings.length() > 1000) {
       throw new DispatchRefused("dispatch.error.findings", reference);
     }

@@ -120,10 +120,21 @@ class PatrolController {
       redirect.addFlashAttribute("concluded", reference);
     } catch (Dispatcher.DispatchRefused e) {
       redirect.addFlashAttribute("refused", e.messageKey());
+      keepOutcome(redirect, outcome, isMinor, needsMedicalCare, findings);
     } catch (ClientException | IllegalStateException e) {
       redirect.addFlashAttribute("refused", "dispatch.error.engine");
+      keepOutcome(redirect, outcome, isMinor, needsMedicalCare, findings);
     }
     return "redirect:/patrol";
+  }
+
+  /** A refused outcome comes back as it was typed. */
+  private static void keepOutcome(RedirectAttributes redirect, String outcome, boolean isMinor,
+      boolean needsMedicalCare, String findings) {
+    redirect.addFlashAttribute("outcomeTyped", outcome);
+    redirect.addFlashAttribute("isMinorTyped", isMinor);
+    redirect.addFlashAttribute("medicalTyped", needsMedicalCare);
+    redirect.addFlashAttribute("findingsTyped", findings);
   }
 
   /** The photo of the report the user's team was sent to. */

@@ -102,6 +102,11 @@ class DispatchBoardIT {
     assertThat(baiyun.post("/patrol/reports/" + reference + "/arrival",
         "_csrf=" + WebBrowser.enc(WebBrowser.csrf(baiyunBoard))).statusCode()).isEqualTo(403);
 
+    // a refused outcome comes back with what was typed
+    assertThat(dispatcher.post("/patrol/reports/" + reference + "/outcome", "outcome=MAYBE&needsMedicalCare=true"
+        + "&findings=" + WebBrowser.enc("老人自述迷路\r\n同意到站") + "&_csrf=" + WebBrowser.enc(csrf)).statusCode())
+        .isEqualTo(302);
+    assertThat(dispatcher.get("/patrol").body()).contains("id=\"patrol-refused\"", "老人自述迷路", "同意到站");
     HttpResponse<String> concluded = dispatcher.post("/patrol/reports/" + reference + "/outcome",
         "outcome=ACCEPTS_HELP&needsMedicalCare=true&findings=" + WebBrowser.enc("老人自述迷路，同意到站") + "&_csrf="
             + WebBrowser.enc(csrf));
