@@ -102,7 +102,9 @@ class BackupRestoreIT {
           backupMillis = (System.nanoTime() - started) / 1_000_000;
           // what happens after the backup is lost with the machine; the anchors outlive it
           awaitSize(caseIds, caseIds.size() + 30);
-          Thread.sleep(1500);
+          // two anchor passes after those creations were acknowledged (one may have been under way):
+          // the anchors then name entries past the backup however slowly a loaded machine writes them
+          awaitAnchorPasses(oldAnchors, 2, Duration.ofSeconds(60));
           creating.set(false);
           creator.join();
         }
@@ -122,6 +124,8 @@ class BackupRestoreIT {
         "restore.sh", dump.toString())).isEqualTo(3);
 
     Set<Long> inBackup = log.createdInstances();
+    // the trail's head as restored, before the new engine adds to it
+    long restoredHead = log.auditHead();
     assertThat(inBackup).as("instances acknowledged before the backup").containsAll(acknowledgedBeforeBackup);
 
     long startMillis;
@@ -154,7 +158,6 @@ class BackupRestoreIT {
 
     // the original anchors name entries past the backup moment: against them the restored trail is
     // reported cut, which is why the procedure keeps them apart and starts a new anchor file
-    long restoredHead = log.auditHead();
     AuditAnchors anchorsOfTheLostMachine = new AuditAnchors(restored, oldAnchors);
     assertThat(anchorsOfTheLostMachine.read().lastKey()).isGreaterThan(restoredHead);
     AuditVerification againstOldAnchors = new AuditVerifier(restored, anchorsOfTheLostMachine).verify();
@@ -238,6 +241,30 @@ class BackupRestoreIT {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits until the anchor file's last anchor has advanced {@code passes} times. */
+  private static void awaitAnchorPasses(Path anchors, int passes, Duration atMost) throws Exception {
+    AuditAnchors file = new AuditAnchors(null, anchors);
+    long until = System.nanoTime() + atMost.toNanos();
+    long last = file.read().isEmpty() ? -1 : file.read().lastKey();
+    int seen = 0;
+    while (seen < passes) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("the anchor file " + anchors + " advanced " + seen + " of " + passes + " times");
+      }
+      Thread.sleep(100);
+      long now;
+      try {
+        now = file.read().isEmpty() ? -1 : file.read().lastKey();
+      } catch (java.io.IOException halfWrittenLine) {
+        continue;
+      }
+      if (now > last) {
+        last = now;
+        seen++;
+      }
     }
   }
 }
