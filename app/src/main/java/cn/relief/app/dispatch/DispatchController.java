@@ -46,9 +46,11 @@ class DispatchController {
   private final CheckIns checkIns;
   private final PatrolAreas areas;
   private final RoundPlanner planner;
+  private final DispatchRecords records;
 
   DispatchController(DispatchBoard board, Dispatcher dispatcher, UserEngineClients clients, ReportStore reports,
-      CheckIns checkIns, PatrolAreas areas, RoundPlanner planner) {
+      CheckIns checkIns, PatrolAreas areas, RoundPlanner planner, DispatchRecords records) {
+    this.records = records;
     this.areas = areas;
     this.planner = planner;
     this.board = board;
@@ -60,7 +62,10 @@ class DispatchController {
 
   @GetMapping
   String board(@AuthenticationPrincipal EngineUser user, Model model) {
-    model.addAttribute("rows", board.rows(user));
+    List<BoardRow> rows = board.rows(user);
+    model.addAttribute("rows", rows);
+    model.addAttribute("sightings", records.sightingsOf(rows.stream().filter(row -> row.report().sightings() > 0)
+        .map(row -> row.report().id()).toList()));
     List<PatrolTeam> teams = board.teams(user);
     model.addAttribute("teams", teams);
     model.addAttribute("lastCheckIns", checkIns.latestOfEach(teams.stream().map(PatrolTeam::id).toList()));
@@ -135,6 +140,17 @@ class DispatchController {
       redirect.addFlashAttribute("refused", "dispatch.error.engine");
     }
     return "redirect:/dispatch";
+  }
+
+  /** A sighting's photo: personal data, for those who may dispatch the first report it is linked to. */
+  @GetMapping("/reports/{reference}/sightings/{sighting}/photo")
+  ResponseEntity<byte[]> sightingPhoto(@AuthenticationPrincipal EngineUser user, @PathVariable String reference,
+      @PathVariable String sighting) {
+    OpenReport report = board.report(user, reference);
+    return records.sightingsOf(List.of(report.id())).getOrDefault(report.id(), List.of()).stream()
+        .filter(found -> found.reference().equals(sighting)).findFirst()
+        .map(found -> ReportPhotos.answer(reports, found.id()))
+        .orElseGet(() -> ResponseEntity.notFound().build());
   }
 
   /** The report's photo: personal data, for those who may dispatch the report. */

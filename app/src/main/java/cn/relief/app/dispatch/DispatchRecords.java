@@ -6,9 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,6 +60,22 @@ public class DispatchRecords {
   public boolean arrived(long id, Instant at) {
     return jdbc.update("UPDATE " + TABLE + " SET arrived_at = ? WHERE id = ? AND arrived_at IS NULL AND closed_at IS NULL",
         Timestamp.from(at), id) == 1;
+  }
+
+  /** The sightings linked to each of the first reports, oldest first, by first report's id: one query. */
+  public Map<Long, List<Sighting>> sightingsOf(Collection<Long> firstIds) {
+    Map<Long, List<Sighting>> sightings = new HashMap<>();
+    if (firstIds.isEmpty()) {
+      return sightings;
+    }
+    jdbc.query("SELECT id, linked_to, reference, source, seen_at, location_text, description, reporter_phone,"
+        + " photo IS NOT NULL AS has_photo FROM " + TABLE + " WHERE linked_to = ANY (?) ORDER BY received_at, id",
+        (RowCallbackHandler) row -> sightings.computeIfAbsent(row.getLong("linked_to"), id -> new ArrayList<>())
+            .add(new Sighting(row.getLong("id"), row.getString("reference"), row.getString("source"),
+                instant(row, "seen_at"), row.getString("location_text"), row.getString("description"),
+                row.getString("reporter_phone"), row.getBoolean("has_photo"))),
+        (Object) firstIds.toArray(Long[]::new));
+    return sightings;
   }
 
   /** Closes the report and the sightings linked to it. */

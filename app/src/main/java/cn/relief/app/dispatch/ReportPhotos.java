@@ -10,7 +10,11 @@ final class ReportPhotos {
   private ReportPhotos() {}
 
   static ResponseEntity<byte[]> answer(ReportStore reports, OpenReport report) {
-    return reports.photo(report.id())
+    return answer(reports, report.id());
+  }
+
+  static ResponseEntity<byte[]> answer(ReportStore reports, long reportId) {
+    return reports.photo(reportId)
         .map(photo -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
             .header("X-Content-Type-Options", "nosniff").contentType(MediaType.parseMediaType(photo.mediaType()))
             .body(photo.content()))

@@ -105,8 +105,10 @@ class DiscoveryReportsIT {
     // 60 m away, 20 minutes later (and reported later still), to 12345 by someone who did not see her age
     HttpResponse<String> again = partner("hotline.12345", "demo-2026", """
         {"source": "HOTLINE_12345", "latitude": 22.2160, "longitude": 113.5492, "locationText": "拱北口岸",
-         "description": "一位阿姨在口岸附近转来转去", "sex": "FEMALE", "seenAt": "%s"}"""
-        .formatted(OffsetDateTime.now().minusMinutes(10).withNano(0)));
+         "description": "一位阿姨在口岸附近转来转去", "sex": "FEMALE", "seenAt": "%s", "reporterPhone": "13800138000",
+         "photoBase64": "%s"}"""
+        .formatted(OffsetDateTime.now().minusMinutes(10).withNano(0), Base64.getEncoder().encodeToString(
+            new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 0x4A, 0x46})));
     assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
     assertThat(again.body()).contains("\"linkedTo\":\"" + firstReference + "\"");
     DiscoveryReport sighting = store.byReference(reference(again.body())).orElseThrow();
@@ -114,6 +116,16 @@ class DiscoveryReportsIT {
     assertThat(sighting.processInstanceKey()).as("no process of its own").isNull();
     assertThat(store.linkedTo(stored.id())).extracting(DiscoveryReport::reference).containsExactly(sighting.reference());
     awaitElement(instance, "EndEvent_sightingJoined");
+    // the sighting's own phone and photo are on the first report's card, for its station only
+    WebBrowser station = new WebBrowser(port);
+    station.logIn("li.caseworker", "demo-2026");
+    assertThat(station.get("/dispatch").body()).contains("id=\"sighting-" + sighting.reference() + "\"",
+        "13800138000");
+    String sightingPhoto = "/dispatch/reports/" + firstReference + "/sightings/" + sighting.reference() + "/photo";
+    assertThat(station.getBytes(sightingPhoto).headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    WebBrowser baiyun = new WebBrowser(port);
+    baiyun.logIn("chen.caseworker", "demo-2026");
+    assertThat(baiyun.getBytes(sightingPhoto).statusCode()).isEqualTo(403);
     assertThat(jdbc.queryForObject("SELECT joined_at IS NOT NULL FROM relief_app.discovery_report WHERE id = ?",
         Boolean.class, sighting.id())).isTrue();
     // a sighting whose publication was not confirmed (engine unreachable, answer lost) is published

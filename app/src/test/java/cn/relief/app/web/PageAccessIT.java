@@ -92,7 +92,8 @@ class PageAccessIT {
     // only station heads, the centre and administrators raise weather alerts (DispatchBoardIT)
     PAGES.put("POST /dispatch/alerts", Set.of("wang.head", "zhao.centre", "admin"));
     for (String page : List.of("GET /dispatch", "GET /dispatch/board.json", "POST /dispatch/reports/{reference}/assignment",
-        "GET /dispatch/reports/{reference}/photo", "GET /patrol", "POST /patrol/position",
+        "GET /dispatch/reports/{reference}/photo", "GET /dispatch/reports/{reference}/sightings/{sighting}/photo",
+        "GET /patrol", "POST /patrol/position",
         "POST /patrol/reports/{reference}/arrival", "POST /patrol/reports/{reference}/outcome",
         "GET /patrol/reports/{reference}/photo")) {
       PAGES.put(page, CASE_STAFF);
