@@ -64,6 +64,10 @@ class DecisionTablesTest {
     // the people the 2024 notice adds are eligible without vagrancy or begging
     notVagrant.put("cause", "STRANDED_MIGRANT_WORKER");
     assertThat(admission(notVagrant)).isEqualTo("ELIGIBLE");
+    // a minor the police or a court hands over as victim or witness of a case (涉案未成年人)
+    notVagrant.put("cause", "MINOR_IN_CASE");
+    notVagrant.put("age", 13);
+    assertThat(admission(notVagrant)).isEqualTo("ELIGIBLE");
   }
 
   @Test
