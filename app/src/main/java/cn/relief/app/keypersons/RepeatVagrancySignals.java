@@ -1,6 +1,7 @@
 package cn.relief.app.keypersons;
 
 import cn.relief.app.dashboard.CaseIndex;
+import cn.relief.app.dashboard.SearchPages;
 import cn.relief.app.security.EngineUser;
 import cn.relief.app.security.ReliefRole;
 import io.camunda.client.CamundaClient;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RepeatVagrancySignals {
   static final String END_EVENT = "EndEvent_repeatVagrancy";
+  private static final List<String> SHOWN = List.of("stationId", "caseNumber", "fullName", "idNumber", "destination");
 
   /** One person to consider registering. */
   record Signal(long followUpKey, String caseNumber, String fullName, String idNumber, String destination) {}
@@ -38,13 +40,21 @@ class RepeatVagrancySignals {
     Set<String> registeredIds = keyPersons.list(null).stream().map(KeyPerson::idNumber)
         .filter(id -> id != null).collect(Collectors.toSet());
     List<Signal> signals = new ArrayList<>();
-    for (ElementInstance end : client.newElementInstanceSearchRequest().filter(f -> f.elementId(END_EVENT))
-        .page(p -> p.limit(100)).send().join().items()) {
-      Map<String, String> variables = new HashMap<>();
-      for (Variable variable : client.newVariableSearchRequest()
-          .filter(f -> f.processInstanceKey(end.getProcessInstanceKey())).send().join().items()) {
-        CaseIndex.text(variable.getValue()).ifPresent(value -> variables.put(variable.getName(), value));
-      }
+    List<Long> ended = client.newElementInstanceSearchRequest().filter(f -> f.elementId(END_EVENT))
+        .page(p -> p.limit(100)).send().join().items().stream().map(ElementInstance::getProcessInstanceKey).toList();
+    if (ended.isEmpty()) {
+      return signals;
+    }
+    // the few variables the signal shows, of all those follow-ups in one search
+    Map<Long, Map<String, String>> byInstance = new HashMap<>();
+    for (Variable variable : SearchPages.all(from -> client.newVariableSearchRequest()
+        .filter(f -> f.processInstanceKey(k -> k.in(ended)).name(n -> n.in(SHOWN)))
+        .page(p -> p.from(from).limit(SearchPages.PAGE)).send().join())) {
+      CaseIndex.text(variable.getValue()).ifPresent(value -> byInstance
+          .computeIfAbsent(variable.getProcessInstanceKey(), key -> new HashMap<>()).put(variable.getName(), value));
+    }
+    for (long followUp : ended) {
+      Map<String, String> variables = byInstance.getOrDefault(followUp, Map.of());
       String station = variables.get("stationId");
       if (!allStations && (station == null || !station.equals(user.organisationId()))) {
         continue;
@@ -53,7 +63,7 @@ class RepeatVagrancySignals {
       if (idNumber != null && registeredIds.contains(idNumber)) {
         continue;
       }
-      signals.add(new Signal(end.getProcessInstanceKey(), variables.get("caseNumber"), variables.get("fullName"),
+      signals.add(new Signal(followUp, variables.get("caseNumber"), variables.get("fullName"),
           idNumber, variables.get("destination")));
     }
     return signals;
