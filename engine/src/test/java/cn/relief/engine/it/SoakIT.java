@@ -398,11 +398,14 @@ class SoakIT extends ClientTestSupport {
     double connectionsFirst = median(first, Sample::pgConnections);
     assertThat(median(last, Sample::pgConnections)).as("PostgreSQL connections against %.0f", connectionsFirst)
         .isLessThanOrEqualTo(connectionsFirst + 5);
-    // sockets breathe with the clients' connection pools and Tomcat's keep-alive connections (the CI
-    // minute once went 148 -> 170); a leak per instance or per connection outgrows x1.5 within minutes
+    // sockets breathe with the clients' connection pools and Tomcat's keep-alive connections: within
+    // one CI minute 56-206 (148 -> 170 once, 74 -> 140 another time). The count right after the
+    // maximum-throughput probe (the most concurrency the run sees) shows how far they may breathe; a
+    // leak per instance or per connection outgrows both bounds within minutes (thousands an hour)
     double socketsFirst = median(first, Sample::sockets);
-    assertThat(median(last, Sample::sockets)).as("open sockets against %.0f", socketsFirst)
-        .isLessThanOrEqualTo(socketsFirst * 1.5 + 20);
+    double breathing = Math.max(socketsFirst * 1.5 + 20, samples.get(0).sockets());
+    assertThat(median(last, Sample::sockets)).as("open sockets against %.0f (bound %.0f)", socketsFirst, breathing)
+        .isLessThanOrEqualTo(breathing);
     double lagFirst = median(first, Sample::lagMillis);
     assertThat(median(last, Sample::lagMillis)).as("history lag (ms) against %.0f", lagFirst)
         .isLessThanOrEqualTo(Math.max(5_000, lagFirst * 2));
