@@ -34,6 +34,11 @@ public class PatrolTeams {
         .findFirst();
   }
 
+  /** The team's name for pages and process variables; its id if it is gone; null for no team. */
+  public String nameOf(String teamId) {
+    return teamId == null ? null : byId(teamId).map(PatrolTeam::name).orElse(teamId);
+  }
+
   /** The team the user patrols with, if any. */
   public Optional<PatrolTeam> ofMember(String username) {
     return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE ? = ANY (members) ORDER BY id",

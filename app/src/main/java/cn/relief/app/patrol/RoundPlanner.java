@@ -112,8 +112,7 @@ public class RoundPlanner {
 
   private boolean startProcess(PatrolRound round) {
     PatrolArea area = areas.byId(round.areaId()).orElseThrow();
-    String teamName = round.teamId() == null ? null
-        : teams.byId(round.teamId()).map(PatrolTeam::name).orElse(round.teamId());
+    String teamName = teams.nameOf(round.teamId());
     try {
       rounds.recordProcess(round.id(), processes.start(round, area, teamName));
       return true;

@@ -57,8 +57,7 @@ public class Rounds {
 
   public RoundView view(PatrolRound round) {
     PatrolArea area = areas.byId(round.areaId()).orElseThrow();
-    String teamName = round.teamId() == null ? null
-        : teams.byId(round.teamId()).map(PatrolTeam::name).orElse(round.teamId());
+    String teamName = teams.nameOf(round.teamId());
     return new RoundView(round, area, teamName,
         CheckpointVisits.of(area.checkpoints(), checkIns.ofRound(round.id()), properties.checkpointRadius()),
         findings.ofRound(round.id()));

@@ -49,7 +49,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
   @Bean
   @Order(1)
   SecurityFilterChain partnerApiSecurity(HttpSecurity http) throws Exception {
-    http.securityMatcher("/api/partner/**")
+    http.securityMatcher(EngineAuthenticationProvider.PARTNER_API + "**")
         .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(ReliefRole.PARTNER.name()))
         .httpBasic(basic -> basic.realmName("relief-partner"))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -61,10 +61,7 @@ class DispatchBoardBrowserIT {
     String reference = matcher.group();
     awaitProcess(reference);
 
-    browser.get("http://localhost:" + port + "/login");
-    browser.findElement(By.name("username")).sendKeys("li.caseworker");
-    browser.findElement(By.name("password")).sendKeys("demo-2026");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    HeadlessChromium.logIn(browser, port, "li.caseworker");
     browser.get("http://localhost:" + port + "/dispatch");
 
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));

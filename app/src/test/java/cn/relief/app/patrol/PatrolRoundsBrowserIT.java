@@ -52,7 +52,7 @@ class PatrolRoundsBrowserIT {
     // the page reloads after a check-in: an element may go stale while it is waited for
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     wait.ignoring(StaleElementReferenceException.class);
-    logIn("zhao.centre");
+    HeadlessChromium.logIn(browser, port, "zhao.centre");
     browser.get("http://localhost:" + port + "/patrol/areas");
     WebElement area = browser.findElement(By.id("area-area-baiyun-sanyuanli"));
     new Select(area.findElement(By.cssSelector("form.extra-round select[name=teamId]"))).selectByValue("team-baiyun-1");
@@ -62,7 +62,7 @@ class PatrolRoundsBrowserIT {
         + " AND kind = 'EXTRA'", Long.class);
 
     browser.manage().deleteAllCookies();
-    logIn("chen.caseworker");
+    HeadlessChromium.logIn(browser, port, "chen.caseworker");
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", "http://localhost:" + port,
         "permissions", List.of("geolocation")));
@@ -103,12 +103,5 @@ class PatrolRoundsBrowserIT {
 
   private WebElement round(long id) {
     return browser.findElement(By.id("round-" + id));
-  }
-
-  private void logIn(String username) {
-    browser.get("http://localhost:" + port + "/login");
-    browser.findElement(By.name("username")).sendKeys(username);
-    browser.findElement(By.name("password")).sendKeys("demo-2026");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
   }
 }

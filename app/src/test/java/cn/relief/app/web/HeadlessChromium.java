@@ -34,4 +34,12 @@ public final class HeadlessChromium {
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     return driver;
   }
+
+  /** Logs the browser in on the app's login page as the demo user (password demo-2026). */
+  public static void logIn(ChromeDriver browser, int port, String username) {
+    browser.get("http://localhost:" + port + "/login");
+    browser.findElement(org.openqa.selenium.By.name("username")).sendKeys(username);
+    browser.findElement(org.openqa.selenium.By.name("password")).sendKeys("demo-2026");
+    browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+  }
 }
